@@ -1,0 +1,5 @@
+"""``python -m keykis``."""
+
+from keykis.cli import entry
+
+entry()

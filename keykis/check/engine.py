@@ -1,0 +1,115 @@
+"""Run the checks on a case: structure first, then the method rules.
+
+Findings are placed (file:line:col, located lazily), worded in the chosen
+language, levelled by the collection's settings and filtered by the case's
+own suppressions (``suppress:`` entries, or ``# keykis: ignore[rule] reason``
+comments on the line or the line above).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from keykis.check.config import Config, config_for
+from keykis.check.findings import Finding, Hit
+from keykis.check.rules import all_rules
+from keykis.check.structure import structure_hits
+from keykis.errors import CaseFileError
+from keykis.method import LANGS, Method, method
+from keykis.model import Case, load_case
+
+_IGNORE = re.compile(r"#\s*keykis:\s*ignore\[([\w,\s-]+)\]\s*\S")
+
+
+def _word(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and set(value) <= set(LANGS) and value:
+        return value.get(lang) or value.get("en")
+    return value
+
+
+def _message(m: Method, hit: Hit, lang: str) -> str:
+    template = m.rules[hit.rule]["message"]
+    params = {k: _word(v, lang) for k, v in hit.params.items()}
+    try:
+        return str(template.get(lang) or template["en"]).format(**params)
+    except (KeyError, IndexError):
+        return str(template["en"]).format_map({**{k: "?" for k in ("x",)}, **params})
+
+
+def _suppressed(case: Case, hit: Hit, line: int) -> bool:
+    for entry in case.data.get("suppress") or []:
+        if isinstance(entry, dict) and entry.get("rule") == hit.rule and str(entry.get("reason", "")).strip():
+            at = entry.get("at")
+            dotted = ".".join(str(p) for p in hit.at)
+            if not at or dotted == at or dotted.startswith(f"{at}."):
+                return True
+    if "keykis:" in case.text:
+        lines = case.text.splitlines()
+        for ln in (line - 1, line - 2):
+            if 0 <= ln < len(lines):
+                match = _IGNORE.search(lines[ln])
+                if match and hit.rule in [r.strip() for r in match.group(1).split(",")]:
+                    return True
+    return False
+
+
+def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
+    structural = list(structure_hits(case.data, lang))
+    method_hits: list[Hit] = []
+    for rule in all_rules():
+        try:
+            method_hits.extend(rule(case, m))
+        except (TypeError, AttributeError, ValueError, KeyError):
+            if not structural:
+                raise
+    return structural, method_hits
+
+
+def check_case(case: Case, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
+    """All findings for a loaded case, structural ones first."""
+    m = method()
+    if config is None:
+        config = config_for(case.folder.resolve()) if case.folder else Config()
+    name = str(case.path) if case.path else "<case>"
+    out: list[Finding] = []
+    for group in _hits(case, m, lang):
+        placed: list[Finding] = []
+        for hit in group:
+            spec = m.rules[hit.rule]
+            severity = config.level(hit.rule, spec["severity"])
+            if severity == "off":
+                continue
+            line, col = case.locate(hit.at, key=hit.key)
+            if _suppressed(case, hit, line):
+                continue
+            step = m.step_by_id.get(spec["step"]) if spec.get("step") else m.step_for_path(hit.at)
+            placed.append(Finding(
+                path=name, line=line, column=col, rule=hit.rule, severity=severity,
+                message=_message(m, hit, lang), step=step.n if step else None,
+                step_id=step.id if step else None, at=".".join(str(p) for p in hit.at),
+            ))
+        out.extend(sorted(placed, key=lambda f: (f.line, f.column)))
+    return out
+
+
+def file_error(exc: CaseFileError) -> Finding:
+    """A finding for a file that could not be read or parsed at all."""
+    return Finding(path=exc.path or "?", line=exc.line or 1, column=exc.column or 1, rule="file",
+                   severity="error", message=exc.message, step=None)
+
+
+def check_path(path: Path, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
+    """Findings for one case file or folder, including a failure to read it."""
+    try:
+        case = load_case(path)
+    except CaseFileError as exc:
+        return [file_error(exc)]
+    return check_case(case, lang=lang, config=config)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """Whether any finding is an error."""
+    return any(f.severity == "error" for f in findings)

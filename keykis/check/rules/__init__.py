@@ -1,0 +1,25 @@
+"""Method rules. Each rule is a function ``(case, method) -> Iterator[Hit]``.
+
+Rules are grouped by the part of the method they guard; ``all_rules()``
+lists them in the order their findings are most useful to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from keykis.check.findings import Hit
+from keykis.method import Method
+from keykis.model import Case
+
+Rule = Callable[[Case, Method], Iterator[Hit]]
+
+
+def all_rules() -> list[Rule]:
+    """Every method rule, in reading order."""
+    from keykis.check.rules import completeness, decision, environment, guidelines, ids, language, matrix
+
+    return [
+        *ids.RULES, *matrix.RULES, *environment.RULES, *language.RULES,
+        *decision.RULES, *guidelines.RULES, *completeness.RULES,
+    ]

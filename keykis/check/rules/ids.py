@@ -1,0 +1,129 @@
+"""Ids: every item is described once, and every reference resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from keykis.check.findings import Hit
+from keykis.method import Method
+from keykis.model import FIELDS, Case, YamlPath
+
+
+def _declared(case: Case) -> Iterator[tuple[str, YamlPath, str]]:
+    """(id, path, kind) of everything that declares an id."""
+    d = case.data
+    for key in ("actors", "objects", "relations", "values", "goals", "references", "appendices"):
+        for i, item in enumerate(d.get(key) or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield item["id"], (key, i, "id"), key
+    for f in FIELDS:
+        for i, item in enumerate(case.field(f).get("items") or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield item["id"], ("matrix", f, "items", i, "id"), f
+    g = d.get("guidelines") if isinstance(d.get("guidelines"), dict) else {}
+    objectives = g.get("objectives") if isinstance(g.get("objectives"), dict) else {}
+    for part in ("main", "auxiliary"):
+        for i, item in enumerate(objectives.get(part) or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield item["id"], ("guidelines", "objectives", part, i, "id"), "objectives"
+    for key in ("questions", "assignments"):
+        for i, item in enumerate(g.get(key) or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield item["id"], ("guidelines", key, i, "id"), key
+
+
+def duplicate_ids(case: Case, m: Method) -> Iterator[Hit]:
+    seen: dict[str, YamlPath] = {}
+    for ident, path, _ in _declared(case):
+        if ident in seen:
+            first = ".".join(str(p) for p in seen[ident][:-1])
+            yield Hit("duplicate-id", path, {"id": ident, "first": first})
+        else:
+            seen[ident] = path
+
+
+def _refs(case: Case) -> Iterator[tuple[YamlPath, Any, str]]:
+    """(path, referenced id, kind of thing it must name)."""
+    d = case.data
+    if "main_actor" in d:
+        yield ("main_actor",), d["main_actor"], "actors"
+    for i, a in enumerate(d.get("actors") or []):
+        for j, member in enumerate((a or {}).get("members") or []):
+            yield ("actors", i, "members", j), member, "actors"
+    for i, o in enumerate(d.get("objects") or []):
+        if isinstance(o, dict):
+            if "owner" in o:
+                yield ("objects", i, "owner"), o["owner"], "actors"
+            for j, a in enumerate(o.get("influenced_by") or []):
+                yield ("objects", i, "influenced_by", j), a, "actors"
+    for i, r in enumerate(d.get("relations") or []):
+        if isinstance(r, dict):
+            for end in ("from", "to"):
+                if end in r:
+                    yield ("relations", i, end), r[end], "actors"
+    for i, c in enumerate(d.get("characters") or []):
+        yield ("characters", i), c, "actors"
+    for f in FIELDS:
+        fld = case.field(f)
+        if "chosen" in fld:
+            yield ("matrix", f, "chosen"), fld["chosen"], f
+    for i, p in enumerate(case.items("problems")):
+        if "owner" in p:
+            yield ("matrix", "problems", "items", i, "owner"), p["owner"], "actors"
+    for i, t in enumerate(case.items("tasks")):
+        if "problem" in t:
+            yield ("matrix", "tasks", "items", i, "problem"), t["problem"], "problems"
+        if "who" in t:
+            yield ("matrix", "tasks", "items", i, "who"), t["who"], "actors"
+    for i, s in enumerate(case.items("solutions")):
+        if "task" in s:
+            yield ("matrix", "solutions", "items", i, "task"), s["task"], "tasks"
+        for j, a in enumerate(s.get("directed_at") or []):
+            yield ("matrix", "solutions", "items", i, "directed_at", j), a, "actors"
+    scores = (d.get("decision") or {}).get("scores") if isinstance(d.get("decision"), dict) else None
+    if isinstance(scores, dict):
+        for sid, row in scores.items():
+            yield ("decision", "scores", sid), sid, "solutions"
+            for cid in (row or {}) if isinstance(row, dict) else ():
+                yield ("decision", "scores", sid, cid), cid, "criteria"
+    g = d.get("guidelines") if isinstance(d.get("guidelines"), dict) else {}
+    plan = ((g.get("session") or {}).get("plan") or []) if isinstance(g.get("session"), dict) else []
+    for i, block in enumerate(plan):
+        for key, kind in (("objectives", "objectives"), ("questions", "questions")):
+            for j, ref in enumerate((block or {}).get(key) or []):
+                yield ("guidelines", "session", "plan", i, key, j), ref, kind
+    for key in ("questions", "assignments"):
+        for i, item in enumerate(g.get(key) or []):
+            for j, ref in enumerate((item or {}).get("objectives") or []):
+                yield ("guidelines", key, i, "objectives", j), ref, "objectives"
+
+
+_KIND_NAMES = {
+    "actors": {"ru": "акторов", "kk": "акторлар", "en": "the actors"},
+    "problems": {"ru": "проблем", "kk": "мәселелер", "en": "the problems"},
+    "tasks": {"ru": "задач", "kk": "міндеттер", "en": "the tasks"},
+    "solutions": {"ru": "решений", "kk": "шешімдер", "en": "the solutions"},
+    "questions": {"ru": "вопросов", "kk": "сұрақтар", "en": "the questions"},
+    "criteria": {"ru": "целей и ценностей", "kk": "мақсаттар мен құндылықтар", "en": "the goals and values"},
+    "objectives": {"ru": "учебных целей", "kk": "оқу мақсаттары", "en": "the learning objectives"},
+}
+
+
+def unresolved_ids(case: Case, m: Method) -> Iterator[Hit]:
+    known: dict[str, set[str]] = {k: set() for k in _KIND_NAMES}
+    for ident, path, kind in _declared(case):
+        if kind in ("values", "goals"):
+            known["criteria"].add(ident)
+        elif kind in known:
+            known[kind].add(ident)
+    q_ids = {q.get("id") for q in case.items("questions")}
+    for path, ref, kind in _refs(case):
+        pool = known[kind]
+        if kind == "questions" and path[0] == "matrix":
+            pool = q_ids  # type: ignore[assignment]
+        if isinstance(ref, str) and ref not in pool:
+            yield Hit("unresolved-id", path, {"id": ref, "kind": _KIND_NAMES[kind]}, key=path[0] == "decision")
+
+
+RULES = [duplicate_ids, unresolved_ids]

@@ -1,0 +1,99 @@
+"""Language rules: who decides, saying things once, and disguise."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from keykis.check.findings import Hit
+from keykis.check.rules.matrix import word_count
+from keykis.method import Method, method
+from keykis.model import FIELDS, Case, YamlPath
+
+_SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles"}
+
+
+@cache
+def _impersonal_patterns() -> list[re.Pattern[str]]:
+    pats = []
+    for spec in method().wordlists["impersonal"].values():
+        subj = "|".join(re.escape(s) for s in spec["subjects"])
+        verb = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in spec["verbs"])
+        gap = int(spec.get("gap", 2))
+        pats.append(re.compile(rf"\b(?:{subj})\w*(?:\s+[^\s.!?;]+){{0,{gap}}}?\s+(?:{verb})\w*", re.IGNORECASE))
+    return pats
+
+
+def impersonal_subjects(case: Case, m: Method) -> Iterator[Hit]:
+    for path, text in case.iter_texts():
+        if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role"):
+            continue
+        for pat in _impersonal_patterns():
+            match = pat.search(text)
+            if match:
+                yield Hit("impersonal-subject", path, {"phrase": match.group(0)})
+                break
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _statements(case: Case, min_words: int) -> list[tuple[YamlPath, str]]:
+    out: list[tuple[YamlPath, str]] = []
+    for f in FIELDS:
+        for i, item in enumerate(case.items(f)):
+            out.append((("matrix", f, "items", i, "text"), str(item.get("text", ""))))
+    for key in ("actors", "objects"):
+        for i, item in enumerate(case.data.get(key) or []):
+            if isinstance(item, dict):
+                for part in ("description", "activity"):
+                    if isinstance(item.get(part), str):
+                        out.append(((key, i, part), item[part]))
+    for step, text in (case.data.get("narrative") or {}).items():
+        if isinstance(text, str):
+            out.extend((("narrative", step), s) for s in _SENTENCE.split(text))
+    return [(p, s.strip()) for p, s in out if word_count(s) >= min_words]
+
+
+def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
+    stmts = _statements(case, int(m.limits["near_duplicate_min_words"]))
+    if len(stmts) < 2:
+        return
+    cutoff = float(m.limits["near_duplicate_similarity"])
+    texts = [s.lower() for _, s in stmts]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, workers=1)
+    reported: set[int] = set()
+    for i, j in zip(*scores.nonzero()):
+        if j > i and j not in reported:
+            reported.add(int(j))
+            other = ".".join(str(p) for p in stmts[i][0])
+            yield Hit("near-duplicate", stmts[j][0], {"other": other, "score": int(scores[i, j])})
+
+
+def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
+    pats = [re.compile(re.escape(name.strip()), re.IGNORECASE)]
+    if kind == "person":
+        for token in re.findall(r"\w+", name):
+            if len(token) >= 4 and token[0].isupper():
+                stem = token[:-1] if len(token) > 5 else token
+                pats.append(re.compile(rf"\b{re.escape(stem)}\w{{0,3}}\b"))
+    return pats
+
+
+def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
+    leaks = [(a, _name_patterns(a.name, a.kind)) for a in case.actors().values() if a.alias and a.name.strip()]
+    if not leaks:
+        return
+    for path, text in case.iter_texts():
+        if path[0] in ("references", "suppress") or (path[0] == "actors" and path[-1] == "name"):
+            continue
+        for actor, pats in leaks:
+            if any(p.search(text) for p in pats):
+                yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
+                break
+
+
+RULES = [impersonal_subjects, near_duplicates, alias_leaks]

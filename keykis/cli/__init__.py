@@ -1,0 +1,92 @@
+"""The ``keykis`` command: a thin front door over the core.
+
+Each command lives in its own module here with ``add_parser(subparsers)``
+and ``run(args) -> int``; only the chosen command's module is imported, so
+``keykis check`` never pays for the terminal UI or the PDF engine.
+Exit codes: 0 fine, 1 the input has errors, 2 keykis could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+
+from keykis import __version__
+from keykis.errors import UserError
+
+COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review")
+_HELP = {
+    "check": "check cases against the method",
+    "new": "write a new case skeleton",
+    "schema": "print the case JSON Schema",
+    "render": "render a case (or a worksheet) to PDF",
+    "build": "build a case database with its catalogue",
+    "search": "search the case database",
+    "edit": "open the guided editor",
+    "study": "work through a case as a student",
+    "review": "review a class's worksheets",
+}
+
+
+def default_lang() -> str:
+    """The message language from the locale: ru, kk or en."""
+    for var in ("KEYKIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            if code in ("ru", "kk", "en"):
+                return code
+            if var != "KEYKIS_LANG":
+                return "en"
+    return "en"
+
+
+def _available() -> list[str]:
+    return [c for c in COMMANDS if importlib.util.find_spec(f"keykis.cli.{c}") is not None]
+
+
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``commands`` only those subcommands are set up."""
+    parser = argparse.ArgumentParser(prog="keykis", description="Write, check, teach and publish KEYKIS cases.")
+    parser.add_argument("--version", action="version", version=f"keykis {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _available():
+        if commands is None or name in commands:
+            module = importlib.import_module(f"keykis.cli.{name}")
+            module.add_parser(sub.add_parser(name, help=_HELP[name], description=_HELP[name].capitalize() + "."))
+        else:
+            sub.add_parser(name, help=_HELP[name])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list and "edit" in _available():
+        args_list = ["edit"]
+    wanted = [a for a in args_list if a in COMMANDS][:1]
+    parser = build_parser(wanted or None)
+    args = parser.parse_args(args_list)
+    if not args.command:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(f"keykis.cli.{args.command}")
+    try:
+        return int(module.run(args))
+    except UserError as exc:
+        print(f"keykis: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("keykis: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""The KEYKIS method as data: steps, resource kinds, strategies, rules.
+
+Everything here is read from ``schemas/*.yaml`` once per process. Editing
+those files adapts the method without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from keykis import yamlsafe
+from keykis.paths import schemas_dir
+
+LANGS = ("ru", "kk", "en")
+
+
+def _load(name: str) -> Any:
+    data, _ = yamlsafe.load_mapping(schemas_dir() / name)
+    return data
+
+
+@dataclass(frozen=True)
+class Step:
+    """One of the 25 steps of the algorithm."""
+
+    n: int
+    """Position in the algorithm, 1..25."""
+    id: str
+    """Key used in case files (``narrative.<id>``, ``reflection.<id>``)."""
+    fields: tuple[str, ...]
+    """Dotted paths of the case file this step fills in."""
+    title: dict[str, str]
+    """Title per language."""
+    prompt: dict[str, str]
+    """What the author does at this step, per language."""
+    reflection: dict[str, dict[str, str]]
+    """Reflection questions: question id -> text per language."""
+
+
+@dataclass(frozen=True)
+class Method:
+    """All method data, loaded from ``schemas/``."""
+
+    steps: tuple[Step, ...]
+    resource_kinds: dict[str, dict[str, Any]]
+    resource_types: dict[str, dict[str, Any]]
+    strategies: dict[str, dict[str, Any]]
+    relation_types: dict[str, dict[str, Any]]
+    matrix: dict[str, Any]
+    rules: dict[str, dict[str, Any]]
+    limits: dict[str, Any]
+    wordlists: dict[str, Any]
+    step_by_id: dict[str, Step] = field(default_factory=dict)
+
+    def step_for_path(self, path: tuple[str | int, ...]) -> Step | None:
+        """The step whose fields contain ``path`` (the most specific match)."""
+        dotted = ".".join(str(p) for p in path)
+        if path and path[0] in ("narrative", "reflection") and len(path) > 1:
+            return self.step_by_id.get(str(path[1]))
+        best: tuple[int, Step] | None = None
+        for step in self.steps:
+            for f in step.fields:
+                if dotted == f or dotted.startswith(f + "."):
+                    if best is None or len(f) > best[0]:
+                        best = (len(f), step)
+        return best[1] if best else None
+
+
+def name(entry: dict[str, Any], lang: str) -> str:
+    """The name of a method entry in ``lang``, falling back to English."""
+    names = entry.get("name", {})
+    return str(names.get(lang) or names.get("en") or entry.get("id", ""))
+
+
+@cache
+def method() -> Method:
+    """Load the method once per process."""
+    steps = tuple(
+        Step(
+            n=s["n"], id=s["id"], fields=tuple(s.get("fields", ())), title=s["title"],
+            prompt=s["prompt"], reflection=s.get("reflection", {}),
+        )
+        for s in _load("steps.yaml")["steps"]
+    )
+    res = _load("resources.yaml")
+    rules = _load("rules.yaml")
+    return Method(
+        steps=steps,
+        resource_kinds={k["id"]: k for k in res["kinds"]},
+        resource_types=res["types"],
+        strategies={s["id"]: s for s in _load("strategies.yaml")["strategies"]},
+        relation_types={r["id"]: r for r in _load("relation_types.yaml")["relation_types"]},
+        matrix=_load("matrix.yaml"),
+        rules=rules["rules"],
+        limits=rules["limits"],
+        wordlists=_load("wordlists.yaml"),
+        step_by_id={s.id: s for s in steps},
+    )
+
+
+@cache
+def case_schema() -> dict[str, Any]:
+    """The case JSON Schema (2020-12), read from its YAML source."""
+    return _load("case.schema.yaml")  # type: ignore[no-any-return]
+
+
+def case_schema_json() -> str:
+    """The case JSON Schema as JSON text, for editors and ``keykis schema``."""
+    return json.dumps(case_schema(), ensure_ascii=False, indent=2)

@@ -1,0 +1,259 @@
+"""The case model: a KEYKIS case file loaded into plain, typed views.
+
+The case stays the parsed YAML mapping (``Case.data``) so that nothing an
+author wrote is lost or reordered; the accessors below give the rest of the
+toolkit typed views of the parts of the method (actors, relations, the
+fields of the morphological matrix) without copying the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from keykis import yamlsafe
+from keykis.errors import CaseFileError
+
+CASE_FILE = "case.yaml"
+FIELDS = ("questions", "problems", "tasks", "solutions")
+YamlPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, group, organisation or group of organisations in the case."""
+
+    id: str
+    """Id used everywhere else in the case to refer to this actor."""
+    kind: str
+    """``person``, ``group``, ``organisation`` or ``organisations``."""
+    environment: str
+    """``internal`` or ``external``: which side of the boundary."""
+    name: str
+    """The real name (or real position)."""
+    alias: str | None
+    """Public stock surname or role; public editions print it instead of ``name``."""
+    role: str | None
+    """Position or role in the situation."""
+
+    @property
+    def public_name(self) -> str:
+        """The name every public edition prints."""
+        return self.alias or self.name
+
+    @property
+    def decides(self) -> bool:
+        """True for a person or a small group: those who decide in the method."""
+        return self.kind in ("person", "group")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation between two actors."""
+
+    source: str
+    """Id of the actor the relation goes from."""
+    target: str
+    """Id of the actor the relation goes to."""
+    type: str
+    """Relation type id from ``schemas/relation_types.yaml``."""
+    label: str | None
+    """A few words for the edge of the concept graph."""
+    index: int
+    """Position in the case's ``relations`` list (for finding locations)."""
+
+
+class Case:
+    """A loaded case file and typed views of its parts."""
+
+    def __init__(self, data: dict[str, Any], *, path: Path | None = None, text: str = "") -> None:
+        self.data = data
+        """The parsed YAML mapping, as written."""
+        self.path = path
+        """The ``case.yaml`` file, when loaded from disk."""
+        self.text = text
+        """The source text (for locating findings)."""
+        self._locator: yamlsafe.Locator | None = None
+
+    # -- identity ---------------------------------------------------------
+    @property
+    def folder(self) -> Path | None:
+        """The case folder (assets live beside ``case.yaml``)."""
+        return self.path.parent if self.path else None
+
+    @property
+    def id(self) -> str:
+        """The case id (slug)."""
+        return str(self.data.get("id") or (self.folder.name if self.folder else "case"))
+
+    @property
+    def language(self) -> str:
+        """Language of the body: ``ru``, ``kk`` or ``en``."""
+        lang = self.data.get("language")
+        return lang if lang in ("ru", "kk", "en") else "ru"
+
+    @property
+    def title(self) -> str:
+        """The title, which is the research question."""
+        return _text(self.data.get("title"))
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The metadata card."""
+        return _mapping(self.data.get("meta"))
+
+    @property
+    def status(self) -> str:
+        """``draft``, ``review``, ``complete`` or ``published``."""
+        return str(self.meta.get("status") or "draft")
+
+    @property
+    def complete(self) -> bool:
+        """Whether the author marked the case complete (or published)."""
+        return self.status in ("complete", "published")
+
+    @property
+    def disguised(self) -> bool:
+        """Whether names are replaced by stock surnames or roles."""
+        return bool(_mapping(self.meta.get("disguise")).get("disguised"))
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages the case has an abstract in, the body's first."""
+        langs = [self.language]
+        for lang in _mapping(self.data.get("abstract")):
+            if lang in ("ru", "kk", "en") and lang not in langs:
+                langs.append(lang)
+        return langs
+
+    # -- actors and relations --------------------------------------------
+    def actors(self) -> dict[str, Actor]:
+        """Actors by id, in file order."""
+        out: dict[str, Actor] = {}
+        for a in _list(self.data.get("actors")):
+            if isinstance(a, dict) and isinstance(a.get("id"), str):
+                out.setdefault(a["id"], Actor(
+                    id=a["id"], kind=str(a.get("kind", "")), environment=str(a.get("environment", "")),
+                    name=_text(a.get("name")), alias=_opt(a.get("alias")), role=_opt(a.get("role")),
+                ))
+        return out
+
+    @property
+    def main_actor(self) -> str | None:
+        """Id of the actor from whose point of view the case is written."""
+        return _opt(self.data.get("main_actor"))
+
+    def relations(self) -> list[Relation]:
+        """Relations between actors, in file order."""
+        out = []
+        for i, r in enumerate(_list(self.data.get("relations"))):
+            if isinstance(r, dict) and isinstance(r.get("from"), str) and isinstance(r.get("to"), str):
+                out.append(Relation(r["from"], r["to"], str(r.get("type", "")), _opt(r.get("label")), i))
+        return out
+
+    def characters(self) -> list[str]:
+        """The final list of actors (step 11); all actors when not given."""
+        chars = self.data.get("characters")
+        if isinstance(chars, list):
+            return [c for c in chars if isinstance(c, str)]
+        return list(self.actors())
+
+    def public_name(self, actor_id: str) -> str:
+        """The name to print for an actor id in a public edition."""
+        actor = self.actors().get(actor_id)
+        return actor.public_name if actor else actor_id
+
+    # -- the morphological matrix ------------------------------------------
+    def field(self, name: str) -> dict[str, Any]:
+        """One field of the matrix (``questions``, ``problems``, ``tasks``, ``solutions``)."""
+        return _mapping(_mapping(self.data.get("matrix")).get(name))
+
+    def items(self, name: str) -> list[dict[str, Any]]:
+        """The items of a matrix field."""
+        return [i for i in _list(self.field(name).get("items")) if isinstance(i, dict)]
+
+    def chosen(self, name: str) -> dict[str, Any] | None:
+        """The chosen item of a matrix field, if the choice resolves."""
+        chosen = self.field(name).get("chosen")
+        return next((i for i in self.items(name) if i.get("id") == chosen), None)
+
+    def chain(self) -> list[dict[str, Any] | None]:
+        """The chosen question, problem, task and solution (None where unchosen)."""
+        return [self.chosen(f) for f in FIELDS]
+
+    def criteria(self) -> list[dict[str, Any]]:
+        """The main actor's goals then values: the columns of the decision matrix."""
+        return [c for key in ("goals", "values") for c in _list(self.data.get(key)) if isinstance(c, dict)]
+
+    # -- text ---------------------------------------------------------------
+    def iter_texts(self, *, guidelines: bool = True) -> Iterator[tuple[YamlPath, str]]:
+        """Every text string of the case with its path, in file order."""
+        def walk(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+            if isinstance(node, str):
+                yield path, node
+            elif isinstance(node, dict):
+                for k, v in node.items():
+                    if path == () and k in ("suppress", "id", "keykis", "language"):
+                        continue
+                    if path == () and k == "guidelines" and not guidelines:
+                        continue
+                    yield from walk(v, (*path, str(k)))
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    yield from walk(v, (*path, i))
+        yield from walk(self.data, ())
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of ``path`` in the source text."""
+        if self._locator is None:
+            self._locator = yamlsafe.Locator(self.text)
+        return self._locator.locate(path, key=key)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _opt(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def case_file(path: Path) -> Path:
+    """The ``case.yaml`` for a case folder or a file path."""
+    if path.is_dir():
+        candidate = path / CASE_FILE
+        if not candidate.exists():
+            raise CaseFileError(f"no {CASE_FILE} in this folder", path=str(path))
+        return candidate
+    return path
+
+
+def load_case(path: Path) -> Case:
+    """Load a case from its folder or its ``case.yaml``; raise ``CaseFileError`` if unreadable."""
+    file = case_file(path)
+    data, text = yamlsafe.load_mapping(file)
+    return Case(data, path=file, text=text)
+
+
+def find_cases(paths: list[Path]) -> list[Path]:
+    """Case files under the given files or folders, sorted, for ``check`` and ``build``."""
+    found: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            if (p / CASE_FILE).is_file():
+                found.append(p / CASE_FILE)
+            else:
+                found.extend(sorted(p.glob(f"*/{CASE_FILE}")))
+        else:
+            found.append(p)
+    return found

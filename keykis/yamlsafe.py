@@ -1,0 +1,237 @@
+"""Every YAML quirk keykis cares about, in one small module.
+
+Case files come from students and colleagues, so loading is defensive: the
+safe loader only (no tag constructs an object), the fast C parser when it is
+there, duplicate keys refused (PyYAML silently keeps the last one, which
+loses an author's text), limits on size, nesting depth and aliases, dates and
+``yes``/``no`` kept as written. Positions are not tracked while loading;
+``Locator`` finds the line and column of a path only when there is something
+to report.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from keykis.errors import CaseFileError
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIASES = 1000
+MAX_EXPANDED_NODES = 200_000
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2-like scalars: only true/false are booleans, dates stay text."""
+
+
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (
+        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
+    """Safe loader that refuses duplicate keys and counts alias uses."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._alias_uses = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            self._alias_uses += 1
+            if self._alias_uses > MAX_ALIASES:
+                raise _LimitError("too many alias references (more than %d)" % MAX_ALIASES, node)
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise _LimitError("a mapping key must be plain text", key_node) from None
+                if key in seen:
+                    first = seen[key].start_mark.line + 1
+                    raise _LimitError(
+                        f"duplicate key {key!r} (first at line {first}); the later value would replace the earlier",
+                        key_node,
+                    )
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+
+
+class _LimitError(Exception):
+    def __init__(self, message: str, node: yaml.Node) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+def read_text(path: Path) -> str:
+    """Read a text file as UTF-8, turning every failure into one clear error."""
+    name = str(path)
+    if path.is_dir():
+        raise CaseFileError("is a folder, not a file", path=name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CaseFileError(f"file is too large ({size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB)", path=name)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseFileError("no such file", path=name) from None
+    except PermissionError:
+        raise CaseFileError("permission denied: the file cannot be read", path=name) from None
+    except OSError as exc:
+        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode bytes as UTF-8 text, refusing binary data."""
+    if b"\x00" in raw[:8192]:
+        raise CaseFileError("this is a binary file, not YAML text", path=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CaseFileError("the file is not UTF-8 text; save it as UTF-8", path=name, line=line) from None
+    return text
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the recursive composer sees it."""
+    if text.count("[") + text.count("{") + text.count("- ") < MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise CaseFileError(
+                        f"nesting is deeper than {MAX_DEPTH} levels", path=name, line=mark.line + 1, column=mark.column + 1
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, name) from None
+
+
+def _syntax_error(exc: yaml.YAMLError, name: str) -> CaseFileError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "could not determine a constructor" in str(exc):
+        problem = "YAML tags that construct objects (such as !!python/...) are not allowed"
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return CaseFileError(f"YAML syntax error: {problem}", path=name, line=line, column=column)
+
+
+def loads(text: str, name: str = "<text>") -> Any:
+    """Parse YAML text safely; raise ``CaseFileError`` with file:line on any problem."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise CaseFileError(f"file is too large (the limit is {MAX_BYTES // 1024} KiB)", path=name)
+    _check_depth(text, name)
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+        if loader._alias_uses and _expanded_size(data, {}) > MAX_EXPANDED_NODES:
+            raise CaseFileError(
+                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb?)", path=name
+            )
+        return data
+    except _LimitError as exc:
+        mark = exc.node.start_mark
+        raise CaseFileError(exc.message, path=name, line=mark.line + 1, column=mark.column + 1) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, name) from None
+    except RecursionError:
+        raise CaseFileError(f"nesting is deeper than {MAX_DEPTH} levels", path=name) from None
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(obj: Any, memo: dict[int, int]) -> int:
+    """Count values as if every alias were copied out, without copying."""
+    if not isinstance(obj, (dict, list)):
+        return 1
+    key = id(obj)
+    if key not in memo:
+        memo[key] = 1
+        items = obj.values() if isinstance(obj, dict) else obj
+        memo[key] = 1 + sum(_expanded_size(item, memo) for item in items)
+    return memo[key]
+
+
+def load_mapping(path: Path) -> tuple[dict[str, Any], str]:
+    """Load a YAML file that must hold a mapping; return the data and the text."""
+    text = read_text(path)
+    if not text.strip():
+        raise CaseFileError("the file is empty", path=str(path))
+    data = loads(text, str(path))
+    if not isinstance(data, dict):
+        kind = "nothing but comments" if data is None else f"a {type(data).__name__}"
+        raise CaseFileError(f"expected a mapping of keys at the top level, found {kind}", path=str(path))
+    return data, text
+
+
+class Locator:
+    """Find the line and column of a dotted/indexed path in YAML text, lazily."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: yaml.Node | None = None
+        self._composed = False
+
+    def _node(self) -> yaml.Node | None:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self._text, Loader=_Parser)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def locate(self, path: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) of ``path``; the deepest found part if it is missing.
+
+        Args:
+            path: Keys and list indexes from the document root.
+            key: Point at the mapping key of the last part rather than at its value.
+        """
+        node = self._node()
+        if node is None:
+            return (1, 1)
+        best = node.start_mark
+        for i, part in enumerate(path):
+            nxt: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == str(part):
+                        nxt = k if key and i == len(path) - 1 else v
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                nxt = node.value[part]
+            if nxt is None:
+                break
+            node = nxt
+            best = node.start_mark
+        return (best.line + 1, best.column + 1)
