@@ -1,0 +1,46 @@
+# keykis — two commands do all set-up on a fresh Debian/Ubuntu machine:
+#   make demo   checks and builds the bundled cases into out/
+#   make test   runs the test suite
+# Both install what is missing: system packages (Graphviz, Pango, fonts,
+# poppler, tmux) through apt when absent, and the Python environment in .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 fonts-paratype fonts-dejavu-core poppler-utils tmux
+
+.PHONY: demo test lint bench system clean
+
+system:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+demo: system $(STAMP)
+	$(BIN)/keykis check cases
+	$(BIN)/keykis build cases -o out
+
+test: system $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+lint: $(STAMP)
+	$(BIN)/ruff check keykis tests
+	$(BIN)/mypy keykis
+
+bench: system $(STAMP)
+	$(BIN)/python benchmarks/check_bench.py
+
+clean:
+	rm -rf out .pytest_cache
