@@ -34,6 +34,8 @@ def languages(case: Case, m: Method) -> Iterator[Hit]:
 
 
 _SECTIONS = {
+    "title": {"ru": "сформулируйте исследовательский вопрос (шаг 1)", "kk": "зерттеу сұрағын тұжырымдаңыз (1-қадам)",
+              "en": "state the research question (step 1)"},
     "keywords": {"ru": "добавьте ключевые слова (шаг 3)", "kk": "түйін сөздерді қосыңыз (3-қадам)",
                  "en": "add keywords (step 3)"},
     "disciplines": {"ru": "назовите дисциплины и курсы (шаг 23)", "kk": "пәндер мен курстарды атаңыз (23-қадам)",
@@ -46,7 +48,8 @@ _SECTIONS = {
 def sections(case: Case, m: Method) -> Iterator[Hit]:
     for key, what in _SECTIONS.items():
         value = case.data.get(key)
-        empty = not value or (isinstance(value, dict) and not any(value.values()))
+        empty = not value or (isinstance(value, dict) and not any(value.values())) or (
+            isinstance(value, str) and not value.strip())
         if empty:
             yield Hit("section-missing", (key,) if key in case.data else (), {"section": key, "what": what},
                       key=key in case.data)

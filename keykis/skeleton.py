@@ -1,0 +1,59 @@
+"""A new case skeleton: every step present, ready to fill in by hand or in the editor."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from keykis.errors import UserError
+from keykis.method import method
+from keykis.model import CASE_FILE
+from keykis.paths import schemas_dir
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+_HINT = {
+    "ru": "Новый кейс КЕЙКИС. Заполняйте шаги по порядку; `keykis check` подскажет, чего не хватает.",
+    "kk": "Жаңа KEYKIS кейсі. Қадамдарды ретімен толтырыңыз; `keykis check` не жетіспейтінін айтады.",
+    "en": "A new KEYKIS case. Fill in the steps in order; `keykis check` tells you what is missing.",
+}
+
+
+def _step_comment(step_id: str, lang: str, indent: str) -> str:
+    step = method().step_by_id[step_id]
+    words = {"ru": "Шаг", "kk": "Қадам", "en": "Step"}[lang]
+    return f"{indent}# {words} {step.n}. {step.title[lang]}: {step.prompt[lang]}"
+
+
+def skeleton_text(slug: str, lang: str = "ru", *, schema_ref: str = "../../schemas/case.schema.json") -> str:
+    """The text of a new ``case.yaml`` with the step prompts as comments in ``lang``."""
+    template = (schemas_dir() / "case.skeleton.yaml").read_text(encoding="utf-8")
+    lines = []
+    for line in template.splitlines():
+        match = re.fullmatch(r"(\s*)\{step:(\w+)\}", line)
+        lines.append(_step_comment(match.group(2), lang, match.group(1)) if match else line)
+    return "\n".join(lines).format(
+        slug=slug, today=date.today().isoformat(), schema=schema_ref, lang=lang, hint=_HINT[lang]
+    ) + "\n"
+
+
+def new_case(folder: Path, *, lang: str = "ru") -> Path:
+    """Write ``folder/case.yaml`` for a new case; refuse to overwrite anything."""
+    slug = folder.name
+    if not _SLUG.match(slug):
+        raise UserError(f"{slug!r} is not a usable case id: use lowercase latin letters, digits and '-'")
+    target = folder / CASE_FILE
+    if target.exists():
+        raise UserError("a case already exists here; nothing was changed", path=str(target))
+    folder.mkdir(parents=True, exist_ok=True)
+    schema = Path(os.path.relpath(schemas_dir() / "case.schema.json", folder.resolve())).as_posix()
+    if schema.startswith("../../../"):
+        schema = (schemas_dir() / "case.schema.json").as_posix()
+    text = skeleton_text(slug, lang, schema_ref=schema)
+    tmp = target.with_name(f".{CASE_FILE}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    return target
