@@ -1,0 +1,207 @@
+"""The worksheet: a student's own chain for a case, kept in a separate file.
+
+A student (or a team) never edits the case. Their problem field, chosen
+problem, tasks, solutions and decision matrix live in a worksheet YAML file
+whose ``matrix`` and ``decision`` parts have the same shape as the case's,
+so the method rules that check a case check a worksheet too (see
+``keykis.study.checks``). The top-level ``worksheet:`` key tells a worksheet
+from a case file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from keykis import yamlsafe
+from keykis.errors import CaseFileError, UserError
+from keykis.method import LANGS, method
+from keykis.model import Case
+from keykis.paths import schemas_dir
+
+WORKSHEET_KEY = "worksheet"
+STUDENT_FIELDS = ("problems", "tasks", "solutions")
+
+
+@dataclass(frozen=True)
+class Student:
+    """One person who made the worksheet."""
+
+    name: str
+    """Full name as it should appear on the submission."""
+    id: str | None = None
+    """Student number or login, when the course uses one."""
+
+
+class Worksheet:
+    """A loaded worksheet file and typed views of its parts."""
+
+    def __init__(self, data: dict[str, Any], *, path: Path | None = None, text: str = "") -> None:
+        self.data = data
+        """The parsed YAML mapping, as written."""
+        self.path = path
+        """The worksheet file, when loaded from disk."""
+        self.text = text
+        """The source text (for locating findings)."""
+
+    @property
+    def head(self) -> dict[str, Any]:
+        """The ``worksheet:`` block: case, revision, students, group, date."""
+        return _mapping(self.data.get(WORKSHEET_KEY))
+
+    @property
+    def case_id(self) -> str:
+        """Id of the case the worksheet was made for."""
+        return str(self.head.get("case") or "")
+
+    @property
+    def revision(self) -> str | None:
+        """The case revision the worksheet was started on."""
+        value = self.head.get("revision")
+        return str(value) if value else None
+
+    @property
+    def students(self) -> list[Student]:
+        """The student, or the members of the team, in file order."""
+        out = []
+        for s in _list(self.head.get("students")):
+            if isinstance(s, dict) and str(s.get("name") or "").strip():
+                out.append(Student(str(s["name"]).strip(), str(s["id"]) if s.get("id") else None))
+        return out
+
+    @property
+    def team(self) -> str | None:
+        """The team name, if any."""
+        return str(self.head["team"]) if self.head.get("team") else None
+
+    @property
+    def group(self) -> str:
+        """The study group or course."""
+        return str(self.head.get("group") or "")
+
+    @property
+    def date(self) -> str:
+        """The date of the work."""
+        return str(self.head.get("date") or "")
+
+    @property
+    def label(self) -> str:
+        """How the worksheet is named in a review: the team, or the students' names, or the file."""
+        if self.team:
+            return self.team
+        names = ", ".join(s.name for s in self.students)
+        return names or (self.path.name if self.path else "?")
+
+    def as_case(self, case: Case) -> Case:
+        """The worksheet laid over the case, so the case's method rules can read it.
+
+        Actors, goals and values come from the case; the matrix fields below
+        the research question and the decision matrix come from the worksheet.
+        Paths such as ``matrix.problems.items.0.text`` mean the same place in
+        the worksheet file, so findings are located in the worksheet's text.
+        """
+        matrix = _mapping(self.data.get("matrix"))
+        data = {
+            "id": case.id,
+            "main_actor": case.data.get("main_actor"),
+            "actors": case.data.get("actors"),
+            "characters": case.data.get("characters"),
+            "goals": case.data.get("goals"),
+            "values": case.data.get("values"),
+            "matrix": {"questions": case.field("questions"), **{f: matrix[f] for f in STUDENT_FIELDS if f in matrix}},
+        }
+        if "decision" in self.data:
+            data["decision"] = self.data["decision"]
+        return Case(data, path=self.path, text=self.text)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def is_worksheet(data: Any) -> bool:
+    """Whether parsed YAML is a worksheet rather than a case."""
+    return isinstance(data, dict) and WORKSHEET_KEY in data
+
+
+def is_worksheet_file(path: Path) -> bool:
+    """Whether a file holds a worksheet (a top-level ``worksheet:`` key); False if unreadable."""
+    if not path.is_file():
+        return False
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:65536]
+    except OSError:
+        return False
+    return any(line.startswith(f"{WORKSHEET_KEY}:") for line in head.splitlines())
+
+
+def load_worksheet(path: Path) -> Worksheet:
+    """Load a worksheet file; raise ``CaseFileError`` if it cannot be read or is a case."""
+    data, text = yamlsafe.load_mapping(path)
+    if not is_worksheet(data):
+        raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path))
+    return Worksheet(data, path=path, text=text)
+
+
+def parse_worksheet(text: str, name: str = "<worksheet>") -> Worksheet:
+    """Parse worksheet text (as typed in the editor); raise ``CaseFileError`` on bad YAML."""
+    data = yamlsafe.loads(text, name) if text.strip() else None
+    if not is_worksheet(data):
+        raise CaseFileError("expected a worksheet: a mapping with a top-level 'worksheet:' key", path=name)
+    return Worksheet(data, path=Path(name) if name != "<worksheet>" else None, text=text)
+
+
+@cache
+def _template() -> str:
+    return (schemas_dir() / "worksheet.skeleton.yaml").read_text(encoding="utf-8")
+
+
+def worksheet_text(case: Case, *, student: str = "", group: str = "", lang: str | None = None,
+                   schema_ref: str | None = None) -> str:
+    """The text of a new worksheet for ``case``, with the method's prompts as comments."""
+    lang = lang if lang in LANGS else case.language
+    schema_ref = schema_ref or (schemas_dir() / "worksheet.schema.json").as_posix()
+    lines = []
+    for line in _template().splitlines():
+        match = re.fullmatch(r"(\s*)\{step:(\w+)\}", line)
+        lines.append(_step_comment(match.group(2), lang, match.group(1)) if match else line)
+    return "\n".join(lines).format(
+        schema=schema_ref, case=case.id, revision=case.meta.get("revision") or date.today().isoformat(),
+        student=_quoted(student or "?"), group=_quoted(group), today=date.today().isoformat(), lang=lang,
+    ) + "\n"
+
+
+def _step_comment(step_id: str, lang: str, indent: str) -> str:
+    step = method().step_by_id[step_id]
+    word = {"ru": "Шаг", "kk": "Қадам", "en": "Step"}[lang]
+    text = f"{indent}# {word} {step.n}. {step.title[lang]}: {step.prompt[lang]}"
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write worksheet text atomically (a crash never leaves half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "") -> Path:
+    """Create a worksheet file for ``case``; refuse to overwrite an existing file."""
+    if path.exists():
+        raise UserError("a file already exists here; nothing was changed", path=str(path))
+    save_text(path, worksheet_text(case, student=student, group=group))
+    return path
