@@ -186,7 +186,9 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
             if row:
                 totals[sum(int(c.get("score", 0)) for c in row.values() if isinstance(c.get("score"), int))] += 1
     review.problems = _rows(owners, names, {author["owner"]} if author["owner"] else set())
-    review.contradictions = _rows(between, {}, {" ↔ ".join(author["between"])} if author["between"] else set())
+    kinds = {k: " ↔ ".join(name(m.resource_kinds[r], lang) if r in m.resource_kinds else r for r in k.split(" ↔ "))
+             for k in between}
+    review.contradictions = _rows(between, kinds, {" ↔ ".join(author["between"])} if author["between"] else set())
     task_names = {str(t.get("id")): str(t.get("text", "")) for t in author_tasks}
     review.tasks = _rows(tasks, task_names, {author["task"]} if author["task"] else set())
     review.strategies = _rows(strategies, {s: name(m.strategies[s], lang) for s in m.strategies}, set(author["strategy"]))
