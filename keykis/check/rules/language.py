@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
@@ -63,14 +63,23 @@ def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
     if len(stmts) < 2:
         return
     cutoff = float(m.limits["near_duplicate_similarity"])
-    texts = [s.lower() for _, s in stmts]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, workers=1)
+    # A similarity of c% needs the shorter text to be at least c/(200-c) of the longer one,
+    # so only neighbours in length order are compared.
+    span = cutoff / (200 - cutoff)
+    order = sorted(range(len(stmts)), key=lambda k: len(stmts[k][1]))
+    texts = [stmts[k][1].lower() for k in order]
     reported: set[int] = set()
-    for i, j in zip(*scores.nonzero()):
-        if j > i and j not in reported:
-            reported.add(int(j))
-            other = ".".join(str(p) for p in stmts[i][0])
-            yield Hit("near-duplicate", stmts[j][0], {"other": other, "score": int(scores[i, j])})
+    for a in range(len(order)):
+        for b in range(a + 1, len(order)):
+            if len(texts[a]) < span * len(texts[b]):
+                break
+            score = fuzz.token_sort_ratio(texts[a], texts[b], score_cutoff=cutoff)
+            if score:
+                first, second = sorted((order[a], order[b]))
+                if second not in reported:
+                    reported.add(second)
+                    other = ".".join(str(p) for p in stmts[first][0])
+                    yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
 
 
 def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
