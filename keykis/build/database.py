@@ -1,0 +1,224 @@
+"""Build a whole case database: plan, run, record, catalogue.
+
+The plan compares each case's input hash with the manifest and runs only
+the cases whose inputs changed (or whose outputs went missing); results are
+recorded as they arrive, so an interrupted build keeps what it finished.
+The catalogue files are remade only when a card or a catalogue input changed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from keykis.build import atomic
+from keykis.build.executors import Executor, make_executor
+from keykis.build.fingerprint import hash_folder, hash_text, shared_inputs
+from keykis.build.job import DEFAULT_RENDERER, Job, JobResult
+from keykis.build.manifest import Entry, Manifest, load_manifest
+from keykis.errors import UserError
+from keykis.model import find_cases
+
+LOCK = ".keykis-build.lock"
+
+
+@dataclass
+class BuildOptions:
+    """How to build a database (the options of ``keykis build``)."""
+
+    outdir: Path
+    workers: int | None = None
+    """Worker processes for the local pool (default: all cores)."""
+    force: bool = False
+    """Rebuild every case, changed or not."""
+    fail_fast: bool = False
+    """Stop at the first failed case."""
+    editions: tuple[str, ...] = ("student", "teacher")
+    executor: str | Executor | None = None
+    """``local``, ``inline``, ``dask://HOST:PORT`` or a ready executor."""
+    timeout: float = 300.0
+    """Seconds one case may take before its worker is killed."""
+    recycle_after: int = 50
+    """Documents a worker builds before it is replaced."""
+    renderer: str = DEFAULT_RENDERER
+    """``module:function`` that renders one case."""
+    lang: str = "ru"
+    """Language of the catalogue."""
+    messages: str = "en"
+    """Language of the check messages in failure reasons."""
+
+
+@dataclass
+class Outcome:
+    """What happened to one case in this build."""
+
+    slug: str
+    status: str
+    """``built``, ``unchanged``, ``failed`` or ``removed``."""
+    reason: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class BuildReport:
+    """The result of a build, for the summary table and the exit code."""
+
+    outdir: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+    catalogue: str = "unchanged"
+    """``built``, ``unchanged``, ``failed: <reason>`` or ``skipped``."""
+    stopped: bool = False
+    """True when ``--fail-fast`` stopped the build early."""
+
+    def count(self, status: str) -> int:
+        """How many cases ended with ``status``."""
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing failed."""
+        return not self.count("failed") and not self.catalogue.startswith("failed") and not self.stopped
+
+
+class Progress(Protocol):
+    """Receives build events (see ``keykis.build.progress``)."""
+
+    def begin(self, total: int, todo: int) -> None: ...  # noqa: D102
+    def started(self, job: Job) -> None: ...  # noqa: D102
+    def finished(self, result: JobResult) -> None: ...  # noqa: D102
+    def end(self) -> None: ...  # noqa: D102
+
+
+@contextmanager
+def _locked(outdir: Path) -> Iterator[None]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    with (outdir / LOCK).open("w") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UserError("another build is writing to this folder", path=str(outdir)) from None
+        yield
+
+
+def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
+    """Case folders by slug (folder name); a second folder with a taken name is a failure."""
+    files = find_cases(paths)
+    if not files:
+        raise UserError("no case.yaml found here", path=", ".join(map(str, paths)))
+    found: dict[str, Path] = {}
+    clashes = []
+    for f in files:
+        folder = f.parent
+        slug = folder.resolve().name
+        if slug in found:
+            clashes.append(Outcome(slug, "failed", f"{folder}: the name is already used by {found[slug]}"))
+        else:
+            found[slug] = folder
+    return found, clashes
+
+
+def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared_key: str) -> tuple[list[Job], list[Outcome]]:
+    jobs, unchanged = [], []
+    for slug, folder in found.items():
+        key = hash_text(shared_key, hash_folder(folder))
+        entry = manifest.entries.get(slug)
+        if not opts.force and entry and entry.key == key and entry.outputs_present(opts.outdir):
+            unchanged.append(Outcome(slug, "unchanged"))
+        else:
+            jobs.append(Job(slug, str(folder), str(opts.outdir), key, opts.editions, opts.renderer, opts.messages))
+    return jobs, unchanged
+
+
+def _prune(manifest: Manifest, found: dict[str, Path], outdir: Path) -> list[Outcome]:
+    """Remove the outputs of cases no longer in the database."""
+    gone = []
+    for slug in sorted(set(manifest.entries) - set(found)):
+        shutil.rmtree(outdir / slug, ignore_errors=True)
+        del manifest.entries[slug]
+        gone.append(Outcome(slug, "removed"))
+    return gone
+
+
+def build_database(paths: list[Path], opts: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build every case under ``paths`` into ``opts.outdir`` with its catalogue and search index."""
+    start = time.perf_counter()
+    report = BuildReport(opts.outdir)
+    found, report.outcomes = discover(paths)
+    with _locked(opts.outdir):
+        atomic.clear_staging(opts.outdir)
+        manifest = load_manifest(opts.outdir)
+        shared = shared_inputs()
+        shared_key = hash_text(*(f"{k}={v}" for k, v in sorted(shared.items())), *opts.editions, opts.renderer, opts.messages)
+        jobs, unchanged = _plan(found, manifest, opts, shared_key)
+        report.outcomes += unchanged + _prune(manifest, found, opts.outdir)
+        manifest.shared = shared
+        _run(jobs, manifest, opts, report, progress)
+        manifest.save(opts.outdir)
+        if report.stopped:
+            report.catalogue = "skipped"
+        else:
+            report.catalogue = _catalogue(manifest, opts)
+            manifest.save(opts.outdir)
+        atomic.clear_staging(opts.outdir)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildReport, progress: Progress | None) -> None:
+    if progress:
+        progress.begin(len(report.outcomes) + len(jobs), len(jobs))
+    if not jobs:
+        if progress:
+            progress.end()
+        return
+    executor = opts.executor if opts.executor is not None and not isinstance(opts.executor, str) else make_executor(
+        opts.executor, workers=opts.workers, recycle_after=opts.recycle_after, timeout=opts.timeout,
+        preload=[opts.renderer.partition(":")[0]])
+    by_slug = {j.slug: j for j in jobs}
+    results = executor.run(jobs, progress.started if progress else None)
+    try:
+        for r in results:
+            if r.ok:
+                job = by_slug[r.slug]
+                manifest.record(opts.outdir, Entry(r.slug, job.key, job.source, r.outputs, r.pages, r.card, round(r.seconds, 3)))
+                report.outcomes.append(Outcome(r.slug, "built", seconds=r.seconds))
+            else:
+                report.outcomes.append(Outcome(r.slug, "failed", r.reason, r.seconds))
+            if progress:
+                progress.finished(r)
+            if not r.ok and opts.fail_fast:
+                report.stopped = True
+                break
+    finally:
+        close = getattr(results, "close", None)
+        if close:
+            close()
+        if progress:
+            progress.end()
+
+
+def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
+    """Remake catalog.json, the search index and catalog.pdf if any of their inputs changed."""
+    from keykis.build import catalogue
+
+    cards: list[dict[str, Any]] = [e.card for _, e in sorted(manifest.entries.items())]
+    inputs = shared_inputs(catalogue=True)
+    key = hash_text(json.dumps(cards, ensure_ascii=False, sort_keys=True), opts.lang,
+                    *(f"{k}={v}" for k, v in sorted(inputs.items())))
+    if not opts.force and key == manifest.catalogue and catalogue.present(opts.outdir):
+        return "unchanged"
+    try:
+        catalogue.write_all(cards, opts.outdir, lang=opts.lang)
+    except Exception as exc:  # the cases are built; say what went wrong with the catalogue
+        manifest.catalogue = ""
+        return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    manifest.catalogue = key
+    return "built"

@@ -1,0 +1,220 @@
+"""Where build jobs run: in this process, in a local worker pool, or on Dask.
+
+Every executor takes an iterable of ``Job`` and yields a ``JobResult`` per
+job as it finishes, in completion order; closing the generator early (as
+``--fail-fast`` does) stops the rest. The local pool is written here rather
+than taken from ``concurrent.futures`` because a database build needs three
+things that pool lacks: killing one job that runs past its timeout, replacing
+a worker that crashed without losing the others, and recycling each worker
+after a number of documents (WeasyPrint does not give memory back).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Protocol
+
+from keykis.build.job import Job, JobResult, run_job
+from keykis.errors import UserError
+
+Started = Callable[[Job], None] | None
+
+
+class Executor(Protocol):
+    """Runs build jobs and yields their results as they finish."""
+
+    workers: int
+    """How many jobs can run at once."""
+
+    def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
+        """Run ``jobs``; call ``started`` when one begins; yield results as they come."""
+        ...
+
+
+class InlineExecutor:
+    """Runs jobs one by one in this process (debugging; no timeout)."""
+
+    workers = 1
+
+    def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
+        """Run each job here, in order."""
+        for job in jobs:
+            if started:
+                started(job)
+            yield run_job(job)
+
+
+def _serve(conn: Connection) -> None:
+    """Body of a worker process: run jobs until told to stop."""
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if job is None:
+            return
+        conn.send(run_job(job))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    done: int = 0
+    job: Job | None = None
+    since: float = 0.0
+
+
+class LocalPool:
+    """A pool of worker processes on this machine.
+
+    Each worker keeps its imported modules, WeasyPrint font configuration and
+    parsed stylesheets for its life, and is replaced after ``recycle_after``
+    jobs to bound memory. A job running longer than ``timeout`` seconds has its
+    worker killed and is reported as failed; so is a job whose worker dies.
+    """
+
+    def __init__(self, workers: int | None = None, *, recycle_after: int = 50, timeout: float = 300.0,
+                 preload: Iterable[str] = ()) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.recycle_after = max(1, recycle_after)
+        self.timeout = timeout
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self._ctx = mp.get_context(method)
+        if method == "forkserver":
+            self._ctx.set_forkserver_preload(["keykis.build.job", "keykis.check", *preload])
+        self.started_processes = 0
+        """How many worker processes were started (recycling included)."""
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_serve, args=(child,), daemon=True, name="keykis-build-worker")
+        process.start()
+        child.close()
+        self.started_processes += 1
+        return _Worker(process, parent)
+
+    @staticmethod
+    def _retire(w: _Worker, *, kill: bool = False) -> None:
+        try:
+            if kill:
+                w.process.kill()
+            else:
+                w.conn.send(None)
+        except OSError:
+            pass
+        w.conn.close()
+        w.process.join(timeout=5 if not kill else None)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join()
+
+    def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
+        """Run ``jobs`` on up to ``workers`` processes; yield results as they finish."""
+        pending = deque(jobs)
+        idle: list[_Worker] = []
+        busy: dict[Connection, _Worker] = {}
+        try:
+            while pending or busy:
+                while pending and len(busy) < self.workers:
+                    w = idle.pop() if idle else self._spawn()
+                    w.job, w.since = pending.popleft(), time.monotonic()
+                    if started:
+                        started(w.job)
+                    w.conn.send(w.job)
+                    busy[w.conn] = w
+                now = time.monotonic()
+                wait_for = max(0.0, min(w.since + self.timeout for w in busy.values()) - now)
+                for conn in wait(list(busy), timeout=wait_for):
+                    w = busy.pop(conn)  # type: ignore[arg-type]
+                    yield self._finish(w, idle)
+                now = time.monotonic()
+                for conn, w in list(busy.items()):
+                    if now - w.since >= self.timeout:
+                        del busy[conn]
+                        assert w.job is not None
+                        self._retire(w, kill=True)
+                        yield JobResult(w.job.slug, ok=False, reason=f"timed out after {self.timeout:g} s", seconds=now - w.since)
+        finally:
+            for w in list(busy.values()):
+                self._retire(w, kill=True)
+            for w in idle:
+                self._retire(w)
+
+    def _finish(self, w: _Worker, idle: list[_Worker]) -> JobResult:
+        assert w.job is not None
+        try:
+            result: JobResult = w.conn.recv()
+        except (EOFError, OSError):
+            w.process.join(timeout=5)
+            code = w.process.exitcode
+            self._retire(w, kill=True)
+            return JobResult(w.job.slug, ok=False, reason=f"worker process died (exit code {code})",
+                             seconds=time.monotonic() - w.since)
+        w.done += 1
+        w.job = None
+        if w.done >= self.recycle_after:
+            self._retire(w)
+        else:
+            idle.append(w)
+        return result
+
+
+class DaskExecutor:
+    """Runs jobs on an existing Dask cluster (``dask.distributed``).
+
+    The workers need keykis installed and must see the case folders and
+    OUTDIR at the same paths (a shared file system). Per-case timeouts and
+    memory limits are the cluster's own (``--lifetime``, ``--memory-limit``).
+    """
+
+    def __init__(self, address: Any) -> None:
+        self.address = address
+        self.workers = 1
+
+    def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
+        """Submit all jobs to the cluster; yield results as they complete."""
+        from distributed import Client, as_completed
+
+        try:
+            client = self.address if isinstance(self.address, Client) else Client(self.address, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise UserError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
+        own = client is not self.address
+        futures: dict[Any, Job] = {}
+        try:
+            self.workers = max(1, sum(client.nthreads().values()))
+            for job in jobs:
+                futures[client.submit(run_job, job, key=f"keykis-build-{job.slug}-{job.key[:12]}", pure=False)] = job
+                if started:
+                    started(job)
+            for future, value in as_completed(futures, with_results=True, raise_errors=False):
+                job = futures.pop(future)
+                if isinstance(value, JobResult):
+                    yield value
+                else:
+                    yield JobResult(job.slug, ok=False, reason=f"dask worker failed: {value}")
+        finally:
+            if futures:
+                client.cancel(list(futures))
+            if own:
+                client.close()
+
+
+def make_executor(spec: str | None, *, workers: int | None = None, recycle_after: int = 50, timeout: float = 300.0,
+                  preload: Iterable[str] = ()) -> Executor:
+    """The executor named by ``--executor``: ``local`` (default), ``inline`` or ``dask://HOST:PORT``."""
+    if spec in (None, "", "local"):
+        return LocalPool(workers, recycle_after=recycle_after, timeout=timeout, preload=preload)
+    if spec == "inline":
+        return InlineExecutor()
+    if spec.startswith(("dask://", "tcp://", "tls://")):
+        address = "tcp://" + spec.removeprefix("dask://") if spec.startswith("dask://") else spec
+        return DaskExecutor(address)
+    raise UserError(f"unknown executor {spec!r}: use local, inline or dask://HOST:PORT")

@@ -1,0 +1,128 @@
+"""Content hashes of everything a built case depends on.
+
+Modification times cause both stale outputs and needless rebuilds, so the
+build keys every output by the bytes of its inputs: the case folder, and the
+inputs shared by all cases (templates, print CSS, method schemas, the fonts
+the CSS names, and the tool's own code and version). A change to a shared
+input changes every case's key; a change to one case folder changes one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from keykis import __version__
+from keykis.paths import schemas_dir, templates_dir
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CHUNK = 1 << 20
+_SKIP_DIRS = {"__pycache__", ".git", ".mypy_cache"}
+CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
+"""Templates only the catalogue uses: a change to them rebuilds no case."""
+DEFAULT_FONTS = ("PT Serif", "PT Sans", "DejaVu Sans", "DejaVu Serif")
+
+
+def _digest() -> hashlib._Hash:
+    return hashlib.blake2b(digest_size=16)
+
+
+def _feed_file(h: hashlib._Hash, path: Path) -> None:
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+
+
+def _walk(root: Path) -> list[Path]:
+    files: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
+        files.extend(Path(dirpath) / n for n in sorted(filenames) if not n.startswith(".") and not n.endswith(".pyc"))
+    return files
+
+
+def hash_files(files: Iterable[Path], *, root: Path) -> str:
+    """One hash over the names (relative to ``root``) and bytes of ``files``."""
+    h = _digest()
+    for f in files:
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        _feed_file(h, f)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def hash_folder(folder: Path) -> str:
+    """Hash of a case folder: ``case.yaml`` and every asset beside it."""
+    return hash_files(_walk(folder), root=folder)
+
+
+def hash_text(*parts: str) -> str:
+    """Hash of a few strings (options, versions, serialised data)."""
+    h = _digest()
+    for p in parts:
+        h.update(p.encode() + b"\0")
+    return h.hexdigest()
+
+
+def _code_files() -> list[Path]:
+    """The tool's own code that shapes outputs (the front doors do not)."""
+    return [f for f in _walk(_PACKAGE) if f.suffix == ".py" and f.relative_to(_PACKAGE).parts[0] not in ("tui", "cli", "search")]
+
+
+def _font_families(texts: Iterable[str]) -> set[str]:
+    families: set[str] = set()
+    for text in texts:
+        for decl in re.findall(r"font-family\s*:\s*([^;}{]+)", text):
+            families.update(name.strip().strip("'\"") for name in decl.split(","))
+    return {f for f in families if f and f.lower() not in ("serif", "sans-serif", "monospace", "inherit")}
+
+
+@cache
+def font_files(families: frozenset[str]) -> tuple[Path, ...]:
+    """Installed font files of the given families, as fontconfig resolves them."""
+    if not shutil.which("fc-list"):
+        return ()
+    out = subprocess.run(["fc-list", ":", "family", "file"], capture_output=True, text=True, check=False).stdout
+    found = set()
+    for line in out.splitlines():
+        file, _, names = line.partition(": ")
+        if any(n.strip() in families for n in names.split(",")):
+            found.add(Path(file))
+    return tuple(sorted(found))
+
+
+def shared_inputs(*, catalogue: bool = False) -> dict[str, str]:
+    """Hashes of the inputs shared by every case (or, with ``catalogue``, by the catalogue).
+
+    Returns a mapping ``name -> hash`` so the manifest can say which one changed.
+    """
+    tdir, sdir = templates_dir(), schemas_dir()
+    if catalogue:
+        templates = [f for f in _walk(tdir) if f.name in CATALOGUE_TEMPLATES or f.suffix == ".css"]
+    else:
+        templates = [f for f in _walk(tdir) if f.name not in CATALOGUE_TEMPLATES]
+    styles = [f.read_text(encoding="utf-8", errors="replace") for f in templates if f.suffix in (".css", ".j2", ".html")]
+    families = _font_families(styles) or set(DEFAULT_FONTS)
+    fonts = font_files(frozenset(families))
+    return {
+        "templates": hash_files(templates, root=tdir),
+        "schemas": hash_files(_walk(sdir), root=sdir),
+        "fonts": hash_text(*sorted(families), *(hash_files([f], root=f.parent) for f in fonts)),
+        "code": hash_files(_code_files(), root=_PACKAGE),
+        "version": hash_text(__version__, _weasyprint_version()),
+    }
+
+
+def _weasyprint_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        return "none"

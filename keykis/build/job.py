@@ -1,0 +1,120 @@
+"""One case's build job, the unit every executor runs.
+
+A job is plain data (strings and tuples) so that it pickles for a local
+worker process and for a Dask worker alike; ``run_job`` is what the worker
+executes: load, check, render into a staging folder, swap the folder in,
+and return the catalogue card. Any failure becomes a ``JobResult`` with a
+one-line reason, never an exception that could stop the other cases.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from keykis.build import atomic
+from keykis.build.card import make_card
+
+DEFAULT_RENDERER = "keykis.render:render_case"
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to build for one case."""
+
+    slug: str
+    """Folder name under OUTDIR."""
+    source: str
+    """The case folder."""
+    outdir: str
+    """The database's OUTDIR."""
+    key: str
+    """Hash of all inputs, recorded when the job succeeds."""
+    editions: tuple[str, ...] = ("student", "teacher")
+    renderer: str = DEFAULT_RENDERER
+    """``module:function`` with the signature of ``keykis.render.render_case``."""
+    lang: str = "en"
+    """Language of the check messages quoted in a failure reason."""
+
+
+@dataclass
+class JobResult:
+    """What came of a job."""
+
+    slug: str
+    ok: bool
+    reason: str = ""
+    """Why it failed, in one line."""
+    seconds: float = 0.0
+    outputs: dict[str, int] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    card: dict[str, Any] = field(default_factory=dict)
+    pid: int = 0
+    """The worker process that ran the job."""
+
+
+@cache
+def resolve(spec: str) -> Callable[..., Any]:
+    """Import the ``module:function`` named by ``spec`` (once per worker)."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def _check_reason(case: Any, lang: str) -> str | None:
+    from keykis.check import check_case
+
+    errors = [f for f in check_case(case, lang=lang) if f.severity == "error"]
+    if not errors:
+        return None
+    first = errors[0]
+    return f"{len(errors)} check error(s); first at line {first.line}: {first.message} [{first.rule}]"
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_job(job: Job) -> JobResult:
+    """Build one case; return its result (never raises for a bad case)."""
+    from keykis.errors import UserError
+    from keykis.model import load_case
+
+    start = time.perf_counter()
+    result = JobResult(job.slug, ok=False, pid=os.getpid())
+    staged: Path | None = None
+    try:
+        case = load_case(Path(job.source))
+        reason = _check_reason(case, job.lang)
+        if reason:
+            result.reason = reason
+            return result
+        outdir = Path(job.outdir)
+        staged = atomic.staging_dir(outdir, job.slug)
+        rendered = resolve(job.renderer)(case, staged, editions=job.editions, html=False, archival=True)
+        result.pages = {str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()}
+        result.outputs = _listing(staged)
+        atomic.swap_in(staged, outdir / job.slug)
+        staged = None
+        result.card = make_card(case, slug=job.slug, pages=result.pages, outputs=list(result.outputs))
+        result.ok = True
+    except UserError as exc:
+        result.reason = str(exc)
+    except Exception as exc:  # a broken case must not stop the others
+        result.reason = f"render failed: {_one_line(exc)}"
+    finally:
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
+        result.seconds = time.perf_counter() - start
+    return result

@@ -1,0 +1,51 @@
+"""``keykis build [CASES_DIR] -o OUTDIR``: a case database to PDFs, a catalogue and a search index."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from keykis.cli import default_lang
+from keykis.errors import UserError
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``keykis build``."""
+    p.add_argument("cases", nargs="*", type=Path, metavar="CASES_DIR", help="folder of cases (default: cases)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="where the database is built")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--force", action="store_true", help="rebuild every case, changed or not")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first case that fails")
+    p.add_argument("--edition", action="append", choices=("student", "teacher"), dest="editions",
+                   help="edition to build (repeatable; default: both)")
+    p.add_argument("--executor", default="local", metavar="SPEC",
+                   help="local (default), inline, or dask://HOST:PORT for an existing Dask cluster")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS", help="time one case may take (default: 300)")
+    p.add_argument("--recycle-after", type=int, default=50, metavar="N",
+                   help="documents a worker builds before it is replaced (default: 50)")
+    p.add_argument("--lang", choices=("ru", "kk", "en"), default="ru", help="catalogue language (default: ru)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the database; exit 1 if any case (or the catalogue) failed."""
+    from keykis.build import BuildOptions, build_database
+    from keykis.build.progress import make_progress, print_summary
+
+    paths = args.cases or [Path("cases")]
+    for p in paths:
+        if not p.exists():
+            raise UserError("no such file or folder", path=str(p))
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError("-j needs a number of workers of at least 1")
+    if args.timeout <= 0:
+        raise UserError("--timeout needs a positive number of seconds")
+    opts = BuildOptions(
+        outdir=args.output, workers=args.jobs or os.cpu_count(), force=args.force, fail_fast=args.fail_fast,
+        editions=tuple(dict.fromkeys(args.editions or ("student", "teacher"))), executor=args.executor,
+        timeout=args.timeout, recycle_after=args.recycle_after, lang=args.lang, messages=default_lang(),
+    )
+    report = build_database(paths, opts, make_progress(quiet=args.quiet))
+    print_summary(report)
+    return 0 if report.ok else 1

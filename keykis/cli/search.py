@@ -1,0 +1,75 @@
+"""``keykis search QUERY``: cases by words, discipline, language or author."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from keykis.errors import UserError
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``keykis search``."""
+    p.add_argument("query", nargs="?", default="", metavar="QUERY",
+                   help='words to find (all must match; "quoted words" as a phrase); empty: every case')
+    p.add_argument("--in", dest="where", type=Path, default=None, metavar="PATH",
+                   help="a built database (OUTDIR) or a folder of cases, indexed on the fly (default: cases)")
+    p.add_argument("--discipline", default=None, help="only cases for this discipline (part of its name)")
+    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="only cases with this language")
+    p.add_argument("--author", default=None, help="only cases by this author (part of the name)")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N cases")
+    p.add_argument("--format", choices=("human", "json"), default="human", dest="fmt")
+
+
+def _connect(where: Path) -> tuple[object, Path | None, list[str]]:
+    from keykis.build.catalogue import INDEX
+    from keykis.search import open_index
+    from keykis.search.live import index_cases
+
+    if not where.exists():
+        raise UserError("no such file or folder", path=str(where))
+    if where.is_file() and where.suffix == ".sqlite":
+        return open_index(where), where.parent, []
+    if (where / INDEX).is_file():
+        return open_index(where / INDEX), where, []
+    conn, skipped = index_cases([where])
+    return conn, None, skipped
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the matching cases with their paths; exit 1 when none matches."""
+    import sqlite3
+
+    from keykis.build.card import pick
+    from keykis.search import search
+
+    where = args.where or Path("cases")
+    conn, built, skipped = _connect(where)
+    assert isinstance(conn, sqlite3.Connection)
+    try:
+        hits = search(conn, args.query, discipline=args.discipline, lang=args.lang, author=args.author, limit=args.limit)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"the search index cannot be read ({exc}); run keykis build again", path=str(where)) from None
+    finally:
+        conn.close()
+    for reason in skipped:
+        print(f"keykis: skipped {reason}", file=sys.stderr)
+    if args.fmt == "json":
+        print(json.dumps([h.card | {"pdf": str(built / h.slug / "case.pdf") if built else None} for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0 if hits else 1
+    lang = args.lang or "ru"
+    for h in hits:
+        c = h.card
+        print(f"{h.slug}  [{', '.join(c.get('languages', []))}]  {pick(c.get('title') or {}, lang, h.slug)}")
+        disciplines = "; ".join(d["name"] for d in c.get("disciplines", []))
+        if disciplines:
+            print(f"    {disciplines}")
+        print(f"    {c.get('path', '')}")
+        if built is not None:
+            print(f"    {built / h.slug / 'case.pdf'}")
+    if not hits:
+        print("no case matches", file=sys.stderr)
+    return 0 if hits else 1

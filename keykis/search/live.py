@@ -1,0 +1,31 @@
+"""Searching a folder of cases that was never built: index it on the fly.
+
+Cards are made straight from the case files, in memory; a file that cannot
+be read is left out and named, so one broken case never hides the others.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from keykis.build.card import make_card
+from keykis.errors import UserError
+from keykis.model import find_cases, load_case
+from keykis.search.index import open_index
+
+
+def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
+    """An in-memory index of the cases under ``paths`` and the one-line reasons for files left out."""
+    files = find_cases(paths)
+    if not files:
+        raise UserError("no case.yaml found here", path=", ".join(map(str, paths)))
+    cards, skipped = [], []
+    for f in files:
+        try:
+            case = load_case(f)
+        except UserError as exc:
+            skipped.append(str(exc))
+            continue
+        cards.append(make_card(case, slug=f.parent.name))
+    return open_index(None, cards), skipped

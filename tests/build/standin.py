@@ -1,0 +1,40 @@
+"""A stand-in for ``keykis.render.render_case``: fast, and able to misbehave on request.
+
+It writes small files named like the real outputs, holding the case title,
+so the build's bookkeeping can be tested without laying out PDFs. A case
+whose ``meta.short_title`` says ``hang``, ``crash`` or ``boom`` makes it
+sleep, kill its process or raise.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+
+def render(case: Any, outdir: Path, *, editions: Any = ("student", "teacher"), html: bool = False,
+           archival: bool = False, lang: str | None = None) -> SimpleNamespace:
+    """Write case.pdf, graph.svg, graph.pdf and guidelines.pdf stand-ins."""
+    mode = str(case.meta.get("short_title", ""))
+    if mode == "hang":
+        time.sleep(60)
+    elif mode == "crash":
+        os._exit(3)
+    elif mode == "boom":
+        raise RuntimeError("the layout engine gave up")
+    outdir = Path(outdir)
+    (outdir / "case.pdf").write_text(f"CASE {case.title}\narchival={archival}\n", encoding="utf-8")
+    (outdir / "graph.svg").write_text("<svg/>", encoding="utf-8")
+    (outdir / "graph.pdf").write_text("GRAPH", encoding="utf-8")
+    pages = {"case.pdf": 3, "graph.pdf": 1}
+    if "teacher" in editions:
+        (outdir / "guidelines.pdf").write_text("GUIDELINES", encoding="utf-8")
+        pages["guidelines.pdf"] = 5
+    return SimpleNamespace(outputs=[outdir / n for n in pages], pages=pages)
+
+
+SPEC = f"{__name__}:render"
+"""The ``renderer`` option that points a build at this stand-in."""
