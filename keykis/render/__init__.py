@@ -1,0 +1,97 @@
+"""Rendering: the case (student edition), its concept graph and the teacher guidelines as PDF.
+
+``render_case`` is the one entry point the CLI, the editor and the database
+build call. It renders from a *public* copy of the case (aliases applied),
+draws the graphs with Graphviz (cached by DOT hash), fills the Jinja
+templates in ``templates/`` and lets WeasyPrint lay them out with a fetcher
+that reads nothing outside the case folder and the templates. Other kinds of
+documents (a student's worksheet) plug in through ``render_document``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from keykis.errors import UserError
+from keykis.model import Case, load_case
+
+EDITIONS = ("student", "teacher")
+
+
+@dataclass
+class RenderResult:
+    """What a render wrote."""
+
+    outputs: list[Path] = field(default_factory=list)
+    """Every file written, in order."""
+    pages: dict[str, int] = field(default_factory=dict)
+    """Page count per output file name (PDFs only)."""
+    refused: list[str] = field(default_factory=list)
+    """URLs the renderer refused to fetch (a case asked for something it may not read)."""
+
+
+def _editions(editions: Iterable[str]) -> tuple[str, ...]:
+    wanted = [e for given in editions for e in (EDITIONS if given == "all" else (given,))]
+    flat = tuple(dict.fromkeys(wanted))
+    unknown = [e for e in flat if e not in EDITIONS]
+    if unknown:
+        raise UserError(f"unknown edition {unknown[0]!r} (choose student, teacher or all)")
+    return flat
+
+
+def render_case(
+    case_or_path: Case | Path | str,
+    outdir: Path | str,
+    *,
+    editions: Iterable[str] = EDITIONS,
+    html: bool = False,
+    archival: bool = False,
+    lang: str | None = None,
+) -> RenderResult:
+    """Render a case to ``outdir``: case.pdf, graph.svg, graph.pdf and (teacher edition) guidelines.pdf.
+
+    Args:
+        case_or_path: A loaded case, or its folder or ``case.yaml``.
+        outdir: Folder for the outputs (created when missing).
+        editions: ``student`` (case.pdf), ``teacher`` (guidelines.pdf), or ``all``.
+        html: Keep the HTML beside each PDF.
+        archival: Write PDF/A-3b with the (public) case file attached.
+        lang: Language of headings and captions; the case's own language by default.
+    """
+    from keykis.render.case_edition import render_editions
+
+    case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
+    return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
+
+
+KINDS = {"worksheet": "keykis.render.worksheet"}
+"""Other document kinds: top-level key of the YAML file -> module with ``render(path, outdir, **options)``."""
+
+
+def document_kind(data: dict[str, Any]) -> str:
+    """``case`` or the kind named by a top-level key of ``KINDS``."""
+    return next((kind for kind in KINDS if kind in data), "case")
+
+
+def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
+    """Render any keykis document: a case, or a kind registered in ``KINDS``."""
+    from keykis import yamlsafe
+    from keykis.model import case_file
+
+    file = case_file(path)
+    data, _ = yamlsafe.load_mapping(file)
+    kind = document_kind(data)
+    if kind == "case":
+        return render_case(Case(data, path=file), outdir, **options)
+    try:
+        module = importlib.import_module(KINDS[kind])
+    except ModuleNotFoundError as exc:
+        raise UserError(f"rendering a {kind} is not available in this version", path=str(file)) from exc
+    return module.render(file, outdir, **options)  # type: ignore[no-any-return]
+
+
+__all__ = ["EDITIONS", "RenderResult", "render_case", "render_document"]

@@ -1,0 +1,63 @@
+"""The four files of a case: case.pdf, graph.svg, graph.pdf and guidelines.pdf.
+
+Everything is rendered from the public copy of the case, so a real name for
+which an alias is set cannot reach any output, including the case file
+attached to an archival PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keykis.model import Case
+from keykis.render import RenderResult
+from keykis.render.context import EditionContext, edition_context
+from keykis.render.disguise import public_case, public_source
+from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
+from keykis.render.fetcher import ASSET_SCHEME, asset_url
+from keykis.render.graph_dot import concept_dot, draw, fan_dot, svg_is_wide
+
+SVG = "image/svg+xml"
+TEMPLATES = {"graph.pdf": "graph.html.j2", "case.pdf": "case.html.j2", "guidelines.pdf": "guidelines.html.j2"}
+
+
+def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html: bool, archival: bool,
+                    lang: str | None) -> RenderResult:
+    """Render the graph and the chosen editions of ``case`` into ``outdir``."""
+    public = public_case(case)
+    ctx = edition_context(public, lang)
+    result = RenderResult()
+    assets = {"graph.svg": (draw(concept_dot(public, ctx.lang)), SVG)}
+    ctx.graph_url = asset_url("graph.svg")
+    ctx.graph_landscape = svg_is_wide(assets["graph.svg"][0])
+    outdir.mkdir(parents=True, exist_ok=True)
+    write_atomic(outdir / "graph.svg", assets["graph.svg"][0])
+    result.outputs.append(outdir / "graph.svg")
+    if "teacher" in editions:
+        assets["fan.svg"] = (draw(fan_dot(public, ctx.lang)), SVG)
+        ctx.fan_url = asset_url("fan.svg")
+    attachments = []
+    if archival:
+        attachments.append(("case.yaml", public_source(case), "The KEYKIS case file this PDF was rendered from"))
+    wanted = ["graph.pdf"] + (["case.pdf"] if "student" in editions else []) + (
+        ["guidelines.pdf"] if "teacher" in editions else [])
+    for name in wanted:
+        _one(name, ctx, outdir, result, PdfJob(
+            html="", target=outdir / name, roots=[case.folder] if case.folder else [], assets=assets,
+            archival=archival, attachments=attachments), keep_html=html)
+    return result
+
+
+def _one(name: str, ctx: EditionContext, outdir: Path, result: RenderResult, job: PdfJob, *, keep_html: bool) -> None:
+    job.html = render_html(TEMPLATES[name], c=ctx)
+    pages, fetcher = write_pdf(job)
+    result.outputs.append(job.target)
+    result.pages[name] = pages
+    result.refused.extend(fetcher.refused)
+    if keep_html:
+        page = outdir / name.replace(".pdf", ".html")
+        write_atomic(page, job.html.replace(f'src="{ASSET_SCHEME}:', 'src="'))
+        result.outputs.append(page)
+        for asset, (data, _) in job.assets.items():
+            if f"{ASSET_SCHEME}:{asset}" in job.html and not (outdir / asset).exists() or asset == "fan.svg":
+                write_atomic(outdir / asset, data)

@@ -1,0 +1,175 @@
+"""What the templates see: a public view of the case plus the words around it.
+
+The templates get plain data and a few small helpers (an actor's public
+name, a resource kind's name…), never the raw case with real names. One
+``EditionContext`` serves the student edition, the teacher edition and the
+graph page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from keykis.graph import fan_matrix
+from keykis.method import Step, method, name
+from keykis.model import Case
+from keykis.render.labels import editions, labels
+from keykis.render.markup import plain
+
+LANG_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+
+@dataclass
+class Abstract:
+    """The abstract and keywords in one language."""
+
+    lang: str
+    heading: str
+    text: str
+    keywords_heading: str
+    keywords: list[str]
+    title: str
+
+
+@dataclass
+class StepView:
+    """One step of the algorithm as an edition prints it."""
+
+    n: int
+    id: str
+    title: str
+    narrative: str
+    filled: bool
+    """Whether the case has anything for this step (prose or data)."""
+
+
+@dataclass
+class EditionContext:
+    """Everything a template needs to print one edition of a case."""
+
+    case: Case
+    """The public case (aliases applied)."""
+    lang: str
+    """Language of the headings and captions."""
+    L: dict[str, str]
+    """Labels in ``lang``."""
+    title: str
+    short_title: str
+    authors: list[dict[str, Any]]
+    abstracts: list[Abstract]
+    student_steps: list[StepView]
+    teacher_steps: list[StepView]
+    back_matter: list[str]
+    keywords_meta: str
+    show_contents: bool
+    graph_url: str = ""
+    graph_landscape: bool = False
+    """Whether the concept graph is wider than tall (its own page turns landscape)."""
+    fan_url: str = ""
+    fan_order: list[str] = field(default_factory=list)
+    fan_cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    # helpers the templates call ---------------------------------------
+    def actor(self, actor_id: Any) -> str:
+        """The public name of an actor id (the id itself when unknown)."""
+        return self.case.public_name(str(actor_id))
+
+    def actors_in(self, environment: str) -> list[Any]:
+        """Actors of one environment, in file order."""
+        return [a for a in self.case.actors().values() if a.environment == environment]
+
+    def actor_entry(self, actor_id: str) -> dict[str, Any]:
+        """The actor's raw entry (for description and activity)."""
+        return next((a for a in self.case.data.get("actors") or [] if a.get("id") == actor_id), {})
+
+    def objects_in(self, environment: str) -> list[dict[str, Any]]:
+        """Objects of one environment."""
+        return [o for o in self.case.data.get("objects") or [] if isinstance(o, dict) and o.get("environment") == environment]
+
+    def resources(self, ids: Any) -> str:
+        """Names of resource kinds, comma separated."""
+        kinds = method().resource_kinds
+        return ", ".join(name(kinds[i], self.lang) for i in ids or [] if i in kinds)
+
+    def strategies(self, ids: Any) -> str:
+        """Names of strategies joined with ' + '."""
+        strategies = method().strategies
+        return " + ".join(name(strategies[i], self.lang) for i in ids or [] if i in strategies)
+
+    def field_name(self, field_id: str) -> str:
+        """The name of a matrix field (``problems`` -> «проблемы»), capitalised."""
+        entry = next((f for f in method().matrix["fields"] if f["id"] == field_id), {"id": field_id})
+        text = name(entry, self.lang)
+        return text[:1].upper() + text[1:]
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        """A value of the public case by dotted path (``guidelines.session.plan``)."""
+        node: Any = self.case.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def score(self, solution_id: str, criterion_id: str) -> dict[str, Any] | None:
+        """The decision-matrix cell of a solution and a goal or value."""
+        cell = (self.get("decision.scores", {}) or {}).get(solution_id, {}).get(criterion_id)
+        return cell if isinstance(cell, dict) else None
+
+    def total(self, solution_id: str) -> int:
+        """Sum of a solution's scores."""
+        row = (self.get("decision.scores", {}) or {}).get(solution_id, {})
+        return sum(int(c.get("score", 0)) for c in row.values() if isinstance(c, dict))
+
+
+def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:
+    narrative = case.data.get("narrative") or {}
+    steps: list[Step] = [s for s in method().steps if s.id in ids]
+    out = []
+    for s in steps:
+        text = str(narrative.get(s.id) or "")
+        filled = bool(text.strip()) or any(_value(case.data, f) for f in s.fields)
+        out.append(StepView(s.n, s.id, s.title.get(lang) or s.title["en"], text, filled))
+    return out
+
+
+def _value(data: dict[str, Any], dotted: str) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _word_count(case: Case) -> int:
+    return sum(len(text.split()) for _, text in case.iter_texts(guidelines=False))
+
+
+def edition_context(case: Case, lang: str | None = None) -> EditionContext:
+    """The context of every edition of a public case, headings in ``lang`` (default: the case's)."""
+    lang = lang if lang in ("ru", "kk", "en") else case.language
+    ed = editions()
+    titles = case.data.get("titles") or {}
+    abstracts = []
+    for al in case.languages:
+        ab = (case.data.get("abstract") or {}).get(al) or {}
+        text = ab.get("final") or ab.get("draft") or ""
+        kw = [str(k) for k in (case.data.get("keywords") or {}).get(al) or []]
+        if text or kw:
+            la = labels(al)
+            abstracts.append(Abstract(al, la["abstract"], str(text), la["keywords"], kw,
+                                      case.title if al == case.language else str(titles.get(al) or "")))
+    title = case.title if lang == case.language else str(titles.get(lang) or case.title)
+    order, cells = fan_matrix(case, lang)
+    return EditionContext(
+        case=case, lang=lang, L=labels(lang), title=title,
+        short_title=str(case.meta.get("short_title") or plain(title)),
+        authors=[a for a in case.meta.get("authors") or [] if isinstance(a, dict)],
+        abstracts=abstracts,
+        student_steps=_steps(case, ed["student"]["steps"], lang),
+        teacher_steps=_steps(case, ed["teacher"]["steps"], lang),
+        back_matter=list(ed["student"]["back_matter"]),
+        keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
+        show_contents=_word_count(case) > int(ed.get("contents_min_words", 1800)),
+        fan_order=order, fan_cells=cells,
+    )

@@ -1,0 +1,141 @@
+"""HTML to PDF: one Jinja environment, one font configuration, parsed CSS.
+
+Setting these up costs more than rendering a short case, so each is created
+once per process, on first use, and shared by every edition, the database
+build and the worksheet review. Every fetch goes through
+:class:`~keykis.render.fetcher.SafeFetcher`; every output is written to a
+temporary file beside the target and renamed into place, so a reader never
+sees half a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from keykis.paths import templates_dir
+from keykis.render import markup
+from keykis.render.fetcher import SafeFetcher
+
+STYLESHEET = "print.css"
+ARCHIVAL_VARIANT = "pdf/a-3b"
+
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_env: jinja2.Environment | None = None
+_fonts: Any = None
+_css: dict[str, Any] = {}
+
+
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the templates folder: autoescaping, Markdown filters."""
+    global _env
+    if _env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir()),
+            autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
+        )
+        env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain)
+        _env = env
+    return _env
+
+
+def render_html(template: str, **context: Any) -> str:
+    """Render ``templates/<template>`` with ``context``."""
+    return environment().get_template(template).render(**context)
+
+
+def font_config() -> Any:
+    """The process's WeasyPrint font configuration."""
+    global _fonts
+    if _fonts is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts = FontConfiguration()
+    return _fonts
+
+
+def stylesheet(name: str = STYLESHEET) -> Any:
+    """A stylesheet of the templates folder, parsed once per process."""
+    if name not in _css:
+        from weasyprint import CSS
+
+        fetcher = SafeFetcher([templates_dir()])
+        _css[name] = CSS(filename=str(templates_dir() / name), font_config=font_config(), url_fetcher=fetcher)
+    return _css[name]
+
+
+@dataclass
+class PdfJob:
+    """One HTML document to turn into one PDF file."""
+
+    html: str
+    """The document, as rendered from a template."""
+    target: Path
+    """Where the PDF goes (written atomically)."""
+    roots: list[Path] = field(default_factory=list)
+    """Folders files may be read from, besides the templates."""
+    assets: Mapping[str, tuple[bytes, str]] = field(default_factory=dict)
+    """In-memory files served as ``keykis-asset:<name>`` (bytes, media type)."""
+    archival: bool = False
+    """Write PDF/A-3b instead of a plain tagged PDF."""
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+    """Files embedded in the PDF: (name, bytes, description)."""
+    stylesheets: tuple[str, ...] = (STYLESHEET,)
+    """Stylesheets of the templates folder to apply."""
+
+
+def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
+    """Lay out ``job.html`` and write the PDF; return its page count and the fetcher used."""
+    from weasyprint import HTML, Attachment
+
+    fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
+    document = HTML(string=job.html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
+    with _quiet_weasyprint():
+        rendered = document.render(font_config=font_config(), stylesheets=[stylesheet(s) for s in job.stylesheets])
+    options: dict[str, Any] = {"pdf_tags": True}
+    if job.archival:
+        options["pdf_variant"] = ARCHIVAL_VARIANT
+    if job.attachments:
+        options["attachments"] = [
+            Attachment(file_obj=io.BytesIO(data), name=name, description=desc, relationship="Source",
+                       url_fetcher=fetcher)
+            for name, data, desc in job.attachments
+        ]
+    write_atomic(job.target, rendered.write_pdf(**options))
+    return len(rendered.pages), fetcher
+
+
+def write_atomic(target: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode() if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _quiet_weasyprint:  # noqa: N801 - used as a context manager
+    """Keep WeasyPrint's warnings about refused URLs out of the user's terminal."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("weasyprint")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.ERROR)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
