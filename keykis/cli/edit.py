@@ -1,0 +1,27 @@
+"""``keykis edit [CASE]``: the guided terminal editor (``keykis`` alone opens its start screen)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from keykis.cli import default_lang
+from keykis.errors import UserError
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``keykis edit``."""
+    p.add_argument("case", nargs="?", type=Path, metavar="CASE", help="a case folder or case.yaml (none: start screen)")
+    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="interface language (default: locale)")
+    p.add_argument("--cases", type=Path, default=Path("cases"), help="folder of cases for the start screen")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the editor until the author quits."""
+    if args.case is not None and not args.case.exists():
+        parent = args.case.parent if args.case.suffix else args.case
+        raise UserError("no such case; create it with `keykis new` or from the start screen", path=str(parent))
+    from keykis.tui.app import make_app
+
+    make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases).run()
+    return 0

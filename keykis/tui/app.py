@@ -1,0 +1,125 @@
+"""The terminal editor's application: which screen to show, and the few app-wide actions.
+
+``make_app`` is the one factory the CLI and the tests use. The screens do the
+work; this module only opens cases (or the error view when a file does not
+parse), creates new ones, and hands the terminal to ``$EDITOR`` when asked.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from keykis.casefile import atomic_write, open_case
+from keykis.errors import CaseFileError, UserError
+from keykis.model import CASE_FILE
+from keykis.tui.recent import remember
+from keykis.tui.screens.editor import EditorScreen
+from keykis.tui.screens.parse_error import ParseErrorScreen
+from keykis.tui.screens.start import StartScreen
+
+BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
+
+
+class KeykisApp(App[None]):
+    """``keykis edit``: the start screen or one case."""
+
+    TITLE = "KEYKIS"
+
+    def __init__(self, path: Path | None, *, lang: str, cases_dir: Path) -> None:
+        super().__init__()
+        self.case_path, self.lang, self.cases_dir = path, lang, cases_dir
+
+    def on_mount(self) -> None:
+        if self.case_path is not None:
+            self.open_case(self.case_path)
+        else:
+            self.push_screen(StartScreen(self.cases_dir, self.lang))
+
+    def _show(self, screen: Screen[None]) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def open_case(self, path: Path, *, replace: bool = True, step: str | None = None) -> None:
+        """Open a case in the editor, or in the error view when it cannot be read."""
+        try:
+            doc = open_case(path)
+        except CaseFileError as exc:
+            file = path / CASE_FILE if path.is_dir() else path
+            self._show(ParseErrorScreen(file, exc, self.lang))
+            return
+        remember(doc.path)
+        self._show(EditorScreen(doc, lang=self.lang, step=step))
+
+    def reopen(self, path: Path, *, step: str | None = None) -> None:
+        """Read the file from disk again, dropping unsaved changes."""
+        self.open_case(path, step=step)
+
+    def create_case(self, folder: Path) -> Path:
+        """Write a new case skeleton in ``folder``; return its ``case.yaml``."""
+        try:
+            from keykis.skeleton import new_case
+
+            return new_case(folder, lang=self.lang)
+        except (ImportError, FileNotFoundError):
+            pass
+        target = folder / CASE_FILE
+        if target.exists():
+            raise UserError("a case already exists here; nothing was changed", path=str(target))
+        import re
+
+        if not re.match(r"^[a-z0-9][a-z0-9-]*$", folder.name):
+            raise UserError(f"{folder.name!r} is not a usable case id: use lowercase latin letters, digits and '-'")
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, BLANK_CASE.format(slug=folder.name, lang=self.lang), backup=False)
+        return target
+
+    def edit_externally(self, path: Path, *, step: str | None = None) -> None:
+        """Hand the terminal to ``$VISUAL``/``$EDITOR`` for the file, then open it again."""
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        with self.suspend():
+            try:
+                subprocess.run([*shlex.split(editor), str(path)], check=False)
+            except OSError as exc:
+                self.notify(f"{editor}: {exc.strerror}", severity="error")
+        self.open_case(path, step=step)
+
+    def flush(self) -> None:
+        """Save pending changes of every open editor."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                screen.flush()
+
+    async def action_quit(self) -> None:
+        """Save what is pending, then quit."""
+        self.flush()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: Textual's own commands and the editor's."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, EditorScreen):
+            for title, help_text, action in (
+                ("Save", "Write the case file now (Ctrl+S)", screen.action_save),
+                ("Check", "Run keykis check now (F5)", screen.action_check),
+                ("Render PDF", "Render the case to PDF (Ctrl+R)", screen.action_render),
+                ("Views", "Fan matrix, concept graph, morphological fan (F4)", screen.action_views),
+                ("Switch language", "ru → kk → en (Ctrl+L)", screen.action_language),
+                ("Switch theme", "Light or dark (Ctrl+T)", screen.action_theme),
+                ("Open in $EDITOR", "Edit the file by hand, then reload (Ctrl+O)", screen.action_external_editor),
+                ("Next step", "Ctrl+N", lambda: screen.action_step(1)),
+                ("Previous step", "Ctrl+B", lambda: screen.action_step(-1)),
+            ):
+                yield SystemCommand(title, help_text, action)
+
+
+def make_app(path: Path | None = None, *, lang: str = "en", cases_dir: Path | None = None) -> KeykisApp:
+    """The editor for ``path`` (a case folder or ``case.yaml``), or the start screen without one."""
+    return KeykisApp(path, lang=lang, cases_dir=cases_dir or Path("cases"))

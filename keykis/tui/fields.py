@@ -1,0 +1,273 @@
+"""Which form a step needs, read from the case schema and the steps data.
+
+A step lists the parts of the case file it fills (``steps.yaml: fields``);
+the case schema says what each part is (a text, a list of actors, a field of
+the matrix...). This module turns the two into a list of ``FieldSpec`` that
+the form widgets draw, so adapting the method's data adapts the editor too.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from keykis.method import LANGS, Step, case_schema, method, name
+from keykis.progress import iteration
+
+Path_ = tuple[str | int, ...]
+
+# Properties whose value is the id of another part of the case.
+ID_SOURCES: dict[str, Path_] = {
+    "main_actor": ("actors",), "owner": ("actors",), "who": ("actors",), "from": ("actors",),
+    "to": ("actors",), "directed_at": ("actors",), "members": ("actors",), "characters": ("actors",),
+    "influenced_by": ("actors",), "problem": ("matrix", "problems", "items"),
+    "task": ("matrix", "tasks", "items"),
+}
+LANG_NAMES = {"ru": "русский", "kk": "қазақша", "en": "English"}
+
+
+@dataclass
+class FieldSpec:
+    """One control of a form: what it edits and how."""
+
+    path: Path_
+    """Where the value lives in the case file."""
+    kind: str
+    """text, number, choice, multi, words, items, chosen, decision, group or readonly."""
+    label: str
+    """What the author sees above the control."""
+    options: list[tuple[str, str]] = field(default_factory=list)
+    """(value, label) pairs for choice and multi; for multi from the case, filled at draw time."""
+    source: Path_ | None = None
+    """For choices among the case's own ids: the list they come from."""
+    schema: dict[str, Any] = field(default_factory=dict)
+    """The item schema for ``items``."""
+    children: list[FieldSpec] = field(default_factory=list)
+    """Sub-controls of a ``group``."""
+    horizontal: bool = False
+    """Draw the children of a group side by side (draft beside final)."""
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow ``$ref`` (within the case schema), merging sibling keys."""
+    while "$ref" in node:
+        ref = node["$ref"]
+        target = case_schema()["$defs"][ref.rsplit("/", 1)[-1]]
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**target, **rest, "properties": {**target.get("properties", {}), **rest.get("properties", {})}}
+        if not node["properties"]:
+            del node["properties"]
+    return node
+
+
+def schema_at(path: Path_) -> dict[str, Any]:
+    """The (resolved) schema of the value at a dotted path of the case file."""
+    node = resolve(case_schema())
+    for part in path:
+        if isinstance(part, int) or node.get("type") == "array":
+            node = resolve(node.get("items", {}))
+            if isinstance(part, int):
+                continue
+        props = node.get("properties", {})
+        if part in props:
+            node = resolve(props[part])
+            if part == "items" and "items" in node and isinstance(node["items"], dict):
+                node = {**node, "items": resolve(node["items"])}
+        elif "patternProperties" in node:
+            node = resolve(next(iter(node["patternProperties"].values())))
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = resolve(node["additionalProperties"])
+        else:
+            return {}
+    return node
+
+
+def _label(key: str | int, lang: str) -> str:
+    words = _LABELS.get(str(key))
+    if words:
+        return words.get(lang) or words["en"]
+    return str(key).replace("_", " ")
+
+
+def _enum_options(key: str, enum: list[str], lang: str) -> list[tuple[str, str]]:
+    m = method()
+    table: dict[str, dict[str, Any]] = {}
+    if set(enum) <= set(m.resource_kinds):
+        table = m.resource_kinds
+    elif set(enum) <= set(m.strategies):
+        table = m.strategies
+    return [(v, name(table[v], lang) if v in table else v) for v in enum]
+
+
+def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step | None = None,  # type: ignore[assignment]
+             case_langs: list[str] | None = None, label: str | None = None) -> FieldSpec | None:
+    """The control for the value at ``path``, or None when it cannot be edited in a form."""
+    key = str(path[-1])
+    node = schema_at(path)
+    text = label or _label(key, lang)
+    if ".".join(map(str, path)) in skip:
+        return None
+    if key in ID_SOURCES:
+        many = node.get("type") == "array"
+        return FieldSpec(path, "multi" if many else "choice", text, source=ID_SOURCES[key])
+    if key == "type" and len(path) > 1 and path[0] == "relations":
+        opts = [(k, name(v, lang)) for k, v in method().relation_types.items()]
+        return FieldSpec(path, "choice", text, options=opts)
+    if "enum" in node:
+        return FieldSpec(path, "choice", text, options=_enum_options(key, node["enum"], lang))
+    if node.get("type") == "integer":
+        return FieldSpec(path, "number", text)
+    if node.get("type") == "string" or node == {}:
+        return FieldSpec(path, "text", text)
+    if node.get("type") == "array":
+        item = resolve(node.get("items", {}))
+        if "enum" in item:
+            return FieldSpec(path, "multi", text, options=_enum_options(key, item["enum"], lang))
+        if item.get("type") == "object":
+            return FieldSpec(path, "items", text, schema=item)
+        return FieldSpec(path, "words", text)
+    if path == ("decision", "scores"):
+        return FieldSpec(path, "decision", text)
+    if node.get("type") == "object" or "properties" in node or "patternProperties" in node:
+        return _group(path, node, text, lang, skip, step, case_langs)
+    return None
+
+
+def _group(path: Path_, node: dict[str, Any], text: str, lang: str, skip: set[str], step: Step | None,
+           case_langs: list[str] | None) -> FieldSpec:
+    group = FieldSpec(path, "group", text)
+    props = dict(node.get("properties", {}))
+    if "chosen" in props and "items" in props:
+        group.label = ""
+        group.children.append(FieldSpec((*path, "items"), "items", text,
+                                        schema=resolve(schema_at((*path, "items")).get("items", {}))))
+        if f"{'.'.join(map(str, path))}.chosen" not in skip:
+            group.children.append(FieldSpec((*path, "chosen"), "chosen", _label("chosen", lang), source=(*path, "items")))
+        return group
+    if "patternProperties" in node and not props:
+        langs = list(LANGS)
+        if node.get("type") == "object" and node.get("additionalProperties") is False and path[-1] == "titles":
+            langs = [x for x in LANGS if x not in (case_langs or [])[:1]]
+        for lg in langs:
+            child = spec_for((*path, lg), lang, skip=skip, step=step, case_langs=case_langs, label=LANG_NAMES[lg])
+            if child:
+                group.children.append(child)
+        _draft_final(group, path, step)
+        return group
+    for key in props:
+        child = spec_for((*path, key), lang, skip=skip, step=step, case_langs=case_langs)
+        if child:
+            group.children.append(child)
+    return group
+
+
+def _draft_final(group: FieldSpec, path: Path_, step: Step | None) -> None:
+    """The final text is written later, beside the draft (``iteration.yaml: final_of``)."""
+    final_of = iteration()["final_of"]
+    dotted = ".".join(map(str, path))
+    for child in group.children:
+        parts = {c.path[-1]: c for c in child.children}
+        if "draft" not in parts or "final" not in parts:
+            continue
+        if step is not None and final_of.get(step.id) == dotted:
+            parts["draft"].kind = "readonly"
+            child.horizontal = True
+        elif step is not None and dotted in final_of.values():
+            child.children.remove(parts["final"])
+
+
+def step_specs(step: Step, lang: str, case_langs: list[str] | None = None) -> list[FieldSpec]:
+    """The controls of one step: its fields, then the prose of the step."""
+    mine = set(step.fields)
+    skip = {f for s in method().steps if s is not step for f in s.fields if f not in mine and "." in f}
+    specs: list[FieldSpec] = []
+    for dotted in step.fields:
+        path: Path_ = tuple(dotted.split("."))
+        if path[-1] == "chosen":
+            field_path = path[:-1]
+            specs.append(FieldSpec(path, "chosen", _label("chosen", lang), source=(*field_path, "items")))
+            continue
+        spec = spec_for(path, lang, skip=skip, step=step, case_langs=case_langs)
+        if spec:
+            specs.append(spec)
+    specs.append(FieldSpec(("narrative", step.id), "text", _label("narrative", lang)))
+    return specs
+
+
+def item_specs(path: Path_, schema: dict[str, Any], lang: str) -> list[FieldSpec]:
+    """The controls for one item of a list (an actor, a problem, a relation...)."""
+    out = []
+    for key in schema.get("properties", {}):
+        spec = spec_for((*path, key), lang)
+        if spec:
+            out.append(spec)
+    return out
+
+
+def summary(item: Any) -> str:
+    """A one-line description of a list item for tables and choices."""
+    if not isinstance(item, dict):
+        return str(item)
+    if "from" in item and "to" in item:
+        return f"{item.get('from')} → {item.get('to')}: {item.get('type', '')} {item.get('label', '')}".strip()
+    for key in ("text", "name", "title", "product", "activity"):
+        if isinstance(item.get(key), str) and item[key].strip():
+            return " ".join(item[key].split())
+    return ""
+
+
+# Labels of the case file's keys in the three languages (the editor's own words).
+_LABELS: dict[str, dict[str, str]] = {
+    "title": {"ru": "Название (исследовательский вопрос)", "kk": "Атауы (зерттеу сұрағы)",
+              "en": "Title (the research question)"},
+    "titles": {"ru": "Название на других языках", "kk": "Басқа тілдердегі атауы", "en": "Title in other languages"},
+    "questions": {"ru": "Исследовательские вопросы", "kk": "Зерттеу сұрақтары", "en": "Research questions"},
+    "problems": {"ru": "Поле проблем", "kk": "Мәселелер өрісі", "en": "Field of problems"},
+    "tasks": {"ru": "Поле задач", "kk": "Міндеттер өрісі", "en": "Field of tasks"},
+    "solutions": {"ru": "Поле решений", "kk": "Шешімдер өрісі", "en": "Field of solutions"},
+    "chosen": {"ru": "Выбран один вариант", "kk": "Таңдалған бір нұсқа", "en": "Choose one"},
+    "abstract": {"ru": "Аннотация", "kk": "Аңдатпа", "en": "Abstract"},
+    "draft": {"ru": "Черновик", "kk": "Жоба", "en": "Draft"},
+    "final": {"ru": "Окончательная", "kk": "Түпкілікті", "en": "Final"},
+    "keywords": {"ru": "Ключевые слова (через ;)", "kk": "Түйін сөздер (; арқылы)", "en": "Keywords (separated by ;)"},
+    "theory": {"ru": "Методологии и методы", "kk": "Әдіснамалар мен әдістер", "en": "Methodologies and methods"},
+    "boundary": {"ru": "Граница", "kk": "Шекара", "en": "Boundary"},
+    "description": {"ru": "Где проходит граница", "kk": "Шекара қайда өтеді", "en": "Where the boundary runs"},
+    "difficulty": {"ru": "Трудность (коллизия)", "kk": "Қиындық (коллизия)", "en": "Difficulty (collision)"},
+    "main_actor": {"ru": "Главный актор", "kk": "Басты актор", "en": "Main actor"},
+    "actors": {"ru": "Акторы", "kk": "Акторлар", "en": "Actors"},
+    "objects": {"ru": "Объекты", "kk": "Объектілер", "en": "Objects"},
+    "relations": {"ru": "Отношения", "kk": "Қатынастар", "en": "Relations"},
+    "characters": {"ru": "Итоговый список акторов", "kk": "Акторлардың қорытынды тізімі", "en": "Final list of actors"},
+    "narrative": {"ru": "Текст шага", "kk": "Қадам мәтіні", "en": "Text of the step"},
+    "values": {"ru": "Ценности", "kk": "Құндылықтар", "en": "Values"},
+    "goals": {"ru": "Цели", "kk": "Мақсаттар", "en": "Goals"},
+    "time": {"ru": "Время", "kk": "Уақыт", "en": "Time"},
+    "place": {"ru": "Место", "kk": "Орын", "en": "Place"},
+    "decision": {"ru": "Матрица решений", "kk": "Шешімдер матрицасы", "en": "Decision matrix"},
+    "scores": {"ru": "Оценки от −2 до +2", "kk": "−2-ден +2-ге дейінгі бағалар", "en": "Scores from −2 to +2"},
+    "time_place": {"ru": "Время и место", "kk": "Уақыт пен орын", "en": "Time and place"},
+    "activity": {"ru": "Деятельность главного актора", "kk": "Басты актордың қызметі", "en": "The main actor's activity"},
+    "product_matrix": {"ru": "Продуктовая матрица", "kk": "Өнім матрицасы", "en": "Product matrix"},
+    "business_model": {"ru": "Бизнес-модель", "kk": "Бизнес-модель", "en": "Business model"},
+    "external_models": {"ru": "Экономические модели внешних акторов", "kk": "Сыртқы акторлардың экономикалық модельдері",
+                        "en": "Economic models of the external actors"},
+    "metrics": {"ru": "Метрики решения", "kk": "Шешім метрикалары", "en": "Metrics of the solution"},
+    "observability": {"ru": "Наблюдаемость", "kk": "Байқалуы", "en": "Observability"},
+    "controllability": {"ru": "Контролируемость", "kk": "Бақылануы", "en": "Controllability"},
+    "manageability": {"ru": "Управляемость", "kk": "Басқарылуы", "en": "Manageability"},
+    "indicators": {"ru": "Показатели (через ;)", "kk": "Көрсеткіштер (; арқылы)", "en": "Indicators (separated by ;)"},
+    "disciplines": {"ru": "Дисциплины и курсы", "kk": "Пәндер мен курстар", "en": "Disciplines and courses"},
+    "references": {"ru": "Литература", "kk": "Әдебиеттер", "en": "References"},
+    "acknowledgements": {"ru": "Благодарности", "kk": "Алғыс", "en": "Acknowledgements"},
+    "appendices": {"ru": "Приложения", "kk": "Қосымшалар", "en": "Appendices"},
+    "choice_reason": {"ru": "Почему выбрано это решение", "kk": "Неге бұл шешім таңдалды", "en": "Why this solution"},
+    "conclusion": {"ru": "Заключение", "kk": "Қорытынды", "en": "Conclusion"},
+    "resources": {"ru": "Виды ресурсов", "kk": "Ресурс түрлері", "en": "Resource kinds"},
+    "strategy": {"ru": "Стратегии", "kk": "Стратегиялар", "en": "Strategies"},
+    "directed_at": {"ru": "На кого направлено", "kk": "Кімге бағытталған", "en": "Directed at"},
+    "text": {"ru": "Формулировка", "kk": "Тұжырым", "en": "Wording"},
+    "name": {"ru": "Имя", "kk": "Аты", "en": "Name"},
+    "owner": {"ru": "Чья", "kk": "Кімдікі", "en": "Whose"},
+}

@@ -1,0 +1,49 @@
+"""The form of one list item: an actor, a problem, a relation, a solution..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label
+
+from keykis.tui.fields import FieldSpec, Path_, item_specs
+from keykis.tui.widgets.form import FormContext, make_control
+
+_TITLE = {"ru": "Элемент", "kk": "Элемент", "en": "Item"}
+
+
+class ItemEditor(ModalScreen[None]):
+    """Edit one item in place; Escape returns to the list."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [Binding("escape", "close", "Back"), Binding("ctrl+enter", "close", "Done", show=False)]
+
+    def __init__(self, path: Path_, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__()
+        self.path = path
+        self.spec = spec
+        self.ctx = ctx
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="item-form"):
+            ident = self.ctx.doc.get((*self.path, "id"))
+            title = f"{self.spec.label} · {ident or _TITLE.get(self.ctx.lang, 'Item')}"
+            yield Label(title, id="item-title")
+            for spec in item_specs(self.path, self.spec.schema, self.ctx.lang):
+                yield make_control(spec, self.ctx)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        controls = self.query(".control")
+        for control in controls:
+            if control.spec.path[-1] != "id" or not self.ctx.doc.get(control.spec.path):
+                control.focus_input()
+                break
+
+    def action_close(self) -> None:
+        """Back to the list."""
+        self.dismiss(None)

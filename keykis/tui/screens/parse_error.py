@@ -1,0 +1,65 @@
+"""A case file that cannot be read: say why, show where, offer $EDITOR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from keykis.errors import CaseFileError
+from keykis.tui.words import say
+
+CONTEXT_LINES = 3
+
+
+def excerpt(path: Path, line: int | None) -> str:
+    """The lines around ``line`` of ``path``, numbered, the bad one marked."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    if not line:
+        return ""
+    lo, hi = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
+    return "\n".join(f"{'>' if n == line else ' '} {n:>4} │ {lines[n - 1]}" for n in range(lo, hi + 1))
+
+
+class ParseErrorScreen(Screen[None]):
+    """Shown instead of the editor when the file does not parse; never a traceback."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [
+        Binding("e", "edit", "Open in $EDITOR"),
+        Binding("r", "retry", "Try again"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, path: Path, error: CaseFileError, lang: str) -> None:
+        super().__init__()
+        self.path, self.error, self.lang = path, error, lang
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="parse-error"):
+            yield Label(say("parse_title", self.lang), id="error-title")
+            yield Static(str(self.error), id="error-message", markup=False)
+            with VerticalScroll(id="error-excerpt"):
+                yield Static(excerpt(self.path, self.error.line), markup=False)
+            yield Static(say("parse_help", self.lang), id="error-help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = say("parse_title", self.lang)
+        self.sub_title = self.path.parent.name
+
+    def action_edit(self) -> None:
+        """Fix the file by hand, then try again."""
+        self.app.edit_externally(self.path)  # type: ignore[attr-defined]
+
+    def action_retry(self) -> None:
+        """Open the file again."""
+        self.app.open_case(self.path, replace=True)  # type: ignore[attr-defined]

@@ -1,0 +1,53 @@
+"""Views of the case: the fan matrix, the concept graph as text, the morphological fan.
+
+With these the author can judge step 10 (is the picture readable? are these
+exactly the characters?) and the chain of choices without leaving the terminal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from keykis.model import Case
+from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
+from keykis.tui.words import say
+
+
+class ViewsScreen(Screen[None]):
+    """Tabs with the views of one case; Escape goes back."""
+
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    BINDINGS = [Binding("escape,f4", "app.pop_screen", "Back")]
+
+    def __init__(self, case: Case, lang: str) -> None:
+        super().__init__()
+        self.case, self.lang = case, lang
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent():
+            with TabPane(say("fan", self.lang), id="fan"):
+                yield FanMatrixTable(id="fan-table")
+            with TabPane(say("graph", self.lang), id="graph"):
+                with VerticalScroll():
+                    yield GraphTextView(id="graph-text")
+            with TabPane(say("morph", self.lang), id="morph"):
+                yield MorphFan("", id="morph-tree")
+            with TabPane(say("text", self.lang), id="text"):
+                with VerticalScroll():
+                    yield CaseView(id="case-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = say("views_title", self.lang)
+        self.sub_title = self.case.id
+        self.query_one(FanMatrixTable).show(self.case, self.lang)
+        self.query_one(GraphTextView).show(self.case, self.lang)
+        self.query_one(MorphFan).show(self.case, self.lang)
+        self.query_one(CaseView).show(self.case, self.lang)

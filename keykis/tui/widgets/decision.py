@@ -1,0 +1,159 @@
+"""The decision matrix of step 19 as an editable grid.
+
+Rows are the solutions of the matrix field, columns the main actor's goals
+and values; each cell is a score from −2 to +2 with a written reason, as
+morphological-analysis tools do for consistency judgements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Label
+
+from keykis.tui.fields import FieldSpec
+from keykis.tui.widgets.form import FormContext
+
+_HINT = {"ru": "+/− оценка от −2 до +2 · Enter обоснование · x очистить",
+         "kk": "+/− баға −2-ден +2-ге дейін · Enter негіздеме · x тазалау",
+         "en": "+/− score from −2 to +2 · Enter reason · x clear"}
+SCORE_RANGE = (-2, 2)
+
+
+def _ids(items: Any) -> list[str]:
+    return [i["id"] for i in items or [] if isinstance(i, dict) and isinstance(i.get("id"), str)]
+
+
+class ScoreTable(DataTable[str]):
+    """The grid itself, with the keys that change a score."""
+
+    BINDINGS = [
+        Binding("plus,equals_sign", "score(1)", "+1"),
+        Binding("minus", "score(-1)", "−1"),
+        Binding("x", "clear", "Clear", show=False),
+        Binding("enter", "reason", "Reason", show=False),
+    ]
+
+    @property
+    def grid(self) -> DecisionGrid:
+        """The grid this table belongs to."""
+        return self.query_ancestor(DecisionGrid)
+
+    def action_score(self, delta: int) -> None:
+        """Raise or lower the score under the cursor."""
+        self.grid.bump(self.cursor_row, self.cursor_column, delta)
+
+    def action_clear(self) -> None:
+        """Remove the score under the cursor."""
+        self.grid.clear(self.cursor_row, self.cursor_column)
+
+    def action_reason(self) -> None:
+        """Write the reason for the score under the cursor."""
+        self.grid.reason(self.cursor_row, self.cursor_column)
+
+
+class DecisionGrid(Vertical):
+    """Solutions × goals and values, scored −2…+2."""
+
+    DEFAULT_CSS = """
+    DecisionGrid { height: auto; margin-bottom: 1; }
+    DecisionGrid > .label { text-style: bold; }
+    DecisionGrid > .hint { color: $text-muted; }
+    DecisionGrid DataTable { height: auto; max-height: 16; }
+    """
+
+    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__(classes="decision")
+        self.spec = spec
+        self.ctx = ctx
+
+    @property
+    def rows(self) -> list[str]:
+        """Solution ids."""
+        return _ids(self.ctx.doc.get(("matrix", "solutions", "items")))
+
+    @property
+    def columns(self) -> list[str]:
+        """Goal then value ids."""
+        return _ids(self.ctx.doc.get(("goals",))) + _ids(self.ctx.doc.get(("values",)))
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.spec.label, classes="label")
+        table = ScoreTable(cursor_type="cell")
+        table.cursor_blink = False
+        yield table
+        if not self.ctx.read_only:
+            yield Label(_HINT.get(self.ctx.lang, _HINT["en"]), classes="hint")
+
+    def on_mount(self) -> None:
+        self.fill()
+
+    def cell(self, row: str, col: str) -> dict[str, Any]:
+        """The score and reason of one cell (empty when not scored)."""
+        value = self.ctx.doc.get((*self.spec.path, row, col))
+        return value if isinstance(value, dict) else {}
+
+    def fill(self) -> None:
+        """Show the scores and each solution's total."""
+        table = self.query_one(ScoreTable)
+        row, col = table.cursor_row, table.cursor_column
+        table.clear(columns=True)
+        table.add_columns("", *self.columns, "Σ")
+        for s in self.rows:
+            cells, total = [], 0
+            for c in self.columns:
+                entry = self.cell(s, c)
+                score = entry.get("score")
+                if isinstance(score, int):
+                    total += score
+                    cells.append(f"{score:+d}" + ("*" if entry.get("reason") else ""))
+                else:
+                    cells.append("·")
+            table.add_row(s, *cells, f"{total:+d}")
+        if self.rows and self.columns:
+            table.move_cursor(row=min(row, len(self.rows) - 1), column=max(1, min(col, len(self.columns))))
+
+    def focus_input(self) -> None:
+        """Put the cursor in the grid."""
+        self.query_one(ScoreTable).focus()
+
+    def _at(self, row: int, col: int) -> tuple[str, str] | None:
+        if 0 <= row < len(self.rows) and 1 <= col <= len(self.columns):
+            return self.rows[row], self.columns[col - 1]
+        return None
+
+    def bump(self, row: int, col: int, delta: int) -> None:
+        """Change a score by ``delta`` within −2…+2."""
+        at = self._at(row, col)
+        if at is None or self.ctx.read_only:
+            return
+        score = self.cell(*at).get("score")
+        new = max(SCORE_RANGE[0], min(SCORE_RANGE[1], (score if isinstance(score, int) else 0) + delta))
+        if self.ctx.doc.set((*self.spec.path, *at, "score"), new):
+            self.ctx.changed(self.spec.path)
+        self.fill()
+
+    def clear(self, row: int, col: int) -> None:
+        """Remove a score and its reason."""
+        at = self._at(row, col)
+        if at and not self.ctx.read_only and self.ctx.doc.set((*self.spec.path, *at), None):
+            self.ctx.changed(self.spec.path)
+            self.fill()
+
+    def reason(self, row: int, col: int) -> None:
+        """Open the cell's form: score and reason."""
+        at = self._at(row, col)
+        if at is None:
+            return
+        from keykis.tui.fields import schema_at
+        from keykis.tui.screens.item_editor import ItemEditor
+
+        if not self.cell(*at) and not self.ctx.read_only:
+            self.ctx.doc.set((*self.spec.path, *at, "score"), 0)
+            self.ctx.changed(self.spec.path)
+        cell_path = (*self.spec.path, *at)
+        spec = FieldSpec(cell_path[:-1], "items", f"{at[0]} × {at[1]}", schema=schema_at(cell_path))
+        self.app.push_screen(ItemEditor(cell_path, spec, self.ctx), lambda _: self.fill())

@@ -1,0 +1,47 @@
+"""The findings panel: what ``keykis check`` says about the case right now."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from keykis.check import Finding
+
+ICONS = {"error": "✖", "warning": "▲", "info": "·"}
+CLEAN = {"ru": "Замечаний нет.", "kk": "Ескертулер жоқ.", "en": "No findings."}
+
+
+class FindingsPanel(OptionList):
+    """Live findings; choosing one asks to jump to its step and field."""
+
+    DEFAULT_CSS = """
+    FindingsPanel { width: 40; height: 1fr; }
+    """
+
+    class Chosen(Message):
+        """The author chose a finding."""
+
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.findings: list[Finding] = []
+
+    def show(self, findings: list[Finding], lang: str) -> None:
+        """Replace the list with ``findings``."""
+        self.findings = list(findings)
+        self.clear_options()
+        if not findings:
+            self.add_option(Option(CLEAN.get(lang, CLEAN["en"]), disabled=True))
+        for i, f in enumerate(findings):
+            step = f"{f.step:>2} " if f.step else "   "
+            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{f.message}"), id=str(i)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self.findings[int(event.option.id)]))

@@ -1,0 +1,232 @@
+"""Form controls bound to a case document, one per ``FieldSpec``.
+
+Each control reads its value from the open ``CaseDocument`` and writes every
+change straight back to it, then tells the form's owner which path changed
+(so it can schedule the autosave and the checks). With ``read_only`` the same
+controls show the case without letting anyone change it (the study mode).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from keykis.casefile import CaseDocument
+from keykis.tui.fields import FieldSpec, Path_, summary
+
+
+@dataclass
+class FormContext:
+    """What every control needs: the document, the language and whom to tell."""
+
+    doc: CaseDocument
+    """The open case."""
+    lang: str
+    """Language of labels and method names."""
+    changed: Callable[[Path_], None]
+    """Called with the path after each change."""
+    read_only: bool = False
+    """Show values without letting them change."""
+
+
+def case_options(ctx: FormContext, source: Path_) -> list[tuple[str, str]]:
+    """(id, label) choices among the case's own items at ``source``."""
+    out = []
+    for item in ctx.doc.get(source) or []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            text = summary(item)
+            if "name" in item and item.get("alias"):
+                text = f"{item['alias']} ({item['name']})"
+            out.append((item["id"], f"{item['id']} — {text}" if text else item["id"]))
+    return out
+
+
+class Control(Vertical):
+    """Base of the controls: a label and one input widget for ``spec.path``."""
+
+    DEFAULT_CSS = """
+    Control { height: auto; margin-bottom: 1; }
+    Control > .label { color: $text-muted; }
+    Control TextArea, Control Input, Control Select > SelectCurrent { background: $boost; }
+    Control TextArea:focus, Control Input:focus, Control Select:focus > SelectCurrent { background: $primary 20%; }
+    Control .readonly { color: $text-muted; padding: 0 1; border-left: wide $panel; }
+    """
+
+    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__(classes="control")
+        self.spec = spec
+        self.ctx = ctx
+
+    @property
+    def value(self) -> Any:
+        """The current value in the document."""
+        return self.ctx.doc.get(self.spec.path)
+
+    def write(self, value: Any) -> None:
+        """Store ``value`` and tell the owner, if it changed."""
+        if not self.ctx.read_only and self.ctx.doc.set(self.spec.path, value):
+            self.ctx.changed(self.spec.path)
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.spec.label, classes="label")
+        yield from self.body()
+
+    def body(self) -> ComposeResult:
+        """The input widget(s)."""
+        yield Static(str(self.value or ""), markup=False)
+
+    def focus_input(self) -> None:
+        """Put the cursor in this control."""
+        for w in self.query("*"):
+            if w.focusable:
+                w.focus()
+                return
+
+
+MIN_LINES, MAX_LINES = 2, 12
+
+
+class TextControl(Control):
+    """A text of the case: a text area that grows with its content."""
+
+    def body(self) -> ComposeResult:
+        area = TextArea(str(self.value or ""), soft_wrap=True, show_line_numbers=False,
+                        read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
+        area.cursor_blink = False
+        yield area
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        area = self.query_one(TextArea)
+        area.styles.height = max(MIN_LINES, min(MAX_LINES, area.wrapped_document.height + 1))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._fit()
+        text = event.text_area.text
+        if text.strip() != str(self.value or "").strip():
+            self.write(text.strip("\n"))
+
+
+class ReadonlyControl(Control):
+    """A text shown for reference beside the one being written."""
+
+    def body(self) -> ComposeResult:
+        yield Static(str(self.value or "—"), classes="readonly", markup=False)
+
+
+class NumberControl(Control):
+    """A whole number."""
+
+    def body(self) -> ComposeResult:
+        value = self.value
+        yield Input("" if value is None else str(value), type="integer", disabled=self.ctx.read_only, compact=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        if text in ("", "-"):
+            self.write(None)
+        elif text.lstrip("-").isdigit():
+            self.write(int(text))
+
+
+class WordsControl(Control):
+    """A short list of texts (keywords, courses, indicators), separated by ``;``."""
+
+    def body(self) -> ComposeResult:
+        words = [str(w) for w in self.value or [] if isinstance(w, str)]
+        yield Input("; ".join(words), disabled=self.ctx.read_only, compact=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.write([w.strip() for w in event.value.split(";") if w.strip()])
+
+
+class ChoiceControl(Control):
+    """Choose one: an enum of the method or an id among the case's items."""
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) pairs to choose from."""
+        return case_options(self.ctx, self.spec.source) if self.spec.source else self.spec.options
+
+    def body(self) -> ComposeResult:
+        opts = self.options()
+        current = self.value if self.value in [v for v, _ in opts] else Select.NULL
+        yield Select([(label, v) for v, label in opts], value=current, allow_blank=True,
+                     disabled=self.ctx.read_only, prompt="—", compact=True)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        if value is Select.NULL:
+            if self.value in [v for v, _ in self.options()]:
+                self.write(None)
+        else:
+            self.write(value)
+
+
+class MultiControl(Control):
+    """Choose several: resource kinds, strategies, actors."""
+
+    DEFAULT_CSS = "MultiControl SelectionList { height: auto; max-height: 10; }"
+
+    def body(self) -> ComposeResult:
+        opts = case_options(self.ctx, self.spec.source) if self.spec.source else self.spec.options
+        chosen = [str(v) for v in self.value or []]
+        yield SelectionList(*[Selection(label, v, v in chosen) for v, label in opts],
+                            disabled=self.ctx.read_only)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        order = [v for v, _ in (case_options(self.ctx, self.spec.source) if self.spec.source else self.spec.options)]
+        picked = set(event.selection_list.selected)
+        self.write([v for v in order if v in picked])
+
+
+class GroupControl(Vertical):
+    """A part of the case made of several controls (the boundary, an abstract...)."""
+
+    DEFAULT_CSS = """
+    GroupControl { height: auto; }
+    GroupControl > .group-label { text-style: bold; }
+    GroupControl > Horizontal { height: auto; }
+    GroupControl > Horizontal > * { width: 1fr; margin-right: 1; }
+    """
+
+    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__(classes="group")
+        self.spec = spec
+        self.ctx = ctx
+
+    def compose(self) -> ComposeResult:
+        if self.spec.label:
+            yield Label(self.spec.label, classes="group-label")
+        children = [make_control(c, self.ctx) for c in self.spec.children]
+        if self.spec.horizontal:
+            with Horizontal():
+                yield from children
+        else:
+            yield from children
+
+
+def make_control(spec: FieldSpec, ctx: FormContext) -> Widget:
+    """The widget for one ``FieldSpec``."""
+    from keykis.tui.widgets.decision import DecisionGrid
+    from keykis.tui.widgets.items import ItemList
+
+    kinds: dict[str, Callable[[FieldSpec, FormContext], Widget]] = {
+        "text": TextControl, "readonly": ReadonlyControl, "number": NumberControl, "words": WordsControl,
+        "choice": ChoiceControl, "chosen": ChoiceControl, "multi": MultiControl, "group": GroupControl,
+        "items": ItemList, "decision": DecisionGrid,
+    }
+    return kinds[spec.kind](spec, ctx)

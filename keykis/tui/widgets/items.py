@@ -1,0 +1,164 @@
+"""A list of the case's items (actors, problems, relations...) to add, edit, remove and reorder.
+
+The list is a table with one row per item; each item is edited in a small
+form of its own (``ItemEditor``), built from the item's schema. Changes go
+straight to the case document, so comments on the other items stay put.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Label
+
+from keykis.tui.fields import FieldSpec, Path_, summary
+from keykis.tui.widgets.form import FormContext
+
+_ADD_HINT = {"ru": "a добавить · Enter изменить · Delete убрать · Shift+↑↓ порядок",
+             "kk": "a қосу · Enter өзгерту · Delete алып тастау · Shift+↑↓ реті",
+             "en": "a add · Enter edit · Delete remove · Shift+↑↓ reorder"}
+
+
+def new_id(items: list[Any], path: Path_) -> str:
+    """A free id for a new item: the list's initial and the next number (p5, t3...)."""
+    key = str(path[-2] if path[-1] == "items" else path[-1])
+    prefix = key[0]
+    used = {i.get("id") for i in items if isinstance(i, dict)}
+    n = len(items) + 1
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"
+
+
+class ItemTable(DataTable[Text]):
+    """The table of an ``ItemList``, with the list's keys."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("delete", "remove", "Remove"),
+        Binding("shift+up", "move(-1)", "Up", show=False),
+        Binding("shift+down", "move(1)", "Down", show=False),
+    ]
+
+    def action_add(self) -> None:
+        """Add an item at the end and edit it."""
+        self.parent_list.add()
+
+    def action_edit(self) -> None:
+        """Edit the item under the cursor."""
+        self.parent_list.edit(self.cursor_row)
+
+    def action_remove(self) -> None:
+        """Remove the item under the cursor."""
+        self.parent_list.remove(self.cursor_row)
+
+    def action_move(self, offset: int) -> None:
+        """Move the item under the cursor up or down."""
+        self.parent_list.move(self.cursor_row, offset)
+
+    @property
+    def parent_list(self) -> ItemList:
+        """The list this table shows."""
+        return self.query_ancestor(ItemList)
+
+
+class ItemList(Vertical):
+    """Items of a list in the case, with add, edit, remove and reorder."""
+
+    DEFAULT_CSS = """
+    ItemList { height: auto; margin-bottom: 1; }
+    ItemList > .label { text-style: bold; }
+    ItemList > .hint { color: $text-muted; }
+    ItemList DataTable { height: auto; max-height: 14; }
+    """
+
+    class Changed(Message):
+        """Items were added, removed, edited or reordered."""
+
+        def __init__(self, path: Path_) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__(classes="items")
+        self.spec = spec
+        self.ctx = ctx
+
+    @property
+    def items(self) -> list[Any]:
+        """The items in the document."""
+        value = self.ctx.doc.get(self.spec.path)
+        return value if isinstance(value, list) else []
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.spec.label, classes="label")
+        table: ItemTable = ItemTable(cursor_type="row", zebra_stripes=True)
+        table.add_columns("id", "…")
+        yield table
+        if not self.ctx.read_only:
+            yield Label(_ADD_HINT.get(self.ctx.lang, _ADD_HINT["en"]), classes="hint")
+
+    def on_mount(self) -> None:
+        self.fill()
+
+    def fill(self, cursor: int | None = None) -> None:
+        """Show the items; put the cursor on row ``cursor``."""
+        table = self.query_one(ItemTable)
+        table.clear()
+        for i, item in enumerate(self.items):
+            ident = str(item.get("id", i + 1)) if isinstance(item, dict) else str(i + 1)
+            text = summary(item)
+            table.add_row(Text(ident), Text(text[:100] + ("…" if len(text) > 100 else "")))
+        if cursor is not None and self.items:
+            table.move_cursor(row=min(cursor, len(self.items) - 1))
+
+    def focus_input(self) -> None:
+        """Put the cursor in the table."""
+        self.query_one(ItemTable).focus()
+
+    def _changed(self, cursor: int | None) -> None:
+        self.ctx.changed(self.spec.path)
+        self.fill(cursor)
+        self.post_message(self.Changed(self.spec.path))
+
+    def add(self) -> None:
+        """Append a new item (with a fresh id when items have ids) and edit it."""
+        if self.ctx.read_only:
+            return
+        item: dict[str, Any] = {}
+        if "id" in self.spec.schema.get("properties", {}):
+            item["id"] = new_id(self.items, self.spec.path)
+        index = self.ctx.doc.append(self.spec.path, item)
+        self._changed(index)
+        self.edit(index)
+
+    def edit(self, index: int) -> None:
+        """Open the item's own form."""
+        if not 0 <= index < len(self.items):
+            return
+        from keykis.tui.screens.item_editor import ItemEditor
+
+        def done(_: object) -> None:
+            self._changed(index)
+            self.focus_input()
+
+        self.app.push_screen(ItemEditor((*self.spec.path, index), self.spec, self.ctx), done)
+
+    def remove(self, index: int) -> None:
+        """Remove an item (the previous file stays in the backup)."""
+        if self.ctx.read_only or not 0 <= index < len(self.items):
+            return
+        self.ctx.doc.remove(self.spec.path, index)
+        self._changed(index)
+
+    def move(self, index: int, offset: int) -> None:
+        """Move an item up or down the list."""
+        if self.ctx.read_only or not 0 <= index < len(self.items):
+            return
+        self._changed(self.ctx.doc.move(self.spec.path, index, offset))

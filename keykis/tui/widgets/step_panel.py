@@ -1,0 +1,130 @@
+"""One step of the algorithm: its prompt, its part of the case, its reflection.
+
+The prompt and the reflection questions come from ``schemas/steps.yaml`` in
+the chosen language; the controls from ``keykis.tui.fields``. The reflection
+questions are a checklist with a note each, stored under ``reflection.<step>``.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Static
+
+from keykis.method import Step, method
+from keykis.tui.fields import step_specs
+from keykis.tui.widgets.form import Control, FormContext, make_control
+
+WORDS = {
+    "step": {"ru": "Шаг", "kk": "Қадам", "en": "Step"},
+    "reflection": {"ru": "Рефлексия", "kk": "Рефлексия", "en": "Reflection"},
+    "note": {"ru": "заметка", "kk": "ескертпе", "en": "note"},
+    "done": {"ru": "обдумано", "kk": "ойластырылды", "en": "answered"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    """One of the editor's own words in ``lang``."""
+    return WORDS[key].get(lang) or WORDS[key]["en"]
+
+
+class ReflectionItem(Vertical):
+    """One reflection question: ticked when answered, with a note."""
+
+    DEFAULT_CSS = """
+    ReflectionItem { height: auto; margin-bottom: 1; }
+    ReflectionItem Horizontal { height: auto; }
+    ReflectionItem Checkbox { width: auto; margin-right: 2; }
+    ReflectionItem Input { width: 1fr; background: $boost; }
+    ReflectionItem Input:focus { background: $primary 20%; }
+    """
+
+    def __init__(self, step: Step, qid: str, ctx: FormContext) -> None:
+        super().__init__(classes="reflection-item")
+        self.step, self.qid, self.ctx = step, qid, ctx
+        self.path = ("reflection", step.id, qid)
+
+    def compose(self) -> ComposeResult:
+        texts = self.step.reflection[self.qid]
+        answer = self.ctx.doc.get(self.path) or {}
+        yield Static(texts.get(self.ctx.lang) or texts["en"], markup=False)
+        with Horizontal():
+            yield Checkbox(word("done", self.ctx.lang), bool(answer.get("done")),
+                           disabled=self.ctx.read_only, compact=True)
+            yield Input(str(answer.get("note") or ""), placeholder=word("note", self.ctx.lang),
+                        disabled=self.ctx.read_only, compact=True)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if self.ctx.doc.set((*self.path, "done"), True if event.value else None):
+            self._tidy()
+            self.ctx.changed((*self.path, "done"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.ctx.doc.set((*self.path, "note"), event.value.strip()):
+            self._tidy()
+            self.ctx.changed((*self.path, "note"))
+
+    def _tidy(self) -> None:
+        for path in (self.path, self.path[:-1], self.path[:-2]):
+            if self.ctx.doc.get(path) == {}:
+                self.ctx.doc.set(path, None)
+
+
+class StepPanel(VerticalScroll):
+    """The whole of one step, ready to write in."""
+
+    DEFAULT_CSS = """
+    StepPanel { padding: 0 1; }
+    StepPanel > .step-title { text-style: bold; color: $accent; }
+    StepPanel > .prompt { margin-bottom: 1; }
+    StepPanel > .revisit { color: $warning; margin-bottom: 1; }
+    StepPanel > .reflection-title { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, step: Step, ctx: FormContext, *, revisit: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.step, self.ctx, self.revisit = step, ctx, revisit
+
+    def compose(self) -> ComposeResult:
+        lang = self.ctx.lang
+        total = len(method().steps)
+        title = self.step.title.get(lang) or self.step.title["en"]
+        yield Label(f"{word('step', lang)} {self.step.n}/{total} · {title}", classes="step-title")
+        yield Static(self.step.prompt.get(lang) or self.step.prompt["en"], classes="prompt", markup=False)
+        if self.revisit:
+            yield Static(self.revisit, classes="revisit", markup=False)
+        langs = self.ctx.doc.case().languages
+        for spec in step_specs(self.step, lang, langs):
+            yield make_control(spec, self.ctx)
+        if self.step.reflection:
+            yield Label(word("reflection", lang), classes="reflection-title")
+            with Vertical(classes="reflection"):
+                for qid in self.step.reflection:
+                    yield ReflectionItem(self.step, qid, self.ctx)
+
+    def controls(self) -> list[Widget]:
+        """Every control of the step, in order."""
+        return [w for w in self.query("*") if hasattr(w, "spec") and hasattr(w, "focus_input")]
+
+    def focus_path(self, dotted: str) -> bool:
+        """Focus the control that edits ``dotted`` (or its nearest parent); return whether found."""
+        parts = dotted.split(".") if dotted else []
+        best: tuple[int, Widget] | None = None
+        for w in self.controls():
+            path = [str(p) for p in w.spec.path]  # type: ignore[attr-defined]
+            if parts[: len(path)] == path and (best is None or len(path) > best[0]):
+                best = (len(path), w)
+        if best is None:
+            return False
+        best[1].focus_input()  # type: ignore[attr-defined]
+        self.scroll_to_widget(best[1])
+        return True
+
+    def first_control(self) -> Control | None:
+        """The first control, to put the cursor in when the step opens."""
+        for w in self.controls():
+            return w  # type: ignore[return-value]
+        return None
