@@ -52,7 +52,7 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
         if node in self.constructed_objects:
             self._alias_uses += 1
             if self._alias_uses > MAX_ALIASES:
-                raise _LimitError("too many alias references (more than %d)" % MAX_ALIASES, node)
+                raise _LimitError(f"too many alias references (more than {MAX_ALIASES})", node)
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:

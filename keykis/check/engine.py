@@ -62,7 +62,7 @@ def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
     for rule in all_rules():
         try:
             method_hits.extend(rule(case, m))
-        except (TypeError, AttributeError, ValueError, KeyError):
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError):
             if not structural:
                 raise
     return structural, method_hits
