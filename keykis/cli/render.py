@@ -1,0 +1,50 @@
+"""``keykis render CASE -o OUTDIR``: the case, its concept graph and the guidelines as PDF.
+
+The file's kind decides what is rendered (``keykis.render.render_document``):
+a case gives case.pdf, graph.svg, graph.pdf and guidelines.pdf; other kinds
+(a student's worksheet) plug in there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from keykis.errors import UserError
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``keykis render``."""
+    p.add_argument("path", type=Path, metavar="CASE", help="a case folder or case.yaml (or another keykis document)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="folder for the outputs")
+    p.add_argument("--edition", choices=("student", "teacher", "all"), default="all",
+                   help="student: case.pdf; teacher: guidelines.pdf; all (default): both")
+    p.add_argument("--html", action="store_true", help="keep the HTML beside each PDF (preview, debugging)")
+    p.add_argument("--archival", action="store_true", help="PDF/A-3b with the case file attached")
+    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None,
+                   help="language of headings and captions (default: the case's language)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render and list the files written; exit 2 if rendering could not run."""
+    from keykis.errors import KeykisError
+    from keykis.render import render_document
+
+    if not args.path.exists():
+        raise UserError("no such file or folder", path=str(args.path))
+    try:
+        result = render_document(args.path, args.output, editions=(args.edition,), html=args.html,
+                                 archival=args.archival, lang=args.lang)
+    except UserError:
+        raise
+    except KeykisError as exc:
+        raise UserError(str(exc), path=str(args.path)) from exc
+    except OSError as exc:
+        raise UserError(f"could not write the output: {exc.strerror or exc}", path=str(args.output)) from exc
+    for out in result.outputs:
+        pages = result.pages.get(out.name)
+        print(f"{out}" + (f"  ({pages} p.)" if pages else ""))
+    for url in dict.fromkeys(result.refused):
+        print(f"keykis: refused to fetch {url}", file=sys.stderr)
+    return 0
