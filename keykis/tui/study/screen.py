@@ -86,7 +86,11 @@ class StudyScreen(Screen[None]):
         self.query_one(FanMatrixTable).show(self.view, self.lang)
         self.query_one(GraphTextView).show(self.view, self.lang)
         self.action_check()
-        self.query_one("#sheet", TextArea).focus()
+        sheet = self.query_one("#sheet", TextArea)
+        if self.findings:  # start where the work is: the first thing the checks ask for
+            first = self.findings[0]
+            sheet.move_cursor((max(first.line - 1, 0), max(first.column - 1, 0)))
+        sheet.focus()
 
     @property
     def text(self) -> str:

@@ -1,0 +1,34 @@
+"""``keykis study CASE [--worksheet FILE]``: work through a case as a student."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from keykis.cli import default_lang
+from keykis.errors import UserError
+from keykis.model import case_file
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``keykis study``."""
+    p.add_argument("case", type=Path, metavar="CASE", help="the case folder or its case.yaml")
+    p.add_argument("-w", "--worksheet", type=Path, default=None,
+                   help="your worksheet file (created when missing; default: <case id>.worksheet.yaml here)")
+    p.add_argument("--student", default="", help="your name, written into a new worksheet")
+    p.add_argument("--group", default="", help="your study group, written into a new worksheet")
+    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="language of the screen (default: locale)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the study screen; the worksheet is saved on quit."""
+    if not args.case.exists():
+        raise UserError("no such case file or folder", path=str(args.case))
+    worksheet = args.worksheet or Path(f"{case_file(args.case).parent.resolve().name}.worksheet.yaml")
+    if worksheet.is_dir():
+        raise UserError("the worksheet must be a file, not a folder", path=str(worksheet))
+    from keykis.tui.study import make_study_app
+
+    make_study_app(args.case, worksheet, lang=args.lang or default_lang(), student=args.student,
+                   group=args.group).run()
+    return 0
