@@ -1,0 +1,92 @@
+"""A generated class of 24 worksheets: the review's figures match what was generated."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from keykis.cli import main
+from keykis.model import Case
+from keykis.study.review import review_class
+from tests.study.classgen import AUTHOR_TASK, Spec
+
+CHARACTERS = ["ivanov", "operators", "petrov", "sidorov", "villagers", "kuznetsova"]
+
+
+def _expected(specs: list[Spec]) -> dict[str, Counter[str]]:
+    counted = [s for s in specs if s.counted]
+    return {
+        "problems": Counter(s.owner for s in counted),
+        "tasks": Counter("t1" if s.task == AUTHOR_TASK else "own" for s in counted),
+        "strategies": Counter(st for s in counted if s.kind != "errors" for st in s.strategy),
+        "targets": Counter(t for s in counted for t in s.targets),
+        "left_out": Counter({a: sum(a not in s.field_owners for s in counted) for a in CHARACTERS}),
+        "g1": Counter(str(s.g1) for s in counted),
+    }
+
+
+def _counts(rows: list[dict[str, object]]) -> Counter[str]:
+    return Counter({str(r["id"]): int(r["count"]) for r in rows if r["count"]})  # type: ignore[call-overload]
+
+
+def test_review_figures_match_the_generated_class(case: Case, specs: list[Spec], class_files: list[Path]) -> None:
+    assert len(class_files) >= 20
+    data = review_class(case, class_files, lang="en").as_dict()
+    want = _expected(specs)
+    assert data["summary"] == {"worksheets": 24, "counted": 18, "skipped": 6, "with_errors": 2}
+    for key in ("problems", "tasks", "strategies", "targets"):
+        assert _counts(data[key]) == want[key], key
+    assert {r["id"]: r["count"] for r in data["left_out"]} == dict(want["left_out"])
+    g1 = next(r for r in data["scores"] if r["id"] == "g1")
+    assert Counter({k: v for k, v in g1["counts"].items() if v}) == want["g1"]
+    assert g1["author"] == 2
+    # the author's choices are marked
+    assert [r["id"] for r in data["problems"] if r["author"]] == ["ivanov"]
+    assert {r["id"] for r in data["targets"] if r["author"]} == {"sidorov", "villagers"}
+    skipped = {Path(e["file"]).name: e["reason"] for e in data["skipped"]}
+    assert skipped == {"19.yaml": "broken", "20.yaml": "broken", "21.yaml": "wrong-case",
+                       "22.yaml": "wrong-case", "23.yaml": "other-revision", "24.yaml": "other-revision"}
+    assert {Path(e["file"]).name for e in data["with_errors"]} == {"17.yaml", "18.yaml"}
+    assert {"problem-too-long", "solution-strategy"} <= set(data["with_errors"][0]["rules"])
+    team = next(e for e in data["counted"] if e["label"] == "Команда «Север»")
+    assert team["students"] == ["Алия Касымова", "Данияр Беков", "Ержан Оспанов"]
+
+
+def test_other_revisions_can_be_let_in(case: Case, class_files: list[Path]) -> None:
+    data = review_class(case, class_files, include_other_revisions=True).as_dict()
+    assert data["summary"]["counted"] == 20
+    assert {e["reason"] for e in data["skipped"]} == {"broken", "wrong-case"}
+
+
+@pytest.mark.slow
+def test_review_command_writes_json_and_a_readable_pdf(
+        case: Case, specs: list[Spec], class_files: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["review", str(case.path), str(class_files[0].parent), "-o", str(out), "--lang", "ru"])
+    assert code == 1  # some worksheets were skipped or have errors
+    assert "24 worksheet(s): 18 counted, 6 skipped, 2 with errors" in capsys.readouterr().out
+    data = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    assert data["summary"]["counted"] == 18
+    text = subprocess.run(["pdftotext", "-layout", str(out / "review.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "РАЗБОР РАБОТ ГРУППЫ" in text  # the kind line is set in capitals
+    assert "Листов получено" in text and " 24" in text
+    assert "лист для другого кейса" in text and "21.yaml" in text
+    assert "лист для другой редакции кейса" in text
+    assert "Команда «Север»" in text or "Студент 17" in text
+    # chart labels are text in the PDF, and the counts are in the tables
+    assert "сотрудничество" in text and "Жители дальних сёл" in text
+    row = next(line for line in text.splitlines() if "★ Иванов" in line)
+    assert row.split()[-1] == str(sum(s.owner == "ivanov" for s in specs if s.counted))
+
+
+def test_review_without_any_worksheet_is_a_one_line_error(case: Case, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["review", str(case.path), str(empty)]) == 2
+    assert capsys.readouterr().err.strip().endswith("no worksheet files (*.yaml) found")
