@@ -59,6 +59,16 @@ def test_yaml_examples_in_the_docs_parse(name: str) -> None:
         yaml.safe_load(block)
 
 
+@pytest.mark.parametrize("source", ["resource_kinds", "strategies", "relation_types"])
+def test_glossary_has_a_row_per_method_term_with_its_three_names(source: str) -> None:
+    rows = {tuple(c.strip() for c in line.strip("|").split("|")[:3])
+            for line in (DOCS / "glossary.md").read_text(encoding="utf-8").splitlines() if line.startswith("| ")}
+    for entry in getattr(method(), source).values():
+        names = [entry["name"][lang] for lang in ("ru", "kk", "en")]
+        assert any(all(c == n or c.startswith(f"{n},") for n, c in zip(names, row, strict=False)) for row in rows), \
+            entry["id"]
+
+
 def test_published_schema_is_the_schema_keykis_prints() -> None:
     published = json.loads((ROOT / "schemas" / "case.schema.json").read_text(encoding="utf-8"))
     assert published == json.loads(case_schema_json())
