@@ -205,3 +205,27 @@ def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "")
         raise UserError("a file already exists here; nothing was changed", path=str(path))
     save_text(path, worksheet_text(case, student=student, group=group))
     return path
+
+
+def find_case(ws: Worksheet) -> Path | None:
+    """The ``case.yaml`` of the worksheet's case, looked up beside the worksheet and in the folders above it.
+
+    At each level: ``case.yaml`` itself, ``<case id>/case.yaml`` and ``cases/<case id>/case.yaml``.
+    """
+    if not ws.path or not ws.case_id:
+        return None
+    start = ws.path.resolve().parent
+    for folder in (start, *start.parents):
+        for candidate in (folder / "case.yaml", folder / ws.case_id / "case.yaml",
+                          folder / "cases" / ws.case_id / "case.yaml"):
+            if candidate.is_file() and _case_id(candidate) == ws.case_id:
+                return candidate
+    return None
+
+
+def _case_id(path: Path) -> str | None:
+    try:
+        data, _ = yamlsafe.load_mapping(path)
+    except CaseFileError:
+        return None
+    return str(data.get("id") or path.parent.name)

@@ -1,0 +1,39 @@
+"""``keykis render WORKSHEET``: a student's worksheet as worksheet.pdf for submission.
+
+Plugged into ``render_document`` through ``KINDS``. The case the worksheet
+was made for is looked up beside it (see ``keykis.study.worksheet.find_case``)
+and used through the student view only, so the PDF shows public names and
+nothing teacher-only; without the case the PDF still shows the student's work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from keykis.errors import CaseFileError
+from keykis.model import load_case
+from keykis.render import RenderResult
+
+
+def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any) -> RenderResult:
+    """Write ``outdir/worksheet.pdf`` for the worksheet at ``path``."""
+    from pypdf import PdfReader
+
+    from keykis.study.checks import check_worksheet
+    from keykis.study.report import write_worksheet_pdf
+    from keykis.study.student import student_view
+    from keykis.study.worksheet import find_case, load_worksheet
+
+    ws = load_worksheet(path)
+    case_path = find_case(ws)
+    case = None
+    if case_path is not None:
+        try:
+            case = student_view(load_case(case_path))
+        except CaseFileError:
+            case = None
+    lang = lang or str(ws.head.get("language") or (case.language if case else "en"))
+    findings = check_worksheet(ws, case, lang=lang) if case else []
+    target = write_worksheet_pdf(ws, case, Path(outdir) / "worksheet.pdf", lang=lang, findings=findings)
+    return RenderResult(outputs=[target], pages={target.name: len(PdfReader(target).pages)})

@@ -1,0 +1,35 @@
+"""``keykis render WORKSHEET``: worksheet.pdf for submission, read as a person would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from keykis.cli import main
+from tests.study.classgen import Spec, worksheet_data
+from tests.study.conftest import CASE_DIR
+
+
+@pytest.mark.slow
+def test_render_worksheet_prints_people_chain_and_matrix_safely(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(CASE_DIR, tmp_path / "cases" / CASE_DIR.name)
+    data = worksheet_data(Spec("Команда «Север»", team=("Алия Касымова", "Данияр Беков"), g1=-2, v1=2))
+    data["defence"] = "Ссылка [сюда](file:///etc/passwd) и <script>alert(1)</script> остаются текстом."
+    sheet = tmp_path / "group" / "north.yaml"
+    sheet.parent.mkdir()
+    sheet.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["render", str(sheet), "-o", str(tmp_path / "out")]) == 0
+    assert "worksheet.pdf" in capsys.readouterr().out
+    pdf = tmp_path / "out" / "worksheet.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("Команда «Север»", "Алия Касымова, Данияр Беков", "ГМУ-21", "2026-12-01",
+                     "Перенести обучение жителей", "сотрудничество", "Матрица решений", "-2", "+2",
+                     "<script>alert(1)</script>", "Иванов"):
+        assert expected in text, expected
+    assert "Ерлан Сапаров" not in text  # the case is used through the student view
+    links = subprocess.run(["strings", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "file:///etc/passwd" not in links
