@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 fonts-paratype fonts-dejavu-core poppler-utils tmux
+APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-paratype fonts-dejavu-core poppler-utils tmux
 
 .PHONY: demo test lint bench system clean
 
