@@ -13,7 +13,7 @@ from tests.helpers import ROOT
 
 DOCS = ROOT / "docs"
 RULES_MD = DOCS / "rules.md"
-YAML_DOCS = ["rules.md"]
+YAML_DOCS = ["rules.md", "case-format.md"]
 
 
 def _headings(text: str) -> list[str]:
@@ -67,6 +67,12 @@ def test_glossary_has_a_row_per_method_term_with_its_three_names(source: str) ->
         names = [entry["name"][lang] for lang in ("ru", "kk", "en")]
         assert any(all(c == n or c.startswith(f"{n},") for n, c in zip(names, row, strict=False)) for row in rows), \
             entry["id"]
+
+
+def test_case_format_lists_every_step_with_its_id() -> None:
+    text = (DOCS / "case-format.md").read_text(encoding="utf-8")
+    for step in method().steps:
+        assert re.search(rf"^\| {step.n}\. [^|]+ \| `{step.id}` \|", text, re.MULTILINE), step.id
 
 
 def test_published_schema_is_the_schema_keykis_prints() -> None:
