@@ -88,7 +88,7 @@ class LocalPool:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self._ctx = mp.get_context(method)
         if method == "forkserver":
-            self._ctx.set_forkserver_preload(["keykis.build.job", "keykis.check", *preload])
+            self._ctx.set_forkserver_preload(["keykis.build.job", "keykis.build.preload", *preload])
         self.started_processes = 0
         """How many worker processes were started (recycling included)."""
 

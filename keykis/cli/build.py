@@ -25,6 +25,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--recycle-after", type=int, default=50, metavar="N",
                    help="documents a worker builds before it is replaced (default: 50)")
     p.add_argument("--lang", choices=("ru", "kk", "en"), default="ru", help="catalogue language (default: ru)")
+    p.add_argument("--renderer", default=None, help=argparse.SUPPRESS)  # module:function, for other render engines
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
 
 
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         editions=tuple(dict.fromkeys(args.editions or ("student", "teacher"))), executor=args.executor,
         timeout=args.timeout, recycle_after=args.recycle_after, lang=args.lang, messages=default_lang(),
     )
+    if args.renderer:
+        opts.renderer = args.renderer
     report = build_database(paths, opts, make_progress(quiet=args.quiet))
     print_summary(report)
     return 0 if report.ok else 1

@@ -3,7 +3,8 @@
 It writes small files named like the real outputs, holding the case title,
 so the build's bookkeeping can be tested without laying out PDFs. A case
 whose ``meta.short_title`` says ``hang``, ``crash`` or ``boom`` makes it
-sleep, kill its process or raise.
+sleep, kill its process or raise; ``KEYKIS_STANDIN_DELAY`` (seconds) slows
+every case down, for killing a build half-way.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def render(case: Any, outdir: Path, *, editions: Any = ("student", "teacher"), h
            archival: bool = False, lang: str | None = None) -> SimpleNamespace:
     """Write case.pdf, graph.svg, graph.pdf and guidelines.pdf stand-ins."""
     mode = str(case.meta.get("short_title", ""))
+    time.sleep(float(os.environ.get("KEYKIS_STANDIN_DELAY", "0")))
     if mode == "hang":
         time.sleep(60)
     elif mode == "crash":
