@@ -244,20 +244,21 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:
     old or the new text in full.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    bak = path.with_name(path.name + BACKUP_SUFFIX)
+    bak_tmp = bak.with_name(f".{bak.name}.tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.exists():
-            bak = path.with_name(path.name + BACKUP_SUFFIX)
-            bak_tmp = bak.with_name(f".{bak.name}.tmp")
             shutil.copy2(path, bak_tmp)
             os.replace(bak_tmp, bak)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for leftover in (tmp, bak_tmp):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
         raise
     _fsync_dir(path.parent)
 

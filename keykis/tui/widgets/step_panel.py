@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from keykis.method import Step, method
-from keykis.tui.fields import step_specs
+from keykis.tui.fields import FieldSpec, step_specs
 from keykis.tui.widgets.form import Control, FormContext, make_control
 
 WORDS = {
@@ -44,6 +44,11 @@ class ReflectionItem(Vertical):
         super().__init__(classes="reflection-item")
         self.step, self.qid, self.ctx = step, qid, ctx
         self.path = ("reflection", step.id, qid)
+        self.spec = FieldSpec(self.path, "reflection", qid)
+
+    def focus_input(self) -> None:
+        """Put the cursor on the tick box."""
+        self.query_one(Checkbox).focus()
 
     def compose(self) -> ComposeResult:
         texts = self.step.reflection[self.qid]

@@ -1,0 +1,70 @@
+"""Keyboard helpers for Pilot tests: type text, tab to a control, choose from lists."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Select, SelectionList
+
+KEYS = {" ": "space", "+": "plus", "-": "minus", ".": "full_stop", ",": "comma", "?": "question_mark",
+        ";": "semicolon", ":": "colon", "'": "apostrophe", "(": "left_parenthesis", ")": "right_parenthesis",
+        "—": "—"}
+
+
+async def write(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key."""
+    await pilot.press(*[KEYS.get(ch, ch) for ch in text])
+
+
+def control_of(widget: Widget | None) -> Widget | None:
+    """The form control (anything with a ``spec``) that holds ``widget``."""
+    node = widget
+    while node is not None and not hasattr(node, "spec"):
+        node = node.parent  # type: ignore[assignment]
+    return node
+
+
+def focused_path(pilot: Pilot[None]) -> str:
+    """Dotted path of the control that has the cursor ('' when none)."""
+    control = control_of(pilot.app.focused)
+    return ".".join(map(str, control.spec.path)) if control is not None else ""  # type: ignore[attr-defined]
+
+
+async def tab_to(pilot: Pilot[None], dotted: str, *, widget: type | None = None, limit: int = 40) -> None:
+    """Press Tab until the cursor is in the control for ``dotted``."""
+    for _ in range(limit):
+        if focused_path(pilot) == dotted and (widget is None or isinstance(pilot.app.focused, widget)):
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"could not tab to {dotted}; cursor in {focused_path(pilot)!r}")
+
+
+async def choose(pilot: Pilot[None], value: str) -> None:
+    """In a focused Select, open it, go down to ``value`` and take it."""
+    select = pilot.app.focused
+    assert isinstance(select, Select), select
+    if select.value == value:
+        return
+    values = [v for _, v in select._options]  # the blank first
+    here = values.index(select.value) if select.value in values else 0
+    await pilot.press("enter")
+    await pilot.pause()
+    steps = values.index(value) - here
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+    await pilot.pause()
+    assert select.value == value
+
+
+async def pick(pilot: Pilot[None], *values: str) -> None:
+    """In a focused SelectionList, tick ``values``."""
+    sl = pilot.app.focused
+    assert isinstance(sl, SelectionList), sl
+    all_values = [sl.get_option_at_index(i).value for i in range(sl.option_count)]
+    for v in values:
+        if v in sl.selected:
+            continue
+        sl.highlighted = None
+        await pilot.press("home")
+        await pilot.press(*["down"] * all_values.index(v), "space")
+    await pilot.pause()
+    assert set(values) <= set(sl.selected)
