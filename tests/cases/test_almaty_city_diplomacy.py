@@ -62,8 +62,11 @@ def test_complete_in_three_languages_and_every_step() -> None:
         assert "Алматы" in " ".join(d["keywords"][lang]) or "Almaty" in d["keywords"][lang]
     for step in method().steps:
         assert all(d["reflection"][step.id][q]["done"] is True for q in step.reflection), step.id
-    assert (ALMATY / "case.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../schemas/case.schema.json\n")
+    assert (
+        (ALMATY / "case.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../schemas/case.schema.json\n")
+    )
 
 
 def test_problems_are_owned_by_people_and_short() -> None:
@@ -85,7 +88,8 @@ def test_choice_is_explained_against_a_better_score() -> None:
     bare = _copy(case)
     del bare.data["decision"]["choice_reason"]
     assert _rules(bare)["decision-not-best"] == [
-        "the chosen solution 's1' scores 6 but 's3' scores 7; explain the choice in 'decision.choice_reason'"]
+        "the chosen solution 's1' scores 6 but 's3' scores 7; explain the choice in 'decision.choice_reason'"
+    ]
 
 
 def test_strategies_combine_and_the_graph_fits_a_page() -> None:
@@ -122,8 +126,7 @@ def test_references_cite_both_seed_articles() -> None:
     d = load_case(ALMATY).data
     refs = {r["id"]: r for r in d["references"]}
     assert "10.52123/1994-2370-2023-1025" in refs["ismagulov-city"]["text"]
-    assert all("Исмагулов" in refs[i]["text"] and "Чукубаев" in refs[i]["text"]
-               for i in ("ismagulov-almaty", "ismagulov-city"))
+    assert all("Исмагулов" in refs[i]["text"] and "Чукубаев" in refs[i]["text"] for i in ("ismagulov-almaty", "ismagulov-city"))
     cited = set(re.findall(r"\[([a-z][\w-]*)", str(d["narrative"]) + d["theory"] + str(d["appendices"])))
     assert {"ismagulov-almaty", "ismagulov-city", "keykis"} <= cited <= set(refs)
 
