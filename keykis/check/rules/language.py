@@ -17,25 +17,38 @@ _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress",
 
 
 @cache
-def _impersonal_patterns() -> list[re.Pattern[str]]:
+def _impersonal_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(phrase pattern, position-word pattern) per language."""
     pats = []
     for spec in method().wordlists["impersonal"].values():
         subj = "|".join(re.escape(s) for s in spec["subjects"])
         verb = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in spec["verbs"])
         gap = int(spec.get("gap", 2))
-        pats.append(re.compile(rf"\b(?:{subj})\w*(?:\s+[^\s.!?;]+){{0,{gap}}}?\s+(?:{verb})\w*", re.IGNORECASE))
+        phrase = re.compile(
+            rf"\b(?:{subj})\w*((?:\s+[^\s.!?;]+){{0,{gap}}}?)\s+(?:{verb})\w*", re.IGNORECASE)
+        positions = "|".join(re.escape(p) for p in spec.get("positions", ())) or r"(?!)"
+        pats.append((phrase, re.compile(rf"\b(?:{positions})", re.IGNORECASE)))
     return pats
+
+
+def impersonal_phrase(text: str) -> str | None:
+    """The first «Министерство решило»-like phrase in ``text``, if any."""
+    for phrase, positions in _impersonal_patterns():
+        for match in phrase.finditer(text):
+            before = " ".join(re.split(r"[.!?;]", text[: match.start()])[-1].split()[-3:])
+            if positions.search(before) or positions.search(match.group(1) or ""):
+                continue
+            return match.group(0)
+    return None
 
 
 def impersonal_subjects(case: Case, m: Method) -> Iterator[Hit]:
     for path, text in case.iter_texts():
         if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role"):
             continue
-        for pat in _impersonal_patterns():
-            match = pat.search(text)
-            if match:
-                yield Hit("impersonal-subject", path, {"phrase": match.group(0)})
-                break
+        found = impersonal_phrase(text)
+        if found:
+            yield Hit("impersonal-subject", path, {"phrase": found})
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -97,7 +110,8 @@ def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
     if not leaks:
         return
     for path, text in case.iter_texts():
-        if path[0] in ("references", "suppress") or (path[0] == "actors" and path[-1] == "name"):
+        if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
+                path[0] == "actors" and path[-1] == "name"):
             continue
         for actor, pats in leaks:
             if any(p.search(text) for p in pats):
