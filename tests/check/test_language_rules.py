@@ -25,6 +25,18 @@ def test_institution_as_the_one_who_decides_is_flagged(text: str, phrase: str) -
     "Департамент басшысы шешті.",
     "Аким Сидоров решил провести выездные дни.",
     "Правительство, как считает Иванов, ошиблось.",
+    "Не пишите «Управление решило»: назовите, кто решил.",
+    'Avoid "the ministry decided": say who did.',
 ])
 def test_a_person_who_decides_is_fine(text: str) -> None:
     assert impersonal_phrase(text) is None
+
+
+def test_alias_leak_matches_personal_names_by_word_and_positions_whole() -> None:
+    from keykis.check.rules.language import _name_patterns
+
+    person = _name_patterns("Ерлан Сапаров", "person")
+    assert any(p.search("как сказал Сапарову вчера") for p in person)
+    position = _name_patterns("Head of the Astana office", "person")
+    assert not any(p.search("Astana hosted the summit") for p in position)
+    assert any(p.search("the head of the astana office said") for p in position)

@@ -31,10 +31,18 @@ def _impersonal_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     return pats
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` is inside quotation marks (a quoted counter-example)."""
+    head = text[:at]
+    return head.count("«") > head.count("»") or head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
 def impersonal_phrase(text: str) -> str | None:
     """The first «Министерство решило»-like phrase in ``text``, if any."""
     for phrase, positions in _impersonal_patterns():
         for match in phrase.finditer(text):
+            if _quoted(text, match.start()):
+                continue
             before = " ".join(re.split(r"[.!?;]", text[: match.start()])[-1].split()[-3:])
             if positions.search(before) or positions.search(match.group(1) or ""):
                 continue
@@ -97,7 +105,8 @@ def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
 
 def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
     pats = [re.compile(re.escape(name.strip()), re.IGNORECASE)]
-    if kind == "person":
+    words = re.findall(r"\w+", name)
+    if kind == "person" and words and all(w[0].isupper() for w in words):  # a personal name, not a position
         for token in re.findall(r"\w+", name):
             if len(token) >= 4 and token[0].isupper():
                 stem = token[:-1] if len(token) > 5 else token
