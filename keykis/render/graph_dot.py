@@ -147,4 +147,4 @@ _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re
 def svg_is_wide(svg: bytes) -> bool:
     """Whether a Graphviz SVG is wider than it is tall (by more than a tenth)."""
     m = _SIZE.search(svg)
-    return bool(m) and float(m.group(1)) > 1.1 * float(m.group(2))
+    return m is not None and float(m.group(1)) > 1.1 * float(m.group(2))
