@@ -50,9 +50,21 @@ def copy_tree(src: Path, dst: Path) -> None:
     shutil.copytree(src, dst)
 
 
+@pytest.fixture(scope="session")
+def _frozen_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    from keykis.paths import schemas_dir, templates_dir
+
+    base = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(templates_dir(), base / "templates")
+    shutil.copytree(schemas_dir(), base / "schemas")
+    return base / "templates", base / "schemas"
+
+
 @pytest.fixture(autouse=True)
-def _steady_code_hash(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep edits to keykis's own code, made while the tests run, out of the input hashes."""
+def _steady_inputs(monkeypatch: pytest.MonkeyPatch, _frozen_inputs: tuple[Path, Path]) -> None:
+    """Hash a snapshot of the shared inputs, so edits made to the tree while the tests run change no key."""
     from keykis.build import fingerprint
 
     monkeypatch.setattr(fingerprint, "_code_files", lambda: [])
+    monkeypatch.setattr(fingerprint, "templates_dir", lambda: _frozen_inputs[0])
+    monkeypatch.setattr(fingerprint, "schemas_dir", lambda: _frozen_inputs[1])

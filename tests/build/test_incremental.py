@@ -10,7 +10,6 @@ import pytest
 
 from keykis.build import BuildOptions, build_database
 from keykis.build import fingerprint as fp
-from keykis.paths import schemas_dir, templates_dir
 from tests.build.conftest import add_case
 
 
@@ -69,7 +68,7 @@ def test_an_asset_beside_the_case_is_an_input(db: Path, opts: BuildOptions) -> N
 @pytest.mark.parametrize("folder", ["templates", "schemas"])
 def test_a_template_or_schema_change_rebuilds_every_case(db: Path, opts: BuildOptions, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
-    source = templates_dir() if folder == "templates" else schemas_dir()
+    source = fp.templates_dir() if folder == "templates" else fp.schemas_dir()
     copy = tmp_path / folder
     shutil.copytree(source, copy)
     monkeypatch.setattr(fp, f"{folder}_dir", lambda: copy)
@@ -83,7 +82,7 @@ def test_a_template_or_schema_change_rebuilds_every_case(db: Path, opts: BuildOp
 def test_a_catalogue_template_change_rebuilds_only_the_catalogue(db: Path, opts: BuildOptions, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "templates"
-    shutil.copytree(templates_dir(), copy)
+    shutil.copytree(fp.templates_dir(), copy)
     monkeypatch.setattr(fp, "templates_dir", lambda: copy)
     build_database([db], opts)
     (copy / "catalog.html.j2").write_text((copy / "catalog.html.j2").read_text(encoding="utf-8") + "\n",

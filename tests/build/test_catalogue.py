@@ -1,0 +1,75 @@
+"""The catalogue as a reader sees it: text extracted from catalog.pdf, and catalog.json."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from keykis.build import BuildOptions, build_database
+from tests.build.conftest import add_case
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def catalogue_db(tmp_path: Path) -> Path:
+    cases = tmp_path / "cases"
+    add_case(cases, "queues-a", title_suffix=" (район А)")
+    add_case(cases, "queues-b", title_suffix=" (район Б)", replace={
+        "  - name: Государственное и муниципальное управление\n    courses: [Государственные услуги, Управление изменениями]\n":
+        "  - name: Региональное управление\n",
+        "    - name: Команда keykis\n": "    - name: Айгуль Нурланова\n",
+    })
+    return cases
+
+
+def test_catalogue_pdf_groups_cases_by_discipline_with_their_cards(catalogue_db: Path, opts: BuildOptions) -> None:
+    assert build_database([catalogue_db], opts).ok
+    text = pdf_text(opts.outdir / "catalog.pdf")
+    flat = " ".join(text.split())
+    assert "Каталог кейсов" in flat and "Кейсов в каталоге: 2" in flat
+    for heading in ("Государственное и муниципальное управление", "Региональное управление",
+                    "Цифровая трансформация государственного управления"):
+        assert heading in flat
+    first = flat.index("Государственное и муниципальное управление", flat.index("Содержание") + 200)
+    assert flat.index("штатных единиц (район А)?", first) > first
+    region = flat.index("Региональное управление", first)
+    assert flat.index("штатных единиц (район Б)?", region) > region
+    assert "Авторы: Айгуль Нурланова" in flat and "Авторы: Команда keykis (Пример для обучения)" in flat
+    assert "Языки: русский, казахский, английский" in flat
+    assert "Уровень: повышение квалификации госслужащих" in flat
+    assert "Место и время: Казахстан, условный Озёрный район, район, государственные услуги, 2025" in flat
+    assert "Страниц: кейс 3, указания 5" in flat
+    assert "Методические указания: есть" in flat
+    assert "Ключевые слова: государственные услуги, ЦОН, цифровизация, очереди, сельские округа" in flat
+    assert "Руководитель районного центра обслуживания населения (ЦОН) Иванов видит" in flat
+    assert "См. также" in flat  # both cases list the digital-transformation discipline second
+    assert "Ерлан Сапаров" not in flat  # a disguised case's real names stay out
+
+
+def test_catalogue_in_english_uses_english_abstracts_and_words(catalogue_db: Path, opts: BuildOptions) -> None:
+    opts.lang = "en"
+    assert build_database([catalogue_db], opts).ok
+    flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
+    assert "Case catalogue" in flat and "Teaching guidelines: available" in flat
+    assert "Can the head of a public service centre shorten the queues without new staff?" in flat
+    assert "Ivanov, head of a district public service centre, sees that" in flat
+    assert "Keywords: public services, service centre, digitalisation, queues, rural districts" in flat
+
+
+def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions) -> None:
+    build_database([catalogue_db], opts)
+    data = json.loads((opts.outdir / "catalog.json").read_text(encoding="utf-8"))
+    assert data["count"] == 2 and [c["slug"] for c in data["cases"]] == ["queues-a", "queues-b"]
+    card = data["cases"][0]
+    assert card["languages"] == ["ru", "kk", "en"] and card["guidelines"] is True
+    assert card["level"] == "civil-service" and card["pages"] == {"case.pdf": 3, "graph.pdf": 1, "guidelines.pdf": 5}
+    assert card["keywords"]["kk"][0] == "мемлекеттік қызметтер"
+    assert "Иванов — руководитель ЦОН" in card["actors"]
+    raw = (opts.outdir / "catalog.json").read_text(encoding="utf-8")
+    assert "Ерлан Сапаров" not in raw and "Арман Жолдасов" not in raw
