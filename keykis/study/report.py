@@ -55,7 +55,7 @@ def bar_chart(rows: list[dict[str, Any]], *, width: float = 6.0) -> bytes:
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_rc()):
+    with matplotlib.rc_context(_rc()):  # type: ignore[arg-type]
         fig = Figure(figsize=(width, 0.35 * len(rows) + 0.5))
         ax = fig.add_subplot()
         names = [("★ " if r["author"] else "") + _short(r["name"]) for r in rows][::-1]
@@ -74,7 +74,7 @@ def score_chart(rows: list[dict[str, Any]], *, width: float = 6.0) -> bytes:
     from matplotlib.figure import Figure
 
     shades = ["#b2182b", "#ef8a62", "#cccccc", "#67a9cf", "#2166ac"]
-    with matplotlib.rc_context(_rc()):
+    with matplotlib.rc_context(_rc()):  # type: ignore[arg-type]
         fig = Figure(figsize=(width, 0.45 * len(rows) + 0.9))
         ax = fig.add_subplot()
         names = [_short(f"{r['id']}: {r['text']}", 40) for r in rows][::-1]
@@ -129,10 +129,11 @@ def worksheet_context(ws: Worksheet, case: Case | None, lang: str) -> dict[str, 
     m = method()
     view = ws.as_case(case) if case else None
     actor = (lambda a: case.public_name(a)) if case else (lambda a: a)
-    matrix = ws.data.get("matrix") if isinstance(ws.data.get("matrix"), dict) else {}
-    fields = {}
+    raw = ws.data.get("matrix")
+    matrix: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    fields: dict[str, dict[str, Any]] = {}
     for f in STUDENT_FIELDS:
-        fld = matrix.get(f) if isinstance(matrix.get(f), dict) else {}
+        fld: dict[str, Any] = matrix[f] if isinstance(matrix.get(f), dict) else {}
         items = [_item(i) for i in fld.get("items") or [] if isinstance(i, dict)]
         fields[f] = {"chosen": fld.get("chosen"), "items": items}
     table = scores(view) if view else {}

@@ -155,7 +155,7 @@ def load_worksheet(path: Path) -> Worksheet:
 def parse_worksheet(text: str, name: str = "<worksheet>") -> Worksheet:
     """Parse worksheet text (as typed in the editor); raise ``CaseFileError`` on bad YAML."""
     data = yamlsafe.loads(text, name) if text.strip() else None
-    if not is_worksheet(data):
+    if not isinstance(data, dict) or not is_worksheet(data):
         raise CaseFileError("expected a worksheet: a mapping with a top-level 'worksheet:' key", path=name)
     return Worksheet(data, path=Path(name) if name != "<worksheet>" else None, text=text)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from keykis.tui.study import make_study_app
@@ -14,6 +16,14 @@ from keykis.tui.widgets.findings import FindingsPanel
 from tests.study.conftest import CASE_DIR
 
 SIZE = (130, 40)
+
+
+async def _settle(pilot: Pilot[None], panel: FindingsPanel, done: Callable[[set[str]], bool]) -> None:
+    """Wait (up to 10 s) for the live check to catch up with the text."""
+    for _ in range(100):
+        await pilot.pause(0.1)
+        if done({f.rule for f in panel.findings}):
+            return
 
 
 def _screen_text(screen: StudyScreen) -> str:
@@ -36,14 +46,14 @@ async def test_a_new_student_gets_a_worksheet_and_live_checks(tmp_path: Path) ->
             "    chosen: p1\n    items:\n      - {id: p1, owner: ivanov, text: "
             + " ".join(["слово"] * 30) + "}\n    # chosen: p1"), 1)
         area.load_text(text)
-        await pilot.pause(0.6)
+        await _settle(pilot, panel, lambda r: "problem-too-long" in r)
         rules = {f.rule for f in panel.findings}
         assert {"problem-too-long", "problem-contradiction"} <= rules
         assert "section-missing" in rules  # tasks and solutions still empty
         await pilot.press("ctrl+s")
         assert "слово слово" in sheet.read_text(encoding="utf-8")
         area.load_text("worksheet: [")
-        await pilot.pause(0.6)
+        await _settle(pilot, panel, lambda r: r == {"file"})
         assert [f.rule for f in panel.findings] == ["file"]
         await pilot.press("ctrl+q")
     assert sheet.read_text(encoding="utf-8") == "worksheet: ["  # nothing typed is lost on quit
