@@ -28,6 +28,15 @@ _WORDS = {
              "en": "'{0}' is not one of: {1}"},
     "const": {"ru": "значение должно быть {1}", "kk": "мән {1} болуы керек", "en": "the value must be {1}"},
     "pattern": {"ru": "«{0}» не подходит по форме ({1})", "kk": "«{0}» пішіні сәйкес емес ({1})", "en": "'{0}' has the wrong form ({1})"},
+    "minimum": {"ru": "{0} меньше допустимого минимума {1}", "kk": "{0} рұқсат етілген ең аз мәннен {1} кіші",
+                "en": "{0} is below the minimum of {1}"},
+    "maximum": {"ru": "{0} больше допустимого максимума {1}", "kk": "{0} рұқсат етілген ең көп мәннен {1} үлкен",
+                "en": "{0} is above the maximum of {1}"},
+    "minItems": {"ru": "список должен содержать не меньше {1} элементов", "kk": "тізімде кемінде {1} элемент болуы керек",
+                 "en": "the list needs at least {1} item(s)"},
+    "minProperties": {"ru": "нужен хотя бы {1} ключ", "kk": "кемінде {1} кілт керек", "en": "at least {1} key(s) needed"},
+    "uniqueItems": {"ru": "в списке есть повторы", "kk": "тізімде қайталанатын элементтер бар",
+                    "en": "the list has repeated items"},
     "other": {"ru": "{0}", "kk": "{0}", "en": "{0}"},
 }
 _TYPES = {
@@ -61,6 +70,8 @@ def _detail(err: ValidationError, lang: str) -> str:
         return _WORDS["const"][lang].format(err.instance, err.validator_value)
     if w == "pattern":
         return _WORDS["pattern"][lang].format(err.instance, err.validator_value)
+    if w in ("minimum", "maximum", "minItems", "minProperties", "uniqueItems"):
+        return _WORDS[str(w)][lang].format(err.instance, err.validator_value)
     return _WORDS["other"][lang].format(err.message)
 
 
