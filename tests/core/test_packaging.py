@@ -51,3 +51,13 @@ def test_installed_wheel_checks_a_case(wheel: Path, tmp_path: Path) -> None:
                           timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "0"
+
+
+def test_published_json_schemas_match_their_yaml_sources() -> None:
+    import json
+
+    from keykis.method import case_schema
+    from keykis.study.checks import worksheet_schema
+
+    assert json.loads((ROOT / "schemas" / "case.schema.json").read_text(encoding="utf-8")) == case_schema()
+    assert json.loads((ROOT / "schemas" / "worksheet.schema.json").read_text(encoding="utf-8")) == worksheet_schema()
