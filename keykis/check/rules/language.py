@@ -13,7 +13,7 @@ from keykis.check.rules.matrix import word_count
 from keykis.method import Method, method
 from keykis.model import FIELDS, Case, YamlPath
 
-_SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles"}
+_SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
 
 
 @cache
