@@ -15,7 +15,7 @@ from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case, public_source
 from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
-from keykis.render.graph_dot import concept_dot, draw, fan_dot, svg_is_wide
+from keykis.render.graph_dot import concept_layout, draw, fan_dot
 
 SVG = "image/svg+xml"
 TEMPLATES = {"graph.pdf": "graph.html.j2", "case.pdf": "case.html.j2", "guidelines.pdf": "guidelines.html.j2"}
@@ -27,9 +27,10 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     public = public_case(case)
     ctx = edition_context(public, lang)
     result = RenderResult()
-    assets = {"graph.svg": (draw(concept_dot(public, ctx.lang)), SVG)}
+    layout = concept_layout(public, ctx.lang)
+    assets = {"graph.svg": (layout.svg, SVG)}
     ctx.graph_url = asset_url("graph.svg")
-    ctx.graph_landscape = svg_is_wide(assets["graph.svg"][0])
+    ctx.graph_landscape = layout.landscape
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(outdir / "graph.svg", assets["graph.svg"][0])
     result.outputs.append(outdir / "graph.svg")

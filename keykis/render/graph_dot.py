@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from keykis.errors import KeykisError
@@ -53,12 +54,20 @@ def _head(kind: str, extra: Iterable[str] = ()) -> list[str]:
     ]
 
 
-def concept_dot(case: Case, lang: str) -> str:
-    """DOT of the concept graph: actors in nested environment clusters, labelled relations."""
+def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | None = None) -> str:
+    """DOT of the concept graph: actors in nested environment clusters, labelled relations.
+
+    ``rankdir`` is ``TB`` (relations run down the page) or ``LR`` (across);
+    ``ratio`` (height / width) stretches the spacing, never the nodes, to that
+    shape — see :func:`concept_layout`.
+    """
     g = concept_graph(case)
     lab = labels(lang)
     ids = {n: f"a{i}" for i, n in enumerate(g.nodes)}
-    out = _head("digraph", ["compound=true", "newrank=true"])
+    extra = ["compound=true", "newrank=true", "rankdir=LR" if rankdir == "LR" else "rankdir=TB"]
+    if ratio:
+        extra.append(f"ratio={ratio:.3f}")
+    out = _head("digraph", extra)
 
     def node(n: str) -> str:
         d = g.nodes[n]
@@ -144,7 +153,67 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
 _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re.S)
 
 
+def svg_size(svg: bytes) -> tuple[float, float]:
+    """Width and height of a Graphviz SVG in points ((1, 1) when unreadable)."""
+    m = _SIZE.search(svg)
+    return (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
+
+
 def svg_is_wide(svg: bytes) -> bool:
     """Whether a Graphviz SVG is wider than it is tall (by more than a tenth)."""
-    m = _SIZE.search(svg)
-    return m is not None and float(m.group(1)) > 1.1 * float(m.group(2))
+    width, height = svg_size(svg)
+    return width > 1.1 * height
+
+
+MM = 72 / 25.4
+GRAPH_BOXES = {False: (180 * MM, 222 * MM), True: (267 * MM, 138 * MM)}
+"""Room for the drawing on the graph page (portrait, landscape) in points: A4 less
+15 mm margins, the title and the caption (a typical two-line title; the page
+itself shrinks the drawing to whatever room is really left)."""
+STRETCH_BEYOND = 1.2
+"""A layout more than this much narrower (or flatter) than its box gets its
+spacing stretched to the box's shape."""
+
+
+@dataclass
+class GraphLayout:
+    """The concept graph drawn for its own A4 page."""
+
+    svg: bytes
+    landscape: bool
+    """Whether the page is turned (the drawing is wide)."""
+    rankdir: str
+    dot: str
+
+
+def _fit(size: tuple[float, float], box: tuple[float, float]) -> float:
+    return min(box[0] / size[0], box[1] / size[1])
+
+
+def concept_layout(case: Case, lang: str) -> GraphLayout:
+    """Draw the concept graph in the direction and page orientation that show it largest.
+
+    Both directions (top-down and left-right) are drawn; for each, the page
+    orientation whose drawing area scales it up most wins, and the direction
+    with the larger scale is kept (top-down unless left-right is clearly
+    better). A drawing much narrower or flatter than its area — a long chain
+    of actors — then gets its spacing stretched to the area's shape, so the
+    figure fills the page instead of standing as a column in the middle.
+    """
+    best: tuple[float, str, bool, bytes] | None = None
+    for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
+        svg = draw(concept_dot(case, lang, rankdir=rankdir))
+        size = svg_size(svg)
+        landscape = _fit(size, GRAPH_BOXES[True]) > _fit(size, GRAPH_BOXES[False])
+        score = _fit(size, GRAPH_BOXES[landscape]) * bonus
+        if best is None or score > best[0]:
+            best = (score, rankdir, landscape, svg)
+    assert best is not None
+    _, rankdir, landscape, svg = best
+    box = GRAPH_BOXES[landscape]
+    width, height = svg_size(svg)
+    want = box[1] / box[0]
+    if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
+        dot = concept_dot(case, lang, rankdir=rankdir, ratio=want)
+        return GraphLayout(draw(dot), landscape, rankdir, dot)
+    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir))
