@@ -26,6 +26,8 @@ _CHUNK = 1 << 20
 _SKIP_DIRS = {"__pycache__", ".git", ".mypy_cache"}
 CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
 """Templates only the catalogue uses: a change to them rebuilds no case."""
+CATALOGUE_SCHEMAS = ("catalog.yaml",)
+"""Method data only the catalogue uses (its words)."""
 DEFAULT_FONTS = ("PT Serif", "PT Sans", "DejaVu Sans", "DejaVu Serif")
 
 
@@ -112,7 +114,7 @@ def shared_inputs(*, catalogue: bool = False) -> dict[str, str]:
     fonts = font_files(frozenset(families))
     return {
         "templates": hash_files(templates, root=tdir),
-        "schemas": hash_files(_walk(sdir), root=sdir),
+        "schemas": hash_files([f for f in _walk(sdir) if catalogue or f.name not in CATALOGUE_SCHEMAS], root=sdir),
         "fonts": hash_text(*sorted(families), *(hash_files([f], root=f.parent) for f in fonts)),
         "code": hash_files(_code_files(), root=_PACKAGE),
         "version": hash_text(__version__, _weasyprint_version()),
