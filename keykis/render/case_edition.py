@@ -28,8 +28,9 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     ctx = edition_context(public, lang)
     result = RenderResult()
     layout = concept_layout(public, ctx.lang)
-    assets = {"graph.svg": (layout.svg, SVG)}
+    assets = {"graph.svg": (layout.svg, SVG), "figure.svg": (layout.figure_svg, SVG)}
     ctx.graph_url = asset_url("graph.svg")
+    ctx.figure_url = asset_url("figure.svg")
     ctx.graph_landscape = layout.landscape
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(outdir / "graph.svg", assets["graph.svg"][0])

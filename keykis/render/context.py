@@ -64,11 +64,19 @@ class EditionContext:
     keywords_meta: str
     show_contents: bool
     graph_url: str = ""
+    """The concept graph drawn for its own page."""
+    figure_url: str = ""
+    """The concept graph as a figure among the case's text."""
     graph_landscape: bool = False
     """Whether the concept graph is wider than tall (its own page turns landscape)."""
     fan_url: str = ""
     fan_order: list[str] = field(default_factory=list)
     fan_cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Cells of the fan matrix: relation names, or their short codes when the columns are narrow."""
+    fan_legend: list[tuple[str, str]] = field(default_factory=list)
+    """(code, relation name) for the codes used in ``fan_cells``; empty when cells carry full names."""
+    fan_wide_heads: bool = True
+    """Whether the row heads take the wider share of the table (few actors)."""
 
     # helpers the templates call ---------------------------------------
     def actor(self, actor_id: Any) -> str:
@@ -161,6 +169,7 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
                                       case.title if al == case.language else str(titles.get(al) or "")))
     title = case.title if lang == case.language else str(titles.get(lang) or case.title)
     order, cells = fan_matrix(case, lang)
+    cells, legend = fan_codes(order, cells)
     return EditionContext(
         case=case, lang=lang, L=labels(lang), title=title,
         short_title=str(case.meta.get("short_title") or plain(title)),
@@ -171,5 +180,53 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         back_matter=list(ed["student"]["back_matter"]),
         keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
         show_contents=_word_count(case) > int(ed.get("contents_min_words", 1800)),
-        fan_order=order, fan_cells=cells,
+        fan_order=order, fan_cells=cells, fan_legend=legend, fan_wide_heads=len(order) < FAN_NARROW_FROM,
     )
+
+
+TEXT_WIDTH_MM = 164.0
+"""Width of the text on an A4 page of the editions (210 mm less the 24 + 22 mm margins in print.css)."""
+FAN_NARROW_FROM = 13
+"""From this many actors the row heads of the fan matrix get 22 % of the width instead of 26 %."""
+FAN_CHAR_MM = 1.6
+"""A generous width of one letter in a fan-matrix cell (7.6 pt PT Serif) in mm; 1.2 mm goes to padding."""
+
+
+def _prefix_codes(names: list[str]) -> dict[str, str]:
+    """The shortest unique prefixes of at least four letters (``информирование`` -> ``инфо.``)."""
+    codes: dict[str, str] = {}
+    for n in names:
+        size = 4
+        while size < len(n) and any(o != n and o[:size].lower() == n[:size].lower() for o in names):
+            size += 1
+        codes[n] = n if size >= len(n) else n[:size] + "."
+    return codes
+
+
+def fan_codes(order: list[str], cells: dict[tuple[str, str], list[str]]
+              ) -> tuple[dict[tuple[str, str], list[str]], list[tuple[str, str]]]:
+    """Fit the fan matrix on A4 portrait: relation names, or short codes with a legend.
+
+    Each actor has a numbered column, so a column is the text width less the
+    row heads, shared by all actors. Full relation names are kept when the
+    longest fits its column; otherwise each name becomes its shortest unique
+    prefix (``подч.``), or a letter (``a``) when even those do not fit, and
+    the table gets a legend.
+    """
+    if not order:
+        return cells, []
+    share = 0.74 if len(order) < FAN_NARROW_FROM else 0.78
+    column = TEXT_WIDTH_MM * share / len(order) - 1.2
+    used = sorted({n for names in cells.values() for n in names})
+    if not used or max(len(max(n.split(), key=len)) for n in used) * FAN_CHAR_MM <= column:
+        return cells, []
+    codes = _prefix_codes(used)
+    if max(len(c) for c in codes.values()) * FAN_CHAR_MM > column:
+        codes = {n: _letter(i) for i, n in enumerate(used)}
+    coded = {key: [codes[n] for n in names] for key, names in cells.items()}
+    return coded, [(codes[n], n) for n in used]
+
+
+def _letter(i: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i] if i < len(letters) else letters[i // len(letters) - 1] + letters[i % len(letters)]

@@ -184,6 +184,8 @@ class GraphLayout:
     """Whether the page is turned (the drawing is wide)."""
     rankdir: str
     dot: str
+    figure_svg: bytes
+    """The same direction unstretched, for a figure among text (the case edition)."""
 
 
 def _fit(size: tuple[float, float], box: tuple[float, float]) -> float:
@@ -215,5 +217,5 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     want = box[1] / box[0]
     if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
         dot = concept_dot(case, lang, rankdir=rankdir, ratio=want)
-        return GraphLayout(draw(dot), landscape, rankdir, dot)
-    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir))
+        return GraphLayout(draw(dot), landscape, rankdir, dot, svg)
+    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir), svg)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -41,4 +43,18 @@ def fonts(pdf: Path) -> dict[str, bool]:
             embedded = any(d is not None and any(k in d.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
                            for d in descs)
             found[str(font.get("/BaseFont"))] = embedded
+    return found
+
+
+def words(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """Every word as (page number from 1, xMin, xMax, text), as poppler lays them out."""
+    out = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    found: list[tuple[int, float, float, str]] = []
+    page = 0
+    for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out):
+        if m.group(0) == "<page ":
+            page += 1
+        else:
+            found.append((page, float(m.group(1)), float(m.group(2)), html.unescape(m.group(3))))
     return found

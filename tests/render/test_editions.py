@@ -106,4 +106,5 @@ def test_archival_variant_attaches_a_public_case_file(tmp_path: Path) -> None:
 def test_html_kept_beside_the_pdf(tmp_path: Path) -> None:
     render_case(EXAMPLE, tmp_path, editions=("student",), html=True)
     page = (tmp_path / "case.html").read_text()
-    assert '<html lang="ru">' in page and 'src="graph.svg"' in page and "keykis-asset" not in page
+    assert '<html lang="ru">' in page and 'src="figure.svg"' in page and "keykis-asset" not in page
+    assert (tmp_path / "figure.svg").read_bytes().startswith(b"<?xml")
