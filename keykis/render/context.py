@@ -70,6 +70,8 @@ class EditionContext:
     graph_landscape: bool = False
     """Whether the concept graph is wider than tall (its own page turns landscape)."""
     fan_url: str = ""
+    citations: dict[str, int] = field(default_factory=dict)
+    """Reference id -> its number in the printed list, for ``[ref-id]`` in text."""
     fan_order: list[str] = field(default_factory=list)
     fan_cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Cells of the fan matrix: relation names, or their short codes when the columns are narrow."""
@@ -149,6 +151,11 @@ def _value(data: dict[str, Any], dotted: str) -> Any:
     return node
 
 
+def _citations(case: Case) -> dict[str, int]:
+    refs = [r for r in case.data.get("references") or [] if isinstance(r, dict)]
+    return {str(r["id"]): i for i, r in enumerate(refs, 1) if r.get("id") is not None}
+
+
 def _word_count(case: Case) -> int:
     return sum(len(text.split()) for _, text in case.iter_texts(guidelines=False))
 
@@ -180,7 +187,8 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         back_matter=list(ed["student"]["back_matter"]),
         keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
         show_contents=_word_count(case) > int(ed.get("contents_min_words", 1800)),
-        fan_order=order, fan_cells=cells, fan_legend=legend, fan_wide_heads=len(order) < FAN_NARROW_FROM,
+        citations=_citations(case), fan_order=order, fan_cells=cells, fan_legend=legend,
+        fan_wide_heads=len(order) < FAN_NARROW_FROM,
     )
 
 

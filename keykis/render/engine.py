@@ -43,9 +43,26 @@ def environment() -> jinja2.Environment:
             loader=jinja2.FileSystemLoader(templates_dir()),
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
-        env.filters.update(md=markup.markdown, inline=markup.inline, plain=markup.plain)
+        env.filters.update(md=_md, inline=_inline, plain=markup.plain)
         _env = env
     return _env
+
+
+def _citations(context: Any) -> Any:
+    """Reference numbers of the edition being rendered (``c.citations``), if any."""
+    c = context.get("c")
+    numbers = getattr(c, "citations", None)
+    return numbers if isinstance(numbers, dict) else None
+
+
+@jinja2.pass_context
+def _md(context: Any, text: object) -> Any:
+    return markup.markdown(text, _citations(context))
+
+
+@jinja2.pass_context
+def _inline(context: Any, text: object) -> Any:
+    return markup.inline(text, _citations(context))
 
 
 def render_html(template: str, **context: Any) -> str:

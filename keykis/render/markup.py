@@ -2,14 +2,16 @@
 
 Case files come from students and colleagues, so text fields are Markdown
 with raw HTML off: a ``<script>`` or a ``<link>`` written in a case shows as
-text. Only emphasis, lists, paragraphs, line breaks and links are enabled;
-a link must point to http(s), anything else (``file:``, ``javascript:``,
-relative paths) stays plain text.
+text. Only emphasis, lists, tables, paragraphs, line breaks and links are
+enabled; a link must point to http(s), anything else (``file:``,
+``javascript:``, relative paths) stays plain text. A citation written as
+``[ref-id]`` becomes the number of that reference in the printed list.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -25,23 +27,49 @@ def _valid_link(url: str) -> bool:
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["emphasis", "list", "link", "newline", "escape", "backticks"])
+    md.enable(["emphasis", "list", "link", "newline", "escape", "backticks", "table"])
     md.validateLink = _valid_link  # type: ignore[method-assign]
     return md
 
 
-def markdown(text: object) -> Markup:
-    """Render a text field as safe HTML (paragraphs, emphasis, lists, http(s) links)."""
+_CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[:])")
+_CITED_SPLIT = re.compile(r"\s*[;,]\s*")
+
+
+def cite(text: str, numbers: Mapping[str, int] | None) -> str:
+    """Turn ``[ref-id]`` (or ``[id1; id2]``) into ``[3]`` (``[3; 5]``) where every id is a reference.
+
+    Brackets naming anything else, links (``[text](url)``) and images are left
+    as they are. The result is still Markdown.
+    """
+    if not numbers or "[" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        ids = _CITED_SPLIT.split(m.group(1).strip())
+        if not all(i in numbers for i in ids):
+            return m.group(0)
+        sep = ";" if ";" in m.group(1) else ","
+        return "\\[" + f"{sep} ".join(str(numbers[i]) for i in ids) + "\\]"
+
+    return _CITATION.sub(one, text)
+
+
+def markdown(text: object, citations: Mapping[str, int] | None = None) -> Markup:
+    """Render a text field as safe HTML (paragraphs, emphasis, lists, tables, http(s) links).
+
+    ``citations`` maps reference ids to their numbers (see :func:`cite`).
+    """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().render(text))
+    return Markup(_parser().render(cite(text, citations)))
 
 
-def inline(text: object) -> Markup:
+def inline(text: object, citations: Mapping[str, int] | None = None) -> Markup:
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().renderInline(text))
+    return Markup(_parser().renderInline(cite(text, citations)))
 
 
 def plain(text: object) -> str:
@@ -51,4 +79,4 @@ def plain(text: object) -> str:
     return re.sub(r"(\*\*|__|\*|_|`)", "", text).strip()
 
 
-__all__ = ["markdown", "inline", "plain", "escape"]
+__all__ = ["cite", "markdown", "inline", "plain", "escape"]

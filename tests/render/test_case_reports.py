@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from keykis.graph import fan_matrix
 from keykis.model import Case, find_cases, load_case
 from keykis.render import render_case
 from keykis.render.graph_dot import GRAPH_BOXES, STRETCH_BEYOND, concept_layout, svg_size
 from keykis.render.labels import labels
-from tests.helpers import CASES
+from keykis.render.markup import cite, markdown
+from tests.helpers import CASES, EXAMPLE
 from tests.render.pdfread import A4, text, words
 
 pytestmark = pytest.mark.slow
@@ -67,3 +69,47 @@ def test_fan_matrix_of_twelve_actors_fits_the_page(astana: Path) -> None:
     assert re.search(r'class="fan-matrix[a-z ]* coded"', html)
     cells = re.findall(r"<td(?: class=\"diag\")?>([^<]*)</td>", html[html.index("fan-matrix"):html.index("fan-legend")])
     assert len(cells) == 12 * 12 and max(len(c) for c in cells) <= len("coop., info.")
+
+
+def _example_with(tmp_path: Path, **changes: object) -> Path:
+    """The example case with top-level or ``narrative.*`` values changed, written to its own folder."""
+    data = copy.deepcopy(load_case(EXAMPLE).data)
+    for key, value in changes.items():
+        if key.startswith("narrative_"):
+            data["narrative"][key.removeprefix("narrative_")] = value
+        elif key.startswith("meta_"):
+            data["meta"][key.removeprefix("meta_")] = value
+        else:
+            data[key] = value
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "case.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return folder
+
+
+TABLE = "Очередь по дням:\n\n| День | Ждут, мин | Окон |\n|:--|--:|--:|\n| Понедельник | 42 | 3 |\n| Пятница | 18 | 4 |\n"
+
+
+def test_markdown_tables_and_citations_print_as_a_reader_expects(tmp_path: Path) -> None:
+    refs = [*load_case(EXAMPLE).data["references"], {"id": "gov-2024", "text": "Отчёт акимата за 2024 год."}]
+    folder = _example_with(
+        tmp_path, references=refs,
+        narrative_calibration=TABLE + "\nПо отчёту [gov-2024] и методу [keykis; gov-2024]; пометка [o1, o2] и [нет-такого].",
+    )
+    render_case(folder, tmp_path / "out", editions=("student",), html=True)
+    body = text(tmp_path / "out" / "case.pdf")
+    assert "Понедельник 42 3" in body and "Пятница 18 4" in body
+    assert "|" not in body.split("Очередь по дням")[1][:300]
+    assert "По отчёту [2] и методу [1; 2]; пометка [o1, o2] и [нет-такого]." in body
+    assert "[gov-2024]" not in body and "[keykis" not in body
+    refs_part = body[body.rindex("Литература"):]
+    assert refs_part.index("Алгоритм КЕЙКИС") < refs_part.index("Отчёт акимата за 2024 год")
+    html = (tmp_path / "out" / "case.html").read_text()
+    assert '<td style="text-align:right">42</td>' in html and "<th" in html
+    assert 'class="fan-matrix' in html  # the edition's own tables keep their classes
+
+
+def test_table_markdown_stays_safe() -> None:
+    html = markdown("| a | b |\n|---|---|\n| <script>x</script> | [f](file:///etc/passwd) |")
+    assert "<table>" in html and "&lt;script&gt;" in html and 'href="file' not in html
+    assert cite("[a] [b] [a](https://e.org) \\[a]", {"a": 1}) == "\\[1\\] [b] [a](https://e.org) \\[a]"
