@@ -58,6 +58,8 @@ class EditionContext:
     short_title: str
     authors: list[dict[str, Any]]
     abstracts: list[Abstract]
+    introduction: list[StepView]
+    """Steps whose prose opens the student edition (title, abstract, keywords), only those with prose."""
     student_steps: list[StepView]
     teacher_steps: list[StepView]
     back_matter: list[str]
@@ -182,6 +184,7 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         short_title=str(case.meta.get("short_title") or plain(title)),
         authors=[a for a in case.meta.get("authors") or [] if isinstance(a, dict)],
         abstracts=abstracts,
+        introduction=[s for s in _steps(case, ed["student"].get("introduction") or [], lang) if s.narrative.strip()],
         student_steps=_steps(case, ed["student"]["steps"], lang),
         teacher_steps=_steps(case, ed["teacher"]["steps"], lang),
         back_matter=list(ed["student"]["back_matter"]),

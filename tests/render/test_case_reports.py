@@ -14,7 +14,7 @@ from keykis.model import Case, find_cases, load_case
 from keykis.render import render_case
 from keykis.render.graph_dot import GRAPH_BOXES, STRETCH_BEYOND, concept_layout, svg_size
 from keykis.render.labels import labels
-from keykis.render.markup import cite, markdown
+from keykis.render.markup import cite, markdown, plain
 from tests.helpers import CASES, EXAMPLE
 from tests.render.pdfread import A4, text, words
 
@@ -113,3 +113,20 @@ def test_table_markdown_stays_safe() -> None:
     html = markdown("| a | b |\n|---|---|\n| <script>x</script> | [f](file:///etc/passwd) |")
     assert "<table>" in html and "&lt;script&gt;" in html and 'href="file' not in html
     assert cite("[a] [b] [a](https://e.org) \\[a]", {"a": 1}) == "\\[1\\] [b] [a](https://e.org) \\[a]"
+
+
+def test_prose_of_the_first_three_steps_opens_the_student_edition(astana: Path) -> None:
+    narrative = load_case(CASES / "astana-world-city").data["narrative"]
+    body = text(astana / "case.pdf")
+    intro = body.index("Introduction Three questions competed for the title.")
+    theory = body.index("1. Theory (instrumental part)")
+    assert body.index("Contents") < intro < theory
+    between = body[intro:theory]
+    for step in ("title", "abstract", "keywords"):
+        first_words = " ".join(plain(narrative[step]).split()[:6])
+        assert first_words in between, step
+    assert "Introduction" not in text(astana / "guidelines.pdf")
+
+
+def test_no_introduction_without_that_prose(example_render: tuple[Path, object]) -> None:
+    assert "Введение" not in text(example_render[0] / "case.pdf")
