@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.method import Step, method, name
 from keykis.model import Case
@@ -130,9 +131,20 @@ class EditionContext:
         return cell if isinstance(cell, dict) else None
 
     def total(self, solution_id: str) -> int:
-        """Sum of a solution's scores."""
-        row = (self.get("decision.scores", {}) or {}).get(solution_id, {})
-        return sum(int(c.get("score", 0)) for c in row.values() if isinstance(c, dict))
+        """Sum of a solution's scores (as the decision checks count it)."""
+        return decision.total(decision.scores(self.case).get(str(solution_id), {}))
+
+    def decision_rows(self) -> list[dict[str, Any]]:
+        """Solutions of the decision matrix: those scored, and those of the chosen task.
+
+        The same set the decision checks weigh (``keykis.check.rules.decision``);
+        solutions of other tasks that nobody scored are not rows of the matrix.
+        """
+        scored = decision.scores(self.case)
+        task = self.case.chosen("tasks")
+        tid = task.get("id") if task else None
+        return [s for s in self.case.items("solutions")
+                if str(s.get("id")) in scored or s.get("task", tid) == tid]
 
 
 def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:

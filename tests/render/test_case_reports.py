@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.model import Case, find_cases, load_case
 from keykis.render import render_case
@@ -130,3 +131,24 @@ def test_prose_of_the_first_three_steps_opens_the_student_edition(astana: Path) 
 
 def test_no_introduction_without_that_prose(example_render: tuple[Path, object]) -> None:
     assert "Введение" not in text(example_render[0] / "case.pdf")
+
+
+def test_decision_table_lists_only_the_weighed_solutions(tmp_path: Path) -> None:
+    case = load_case(CASES / "almaty-city-diplomacy")
+    others = [s for s in case.items("solutions") if s.get("task") != case.chosen("tasks")["id"]]
+    assert others, "the Almaty case has solutions of other tasks"
+    render_case(case, tmp_path, editions=("teacher",), html=True)
+    body = text(tmp_path / "guidelines.pdf")
+    caption = labels("ru")["decision_caption"]
+    table = body[body.index(caption):body.index("Фокус на одном решении", body.index(caption))].split()
+    html = (tmp_path / "guidelines.html").read_text()
+    rows = re.findall(r'<tr class="(?:chosen)?"><th><span class="tag">(s\d+)</span>',
+                      html[html.index('<table class="decision">'):])
+    weighed = [str(s["id"]) for s in case.items("solutions") if s not in others]
+    assert rows == weighed
+    for s in case.items("solutions"):
+        assert (s["id"] in table) == (s not in others), s["id"]
+    totals = {s: decision.total(row) for s, row in decision.scores(case).items()}
+    shown = re.findall(r'<td class="num score">([^<]*)</td>', html[html.index('<table class="decision">'):])
+    assert shown == [f"{totals[s]:+d}" if totals[s] else "0" for s in weighed]
+    assert "+7" in table and "+6" in table
