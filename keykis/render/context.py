@@ -201,7 +201,8 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         teacher_steps=_steps(case, ed["teacher"]["steps"], lang),
         back_matter=list(ed["student"]["back_matter"]),
         keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
-        show_contents=_word_count(case) > int(ed.get("contents_min_words", 1800)),
+        show_contents=(_word_count(case) > int(ed.get("contents_min_words", 1800))
+                       and case.meta.get("size") not in (ed.get("contents_skip_sizes") or [])),
         citations=_citations(case), fan_order=order, fan_cells=cells, fan_legend=legend,
         fan_wide_heads=len(order) < FAN_NARROW_FROM,
     )

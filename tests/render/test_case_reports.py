@@ -152,3 +152,16 @@ def test_decision_table_lists_only_the_weighed_solutions(tmp_path: Path) -> None
     shown = re.findall(r'<td class="num score">([^<]*)</td>', html[html.index('<table class="decision">'):])
     assert shown == [f"{totals[s]:+d}" if totals[s] else "0" for s in weighed]
     assert "+7" in table and "+6" in table
+
+
+@pytest.mark.parametrize("size", ["mini", "case"])
+def test_contents_list_only_outside_mini_cases(size: str, tmp_path: Path) -> None:
+    data = copy.deepcopy(load_case(CASES / "civil-service-recruitment").data)
+    assert data["meta"]["size"] == "mini"
+    data["meta"]["size"] = size
+    case = Case(data, path=CASES / "civil-service-recruitment" / "case.yaml")
+    render_case(case, tmp_path, editions=("student",))
+    body = text(tmp_path / "case.pdf")
+    contents = labels(case.language)["contents"]
+    assert (f"{contents} " in body) == (size == "case")
+    assert "Поле проблем" in body
