@@ -89,7 +89,7 @@ class BuildReport:
 
 
 class Progress(Protocol):
-    """Receives build events (see ``keykis.build.progress``)."""
+    """Receives build events (see ``keykis.cli.build_progress``)."""
 
     def begin(self, total: int, todo: int) -> None: ...  # noqa: D102
     def started(self, job: Job) -> None: ...  # noqa: D102
