@@ -220,8 +220,12 @@ def _opt(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _mapping(value: Any) -> dict[str, Any]:
+def mapping(value: Any) -> dict[str, Any]:
+    """``value`` if it is a mapping, else an empty one (for reading possibly broken data)."""
     return value if isinstance(value, dict) else {}
+
+
+_mapping = mapping
 
 
 def _list(value: Any) -> list[Any]:

@@ -45,7 +45,7 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
     """Safe loader that refuses duplicate keys and counts alias uses."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        super().__init__(stream)  # type: ignore[call-arg]
         self._alias_uses = 0
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -126,9 +126,8 @@ def _check_depth(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise CaseFileError(
-                        f"nesting is deeper than {MAX_DEPTH} levels", path=name, line=mark.line + 1, column=mark.column + 1
-                    )
+                    raise CaseFileError(f"nesting is deeper than {MAX_DEPTH} levels", path=name,
+                                        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from keykis.check.findings import Hit
 from keykis.method import LANGS, Method
-from keykis.model import Case
+from keykis.model import Case, mapping
 
 
 def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
@@ -26,8 +26,8 @@ def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
 
 
 def languages(case: Case, m: Method) -> Iterator[Hit]:
-    abstract = case.data.get("abstract") if isinstance(case.data.get("abstract"), dict) else {}
-    keywords = case.data.get("keywords") if isinstance(case.data.get("keywords"), dict) else {}
+    abstract = mapping(case.data.get("abstract"))
+    keywords = mapping(case.data.get("keywords"))
     for lang in LANGS:
         if not abstract.get(lang) or not keywords.get(lang):
             yield Hit("abstract-languages", ("abstract",), {"lang": lang}, key=True)
@@ -58,9 +58,9 @@ def sections(case: Case, m: Method) -> Iterator[Hit]:
 def reflection(case: Case, m: Method) -> Iterator[Hit]:
     if not case.complete:
         return
-    answers = case.data.get("reflection") if isinstance(case.data.get("reflection"), dict) else {}
+    answers = mapping(case.data.get("reflection"))
     for step in m.steps:
-        given = answers.get(step.id) if isinstance(answers.get(step.id), dict) else {}
+        given = mapping(answers.get(step.id))
         open_ = [q for q in step.reflection if not (isinstance(given.get(q), dict) and given[q].get("done"))]
         if open_:
             yield Hit("reflection-open", ("reflection", step.id) if step.id in answers else (),

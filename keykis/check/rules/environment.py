@@ -107,7 +107,8 @@ def owners_decide(case: Case, m: Method) -> Iterator[Hit]:
     actors = case.actors()
     for field, key in (("problems", "owner"), ("tasks", "who")):
         for i, item in enumerate(case.items(field)):
-            a = actors.get(item.get(key)) if isinstance(item.get(key), str) else None
+            owner = item.get(key)
+            a = actors.get(owner) if isinstance(owner, str) else None
             if a and not a.decides:
                 yield Hit("owner-not-person", ("matrix", field, "items", i, key),
                           {"id": item.get("id"), "owner": a.id, "kind": _KIND.get(a.kind, a.kind)})

@@ -7,7 +7,7 @@ from typing import Any
 
 from keykis.check.findings import Hit
 from keykis.method import Method
-from keykis.model import Case
+from keykis.model import Case, mapping
 
 
 def _guidelines(case: Case) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def presence(case: Case, m: Method) -> Iterator[Hit]:
 
 def objectives_linked(case: Case, m: Method) -> Iterator[Hit]:
     g = _guidelines(case)
-    objectives = g.get("objectives") if isinstance(g.get("objectives"), dict) else {}
+    objectives = mapping(g.get("objectives"))
     linked = {o for q in g.get("questions") or [] if isinstance(q, dict) for o in q.get("objectives") or []}
     for part in ("main", "auxiliary"):
         for i, obj in enumerate(objectives.get(part) or []):

@@ -7,7 +7,7 @@ from typing import Any
 
 from keykis.check.findings import Hit
 from keykis.method import Method
-from keykis.model import FIELDS, Case, YamlPath
+from keykis.model import FIELDS, Case, YamlPath, mapping
 
 
 def _declared(case: Case) -> Iterator[tuple[str, YamlPath, str]]:
@@ -21,8 +21,8 @@ def _declared(case: Case) -> Iterator[tuple[str, YamlPath, str]]:
         for i, item in enumerate(case.field(f).get("items") or []):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 yield item["id"], ("matrix", f, "items", i, "id"), f
-    g = d.get("guidelines") if isinstance(d.get("guidelines"), dict) else {}
-    objectives = g.get("objectives") if isinstance(g.get("objectives"), dict) else {}
+    g = mapping(d.get("guidelines"))
+    objectives = mapping(g.get("objectives"))
     for part in ("main", "auxiliary"):
         for i, item in enumerate(objectives.get(part) or []):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -87,8 +87,8 @@ def _refs(case: Case) -> Iterator[tuple[YamlPath, Any, str]]:
             yield ("decision", "scores", sid), sid, "solutions"
             for cid in (row or {}) if isinstance(row, dict) else ():
                 yield ("decision", "scores", sid, cid), cid, "criteria"
-    g = d.get("guidelines") if isinstance(d.get("guidelines"), dict) else {}
-    plan = ((g.get("session") or {}).get("plan") or []) if isinstance(g.get("session"), dict) else []
+    g = mapping(d.get("guidelines"))
+    plan = mapping(g.get("session")).get("plan") or []
     for i, block in enumerate(plan):
         for key, kind in (("objectives", "objectives"), ("questions", "questions")):
             for j, ref in enumerate((block or {}).get(key) or []):
@@ -112,7 +112,7 @@ _KIND_NAMES = {
 
 def unresolved_ids(case: Case, m: Method) -> Iterator[Hit]:
     known: dict[str, set[str]] = {k: set() for k in _KIND_NAMES}
-    for ident, path, kind in _declared(case):
+    for ident, _path, kind in _declared(case):
         if kind in ("values", "goals"):
             known["criteria"].add(ident)
         elif kind in known:
