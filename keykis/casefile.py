@@ -15,6 +15,8 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime
 from io import StringIO
@@ -84,26 +86,66 @@ def plain(node: Any) -> Any:
 
 
 class CaseDocument:
-    """An open case file: the round-trip tree, its text and its state on disk."""
+    """An open case file: the round-trip tree, its text and its state on disk.
 
-    def __init__(self, path: Path, text: str, tree: CommentedMap) -> None:
+    The round-trip parse is slow on a full-size case (ruamel.yaml is pure
+    Python), so it may run in the background: until it is done, reading is
+    served from the plain data of the fast loader, and the first change waits
+    for the tree.
+    """
+
+    def __init__(self, path: Path, text: str, tree: CommentedMap | Future[CommentedMap],
+                 data: dict[str, Any] | None = None) -> None:
         self.path = path
         """The ``case.yaml`` file."""
         self.text = text
         """The text as last read or written."""
-        self.tree = tree
-        """The round-trip tree; change it with :meth:`set` and friends."""
-        self.dirty = False
-        """Whether there are changes not yet written."""
+        self._tree = tree if isinstance(tree, CommentedMap) else None
+        self._pending = tree if isinstance(tree, Future) else None
+        self._plain = data
+        self.generation = 0
+        """Counts changes; a save remembers which generation it wrote."""
+        self._saved_generation = 0
         self.disk = fingerprint(path)
         """The file as we last saw it."""
         self.backed_up = False
         """Whether this session already kept the file as it was opened in ``case.yaml.bak``."""
 
+    @property
+    def tree(self) -> CommentedMap:
+        """The round-trip tree (waits for the background parse); raises ``CaseFileError``."""
+        if self._tree is None:
+            assert self._pending is not None
+            self._tree = self._pending.result()
+            self._pending = None
+        return self._tree
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes not yet written."""
+        return self.generation != self._saved_generation
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        if value:
+            self.generation += 1
+        else:
+            self._saved_generation = self.generation
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the round-trip tree is ready (reading it will not wait)."""
+        return self._tree is not None or (self._pending is not None and self._pending.done())
+
+    def _read_root(self) -> Any:
+        if self._tree is None and self._plain is not None and not self.loaded:
+            return self._plain
+        return self.tree
+
     # -- reading -----------------------------------------------------------
     def get(self, path: Path_, default: Any = None) -> Any:
         """The value at ``path``, or ``default`` when any part is missing."""
-        node: Any = self.tree
+        node: Any = self._read_root()
         for part in path:
             if isinstance(node, dict) and part in node:
                 node = node[part]
@@ -115,7 +157,8 @@ class CaseDocument:
 
     def case(self) -> Case:
         """A model ``Case`` of the current content (lines as of the last save)."""
-        return Case(plain(self.tree), path=self.path, text=self.text)
+        root = self._read_root()
+        return Case(plain(root) if root is not self._plain else root, path=self.path, text=self.text)
 
     def dump(self) -> str:
         """The YAML text of the current content."""
@@ -203,11 +246,12 @@ class CaseDocument:
             return False
         if not force and self.changed_on_disk():
             raise CaseFileError("the file changed on disk; reload it or save over it explicitly", path=str(self.path))
+        generation = self.generation
         text = self.dump()
         atomic_write(self.path, text, backup=not self.backed_up)
         self.backed_up = True
         self.text = text
-        self.dirty = False
+        self._saved_generation = generation  # a change made while writing stays pending
         self.disk = fingerprint(self.path)
         return True
 
@@ -276,13 +320,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def open_case(path: Path) -> CaseDocument:
-    """Open a case file for editing; raise ``CaseFileError`` if it cannot be read."""
-    file = case_file(path)
-    if not file.exists():
-        raise CaseFileError("no such file", path=str(file))
-    data, text = yamlsafe.load_mapping(file)  # limits, duplicate keys, clear messages
-    del data
+def _parse_tree(file: Path, text: str) -> CommentedMap:
     try:
         tree = _yaml().load(text)
     except YAMLError as exc:
@@ -293,4 +331,29 @@ def open_case(path: Path) -> CaseDocument:
         ) from None
     if not isinstance(tree, CommentedMap):
         raise CaseFileError("the file is not a mapping of keys to values", path=str(file))
-    return CaseDocument(file, text, tree)
+    return tree
+
+
+def open_case(path: Path, *, background: bool = False) -> CaseDocument:
+    """Open a case file for editing; raise ``CaseFileError`` if it cannot be read.
+
+    With ``background`` the round-trip parse runs in a thread and the
+    document is readable at once (a later parse failure surfaces from
+    ``CaseDocument.tree``).
+    """
+    file = case_file(path)
+    if not file.exists():
+        raise CaseFileError("no such file", path=str(file))
+    data, text = yamlsafe.load_mapping(file)  # limits, duplicate keys, clear messages
+    if not background:
+        return CaseDocument(file, text, _parse_tree(file, text), data)
+    pending: Future[CommentedMap] = Future()
+
+    def parse() -> None:
+        try:
+            pending.set_result(_parse_tree(file, text))
+        except BaseException as exc:  # handed to whoever reads the tree
+            pending.set_exception(exc)
+
+    threading.Thread(target=parse, name="keykis-roundtrip", daemon=True).start()
+    return CaseDocument(file, text, pending, data)

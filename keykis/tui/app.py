@@ -13,7 +13,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.screen import Screen
 
 from keykis.casefile import atomic_write, open_case
@@ -50,13 +50,16 @@ class KeykisApp(App[None]):
     def open_case(self, path: Path, *, replace: bool = True, step: str | None = None) -> None:
         """Open a case in the editor, or in the error view when it cannot be read."""
         try:
-            doc = open_case(path)
+            doc = open_case(path, background=True)
         except CaseFileError as exc:
-            file = path / CASE_FILE if path.is_dir() else path
-            self._show(ParseErrorScreen(file, exc, self.lang))
+            self.show_error(path / CASE_FILE if path.is_dir() else path, exc)
             return
         remember(doc.path)
         self._show(EditorScreen(doc, lang=self.lang, step=step))
+
+    def show_error(self, file: Path, error: CaseFileError) -> None:
+        """The error view for a file that cannot be read."""
+        self._show(ParseErrorScreen(file, error, self.lang))
 
     def reopen(self, path: Path, *, step: str | None = None) -> None:
         """Read the file from disk again, dropping unsaved changes."""
@@ -84,11 +87,14 @@ class KeykisApp(App[None]):
     def edit_externally(self, path: Path, *, step: str | None = None) -> None:
         """Hand the terminal to ``$VISUAL``/``$EDITOR`` for the file, then open it again."""
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with self.suspend():
-            try:
+        try:
+            with self.suspend():
                 subprocess.run([*shlex.split(editor), str(path)], check=False)
-            except OSError as exc:
-                self.notify(f"{editor}: {exc.strerror}", severity="error")
+        except SuspendNotSupported:
+            self.notify(f"{path}: open it in your editor, then press r", severity="warning")
+            return
+        except OSError as exc:
+            self.notify(f"{editor}: {exc.strerror}", severity="error")
         self.open_case(path, step=step)
 
     def flush(self) -> None:
@@ -111,11 +117,11 @@ class KeykisApp(App[None]):
                 ("Check", "Run keykis check now (F5)", screen.action_check),
                 ("Render PDF", "Render the case to PDF (Ctrl+R)", screen.action_render),
                 ("Views", "Fan matrix, concept graph, morphological fan (F4)", screen.action_views),
-                ("Switch language", "ru → kk → en (Ctrl+L)", screen.action_language),
+                ("Switch language", "ru → kk → en (Ctrl+L)", lambda: screen.run_action("language")),
                 ("Switch theme", "Light or dark (Ctrl+T)", screen.action_theme),
                 ("Open in $EDITOR", "Edit the file by hand, then reload (Ctrl+O)", screen.action_external_editor),
-                ("Next step", "Ctrl+N", lambda: screen.action_step(1)),
-                ("Previous step", "Ctrl+B", lambda: screen.action_step(-1)),
+                ("Next step", "Ctrl+N", lambda: screen.run_action("step(1)")),
+                ("Previous step", "Ctrl+B", lambda: screen.run_action("step(-1)")),
             ):
                 yield SystemCommand(title, help_text, action)
 

@@ -32,7 +32,7 @@ from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.tui.words import say
 
-CHECK_DELAY = 0.05
+CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
 AUTOSAVE_DELAY = 1.5
 """Seconds of quiet after a change before the file is written."""
@@ -70,6 +70,8 @@ class EditorScreen(Screen[None]):
         self._changed_at = 0.0
         self.check_latency: float | None = None
         """Seconds from the last change to findings on screen (for the benchmark)."""
+        self.checks_done = 0
+        """How many times findings were shown (tests and the benchmark wait on it)."""
         self.disk_conflict = False
         """True while the file on disk changed under us and the author has not decided."""
 
@@ -87,8 +89,17 @@ class EditorScreen(Screen[None]):
         self.sub_title = self.doc.path.parent.name
         self.query_one(StepsSidebar).select_step(self.step.id)
         self.set_interval(WATCH_INTERVAL, self.watch_disk)
+        self._await_tree()
         self.run_checks()
         self.focus_step()
+
+    @work(thread=True, group="load")
+    def _await_tree(self) -> None:
+        """Wait for the background round-trip parse; a failure opens the error view."""
+        try:
+            self.doc.tree  # noqa: B018 - waits for the parse
+        except CaseFileError as exc:
+            self.app.call_from_thread(self.app.show_error, self.doc.path, exc)  # type: ignore[attr-defined]
 
     def focus_step(self) -> None:
         """Put the cursor in the first control of the current step."""
@@ -97,32 +108,32 @@ class EditorScreen(Screen[None]):
             first.focus_input()
 
     # -- moving between steps -------------------------------------------------
-    def show_step(self, step_id: str, *, note: str = "") -> StepPanel:
+    async def show_step(self, step_id: str) -> StepPanel:
         """Open a step in the middle pane."""
         self.step = method().step_by_id[step_id]
         holder = self.query_one("#step-holder")
-        holder.remove_children()
-        panel = StepPanel(self.step, self.ctx, revisit=note)
-        holder.mount(panel)
+        await holder.remove_children()
+        panel = StepPanel(self.step, self.ctx)
+        await holder.mount(panel)
         self.query_one(StepsSidebar).select_step(step_id)
         return panel
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, StepsSidebar) and event.option.id:
-            self.show_step(event.option.id)
+            await self.show_step(event.option.id)
             self.call_after_refresh(self.focus_step)
 
-    def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
+    async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         f = event.finding
         if f.step_id:
-            panel = self.show_step(f.step_id)
+            panel = await self.show_step(f.step_id)
             self.call_after_refresh(lambda: panel.focus_path(f.at) or self.focus_step())
 
-    def action_step(self, delta: int) -> None:
+    async def action_step(self, delta: int) -> None:
         """Go to the next or previous step."""
         steps = method().steps
         n = max(1, min(len(steps), self.step.n + delta))
-        self.show_step(steps[n - 1].id)
+        await self.show_step(steps[n - 1].id)
         self.call_after_refresh(self.focus_step)
 
     def action_focus_steps(self) -> None:
@@ -159,6 +170,7 @@ class EditorScreen(Screen[None]):
 
     def _show_findings(self, findings: list[Finding], states: dict[str, str], started: float) -> None:
         self.findings = findings
+        self.checks_done += 1
         self.query_one(FindingsPanel).show(findings, self.lang)
         self.query_one(StepsSidebar).show_states(states, self.lang)
         if started:
@@ -172,13 +184,18 @@ class EditorScreen(Screen[None]):
 
     # -- saving and the file on disk ----------------------------------------
     def autosave(self) -> None:
-        """Write pending changes unless the file changed on disk."""
-        if self.disk_conflict:
-            return
+        """Write pending changes (in a worker) unless the file changed on disk."""
+        if not self.disk_conflict and self.doc.dirty:
+            self._save_in_background()
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_in_background(self) -> None:
         try:
             self.doc.save()
         except CaseFileError:
-            self.conflict()
+            self.app.call_from_thread(self.conflict)
+        except RuntimeError:  # the document changed shape while it was written: try again shortly
+            self.app.call_from_thread(self.set_timer, AUTOSAVE_DELAY, self.autosave)
 
     def action_save(self) -> None:
         """Save now."""
@@ -238,14 +255,14 @@ class EditorScreen(Screen[None]):
         self.flush()
         self.app.push_screen(RenderScreen(self.doc.case(), self.doc.path.parent / "out", self.lang))
 
-    def action_language(self) -> None:
+    async def action_language(self) -> None:
         """Switch the language: ru → kk → en."""
         order = ["ru", "kk", "en"]
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         self.ctx.lang = self.lang
         self.query_one(StepsSidebar).show_states(self.query_one(StepsSidebar).states, self.lang)
-        self.show_step(self.step.id)
+        await self.show_step(self.step.id)
         self.run_checks()
 
     def action_theme(self) -> None:

@@ -55,6 +55,8 @@ class StartScreen(Screen[None]):
                 ol.add_option(Option(Text(self._label(p)), id=str(p)))
             if not paths:
                 ol.add_option(Option(say("none", self.lang), disabled=True))
+            else:
+                ol.highlighted = 0
 
     def _label(self, path: Path) -> str:
         try:

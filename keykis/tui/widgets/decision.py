@@ -12,9 +12,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Label, Static
 
-from keykis.tui.fields import FieldSpec
+from keykis.tui.fields import FieldSpec, summary
 from keykis.tui.widgets.form import FormContext
 
 _HINT = {"ru": "+/− оценка от −2 до +2 · Enter обоснование · x очистить",
@@ -62,6 +62,7 @@ class DecisionGrid(Vertical):
     DecisionGrid { height: auto; margin-bottom: 1; }
     DecisionGrid > .label { text-style: bold; }
     DecisionGrid > .hint { color: $text-muted; }
+    DecisionGrid > .legend { color: $text-muted; margin-top: 1; }
     DecisionGrid DataTable { height: auto; max-height: 16; }
     """
 
@@ -87,6 +88,17 @@ class DecisionGrid(Vertical):
         yield table
         if not self.ctx.read_only:
             yield Label(_HINT.get(self.ctx.lang, _HINT["en"]), classes="hint")
+        yield Static(self.legend(), classes="legend", markup=False)
+
+    def legend(self) -> str:
+        """What the row and column ids stand for."""
+        lines = []
+        for key in ("goals", "values", ("matrix", "solutions", "items")):
+            path = key if isinstance(key, tuple) else (key,)
+            for item in self.ctx.doc.get(path) or []:
+                if isinstance(item, dict) and item.get("id"):
+                    lines.append(f"{item['id']}  {summary(item)[:90]}")
+        return "\n".join(lines)
 
     def on_mount(self) -> None:
         self.fill()

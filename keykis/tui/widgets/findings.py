@@ -30,9 +30,13 @@ class FindingsPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Finding] = []
+        self._lang = ""
 
     def show(self, findings: list[Finding], lang: str) -> None:
-        """Replace the list with ``findings``."""
+        """Replace the list with ``findings`` (only when they changed)."""
+        if self.option_count and findings == self.findings and lang == self._lang:
+            return
+        self._lang = lang
         self.findings = list(findings)
         self.clear_options()
         if not findings:

@@ -107,7 +107,9 @@ class TextControl(Control):
 
     def _fit(self) -> None:
         area = self.query_one(TextArea)
-        area.styles.height = max(MIN_LINES, min(MAX_LINES, area.wrapped_document.height + 1))
+        lines = max(MIN_LINES, min(MAX_LINES, area.wrapped_document.height + 1))
+        if area.styles.height is None or area.styles.height.value != lines:
+            area.styles.height = lines
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

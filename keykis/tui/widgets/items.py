@@ -24,6 +24,9 @@ _ADD_HINT = {"ru": "a добавить · Enter изменить · Delete уб�
              "en": "a add · Enter edit · Delete remove · Shift+↑↓ reorder"}
 
 
+SUMMARY_WIDTH = 56
+
+
 def new_id(items: list[Any], path: Path_) -> str:
     """A free id for a new item: the list's initial and the next number (p5, t3...)."""
     key = str(path[-2] if path[-1] == "items" else path[-1])
@@ -114,7 +117,7 @@ class ItemList(Vertical):
         for i, item in enumerate(self.items):
             ident = str(item.get("id", i + 1)) if isinstance(item, dict) else str(i + 1)
             text = summary(item)
-            table.add_row(Text(ident), Text(text[:100] + ("…" if len(text) > 100 else "")))
+            table.add_row(Text(ident), Text(text[:SUMMARY_WIDTH] + ("…" if len(text) > SUMMARY_WIDTH else "")))
         if cursor is not None and self.items:
             table.move_cursor(row=min(cursor, len(self.items) - 1))
 

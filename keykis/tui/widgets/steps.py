@@ -29,8 +29,10 @@ class StepsSidebar(OptionList):
         self.show_states(self.states)
 
     def show_states(self, states: dict[str, str], lang: str | None = None) -> None:
-        """Redraw the list with each step's state."""
-        self.states = states
+        """Redraw the list with each step's state (only when something changed)."""
+        if self.option_count and states == self.states and (lang or self.lang) == self.lang:
+            return
+        self.states = dict(states)
         self.lang = lang or self.lang
         current = self.highlighted
         self.clear_options()

@@ -1,0 +1,169 @@
+"""Terminal editor speed: time to first screen, findings after a typing pause, the longest freeze.
+
+Usage: .venv/bin/python benchmarks/tui_bench.py [CASE] [--edits N]
+
+CASE defaults to the largest case in cases/ (a full-size case). Each figure is
+measured on the real application, headless, with Textual's own driver:
+
+* first screen: a fresh interpreter is started and the time from its launch
+  to the editor's first screen (and to the first findings) is taken, best and
+  median of five launches; ``python -c pass`` is timed too as the floor;
+* findings latency: a character is typed into a text of the case, then the
+  author pauses; the time from the keystroke to the findings on screen
+  (debounce included), median and worst of N edits;
+* freeze: a 10 ms ticker runs on the screen's event loop while the checks and
+  the autosave work; the longest gap between ticks is the longest the screen
+  was unresponsive;
+* the parts: a plain copy of the case for the checker, ``check_case`` alone,
+  and one autosave (round-trip dump, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import os, sys, time
+t0 = float(os.environ["KEYKIS_T0"])
+from pathlib import Path
+from keykis.tui.app import make_app
+from keykis.tui.screens.editor import EditorScreen
+
+app = make_app(Path(sys.argv[1]), lang="ru")
+marks = {}
+
+async def auto(pilot):
+    while not isinstance(app.screen, EditorScreen) or not app.screen.query(".control"):
+        await asyncio.sleep(0.001)
+    marks["screen"] = time.time() - t0  # the step's form is composed: the next refresh paints it
+    while not app.screen.checks_done:
+        await asyncio.sleep(0.001)
+    marks["findings"] = time.time() - t0
+    app.exit()
+
+import asyncio
+app.run(headless=True, auto_pilot=auto, size=(140, 45))
+print(marks["screen"], marks["findings"])
+"""
+
+
+def largest_case() -> Path:
+    """The biggest case.yaml under cases/."""
+    return max((ROOT / "cases").glob("*/case.yaml"), key=lambda p: p.stat().st_size)
+
+
+def first_screen(case: Path, runs: int = 5) -> dict[str, list[float]]:
+    """Launch-to-screen and launch-to-findings times of fresh processes."""
+    out: dict[str, list[float]] = {"screen": [], "findings": [], "python": []}
+    env = {**os.environ, "KEYKIS_STATE_DIR": tempfile.mkdtemp()}
+    for _ in range(runs):
+        env["KEYKIS_T0"] = repr(time.time())
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(case)], capture_output=True, text=True,
+                              env=env, cwd=ROOT, check=True)
+        screen, findings = map(float, proc.stdout.split()[-2:])
+        out["screen"].append(screen)
+        out["findings"].append(findings)
+        t = time.time()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        out["python"].append(time.time() - t)
+    return out
+
+
+async def typing(case: Path, edits: int) -> dict[str, list[float]]:
+    """Findings latency after a typing pause, and the longest gap of a 10 ms ticker."""
+    from keykis.tui.app import make_app
+    from keykis.tui.screens.editor import EditorScreen
+
+    app = make_app(case, lang="ru")
+    latencies: list[float] = []
+    gaps: list[float] = []
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        screen.set_interval(0.01, tick)
+        await pilot.press("end")
+        for i in range(edits):
+            screen.check_latency = None
+            await pilot.press("x" if i % 2 == 0 else "backspace")
+            while screen.check_latency is None:
+                await asyncio.sleep(0.001)
+            latencies.append(screen.check_latency)
+            await asyncio.sleep(0.2)  # the author pauses; the autosave may run in here
+        screen.flush()
+    return {"latency": latencies, "gap": gaps}
+
+
+def parts(case: Path) -> dict[str, float]:
+    """Median times of the pieces behind one refresh and one autosave."""
+    from keykis.casefile import open_case
+    from keykis.check import check_case
+
+    doc = open_case(case)
+    check_case(doc.case(), lang="ru")
+    copy, check, save = [], [], []
+    for i in range(10):
+        t = time.perf_counter()
+        snapshot = doc.case()
+        copy.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        check_case(snapshot, lang="ru")
+        check.append(time.perf_counter() - t)
+        doc.set(("conclusion",), f"{doc.get(('conclusion',))}{'.' if i % 2 else ''}")
+        doc.dirty = True
+        t = time.perf_counter()
+        doc.save(force=True)
+        save.append(time.perf_counter() - t)
+    return {"copy": statistics.median(copy), "check": statistics.median(check), "save": statistics.median(save)}
+
+
+def main() -> None:
+    """Run every measurement and print a small report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("case", nargs="?", type=Path, default=None)
+    parser.add_argument("--edits", type=int, default=30)
+    args = parser.parse_args()
+    source = args.case or largest_case()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / source.parent.name
+        shutil.copytree(source.parent, folder)
+        case = folder / "case.yaml"
+        lines = len(case.read_text(encoding="utf-8").splitlines())
+        print(f"case: {source.parent.name} ({lines} lines, {case.stat().st_size / 1024:.0f} KiB)")
+        fs = first_screen(case)
+        print(f"python -c pass: median {statistics.median(fs['python']):.3f} s")
+        print(f"first screen: best {min(fs['screen']):.3f} s, median {statistics.median(fs['screen']):.3f} s")
+        print(f"first findings: best {min(fs['findings']):.3f} s, median {statistics.median(fs['findings']):.3f} s")
+        os.environ["KEYKIS_STATE_DIR"] = tmp
+        res = asyncio.run(typing(case, args.edits))
+        lat = sorted(res["latency"])
+        print(f"findings after a typing pause ({len(lat)} edits, debounce included): "
+              f"median {statistics.median(lat) * 1000:.0f} ms, worst {lat[-1] * 1000:.0f} ms")
+        print(f"longest gap of a 10 ms ticker while checking and saving: {max(res['gap']) * 1000:.0f} ms")
+        p = parts(case)
+        print(f"parts: plain copy {p['copy'] * 1000:.1f} ms, check_case {p['check'] * 1000:.1f} ms, "
+              f"autosave {p['save'] * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

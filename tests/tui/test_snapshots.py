@@ -1,0 +1,97 @@
+"""SVG snapshots of every screen at a fixed size, taken when the checks have finished."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from keykis.tui.app import make_app
+from tests.tui.conftest import SIZE
+
+pytestmark = pytest.mark.slow
+
+
+async def steady(pilot) -> None:
+    """Wait for the check worker; no blinking cursors."""
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, (Input, TextArea))
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def keys_then_steady(*keys: str):
+    """A run_before that presses ``keys`` and then waits for a steady screen."""
+    async def run(pilot) -> None:
+        await steady(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await steady(pilot)
+    return run
+
+
+def test_start_screen(snap_compare, workdir: Path) -> None:
+    assert snap_compare(make_app(None, lang="en", cases_dir=Path("cases")), terminal_size=SIZE, run_before=steady)
+
+
+def test_editor_first_step_in_russian(snap_compare, example: Path) -> None:
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=SIZE, run_before=steady)
+
+
+def test_editor_actors_list(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 5)
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_editor_item_form(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 5, "enter")
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_editor_decision_matrix(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 18)
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_editor_final_abstract_beside_the_draft(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 21)
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_editor_with_findings(snap_compare, example: Path) -> None:
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("chosen: p1", "chosen: p9").replace("    strategy: [rivalry]\n", ""), encoding="utf-8")
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=steady)
+
+
+def test_views_fan_matrix(snap_compare, example: Path) -> None:
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=SIZE, run_before=keys_then_steady("f4"))
+
+
+def test_views_graph_text(snap_compare, example: Path) -> None:
+    run = keys_then_steady("f4", "right")
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=SIZE, run_before=run)
+
+
+def test_views_morphological_fan(snap_compare, example: Path) -> None:
+    run = keys_then_steady("f4", "right", "right")
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_parse_error_view(snap_compare, example: Path) -> None:
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("main_actor: ivanov", "main_actor: [ivanov"), encoding="utf-8")
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=steady)
+
+
+def test_changed_on_disk_dialog(snap_compare, example: Path) -> None:
+    async def run(pilot) -> None:
+        await steady(pilot)
+        example.write_text(example.read_text(encoding="utf-8") + "\n# changed elsewhere\n", encoding="utf-8")
+        pilot.app.screen.watch_disk()
+        await steady(pilot)
+    assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
