@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 import threading
 from concurrent.futures import Future
@@ -295,6 +296,7 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))
         if backup and path.exists():
             shutil.copy2(path, bak_tmp)
             os.replace(bak_tmp, bak)
@@ -305,6 +307,16 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:
                 os.unlink(leftover)
         raise
     _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file has (or a new file would get), not the temporary file's 0600."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:

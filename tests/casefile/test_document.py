@@ -51,12 +51,14 @@ def test_an_edit_keeps_comments_order_quoting_and_the_backup(case: Path) -> None
 
 def test_the_backup_is_the_file_as_it_was_opened(case: Path) -> None:
     before = case.read_text(encoding="utf-8")
+    case.chmod(0o644)
     doc = open_case(case)
     for text in ("one", "two", "three"):
         doc.set(("conclusion",), text)
         doc.save()
     assert case.with_name("case.yaml.bak").read_text(encoding="utf-8") == before
     assert open_case(case).tree["conclusion"] == "three"
+    assert case.stat().st_mode & 0o777 == 0o644, "the file keeps its permissions"
 
 
 def test_folded_text_stays_folded_and_new_lines_become_literal(case: Path) -> None:

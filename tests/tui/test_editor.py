@@ -16,7 +16,6 @@ from keykis.tui.screens.parse_error import ParseErrorScreen
 from keykis.tui.screens.start import StartScreen
 from keykis.tui.screens.views import ViewsScreen
 from keykis.tui.widgets.decision import DecisionGrid, ScoreTable
-from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.tui.widgets.views import FanMatrixTable, GraphTextView, MorphFan

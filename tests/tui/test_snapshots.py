@@ -64,7 +64,7 @@ def test_editor_final_abstract_beside_the_draft(snap_compare, example: Path) -> 
 
 def test_editor_with_findings(snap_compare, example: Path) -> None:
     text = example.read_text(encoding="utf-8")
-    example.write_text(text.replace("chosen: p1", "chosen: p9").replace("    strategy: [rivalry]\n", ""), encoding="utf-8")
+    example.write_text(text.replace("chosen: p1", "chosen: p9").replace("owner: villagers", "owner: nobody"), encoding="utf-8")
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=steady)
 
 

@@ -70,6 +70,7 @@ class EditorScreen(Screen[None]):
         self._changed_at = 0.0
         self.check_latency: float | None = None
         """Seconds from the last change to findings on screen (for the benchmark)."""
+        self._pointed: set[str] = set()
         self.checks_done = 0
         """How many times findings were shown (tests and the benchmark wait on it)."""
         self.disk_conflict = False
@@ -111,6 +112,7 @@ class EditorScreen(Screen[None]):
     async def show_step(self, step_id: str) -> StepPanel:
         """Open a step in the middle pane."""
         self.step = method().step_by_id[step_id]
+        self._pointed.discard(step_id)
         holder = self.query_one("#step-holder")
         await holder.remove_children()
         panel = StepPanel(self.step, self.ctx)
@@ -154,7 +156,8 @@ class EditorScreen(Screen[None]):
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks)
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
         dependants = revisit(self.step.id)
-        if dependants and path and path[0] != "narrative" and path[0] != "reflection":
+        if dependants and path and path[0] not in ("narrative", "reflection") and self.step.id not in self._pointed:
+            self._pointed.add(self.step.id)  # once per visit to the step, not at every key
             names = ", ".join(f"{s.n} {s.title.get(self.lang) or s.title['en']}" for s in dependants)
             self.notify(say("revisit", self.lang).format(steps=names), timeout=6)
 
