@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from io import StringIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -159,7 +159,8 @@ class CaseDocument:
     def case(self) -> Case:
         """A model ``Case`` of the current content (lines as of the last save)."""
         root = self._read_root()
-        return Case(plain(root) if root is not self._plain else root, path=self.path, text=self.text)
+        data = cast(dict[str, Any], plain(root) if root is not self._plain else root)
+        return Case(data, path=self.path, text=self.text)
 
     def dump(self) -> str:
         """The YAML text of the current content."""

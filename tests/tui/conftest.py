@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLE
-
 SIZE = (140, 45)
+EXAMPLE = Path(__file__).parent / "data" / "ozerny-service-centre" / "case.yaml"
+"""A frozen copy of the example case, so the screenshots change only when the editor does."""
 
 
 @pytest.fixture(autouse=True)

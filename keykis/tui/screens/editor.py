@@ -129,7 +129,12 @@ class EditorScreen(Screen[None]):
         f = event.finding
         if f.step_id:
             panel = await self.show_step(f.step_id)
-            self.call_after_refresh(lambda: panel.focus_path(f.at) or self.focus_step())
+
+            def jump() -> None:
+                if not panel.focus_path(f.at):
+                    self.focus_step()
+
+            self.call_after_refresh(jump)
 
     async def action_step(self, delta: int) -> None:
         """Go to the next or previous step."""

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
-from keykis.tui.widgets.form import FormContext, make_control
+from keykis.tui.widgets.form import Control, FormContext, make_control
 
 _TITLE = {"ru": "Элемент", "kk": "Элемент", "en": "Item"}
 
@@ -38,8 +38,7 @@ class ItemEditor(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        controls = self.query(".control")
-        for control in controls:
+        for control in self.query(Control):
             if control.spec.path[-1] != "id" or not self.ctx.doc.get(control.spec.path):
                 control.focus_input()
                 break

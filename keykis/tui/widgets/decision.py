@@ -83,9 +83,7 @@ class DecisionGrid(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.spec.label, classes="label")
-        table = ScoreTable(cursor_type="cell")
-        table.cursor_blink = False
-        yield table
+        yield ScoreTable(cursor_type="cell")
         if not self.ctx.read_only:
             yield Label(_HINT.get(self.ctx.lang, _HINT["en"]), classes="hint")
         yield Static(self.legend(), classes="legend", markup=False)

@@ -59,7 +59,7 @@ class ItemTable(DataTable[Text]):
 
     def action_remove(self) -> None:
         """Remove the item under the cursor."""
-        self.parent_list.remove(self.cursor_row)
+        self.parent_list.remove_item(self.cursor_row)
 
     def action_move(self, offset: int) -> None:
         """Move the item under the cursor up or down."""
@@ -153,7 +153,7 @@ class ItemList(Vertical):
 
         self.app.push_screen(ItemEditor((*self.spec.path, index), self.spec, self.ctx), done)
 
-    def remove(self, index: int) -> None:
+    def remove_item(self, index: int) -> None:
         """Remove an item (the previous file stays in the backup)."""
         if self.ctx.read_only or not 0 <= index < len(self.items):
             return

@@ -19,7 +19,7 @@ from keykis.tui.fields import summary
 FIELD_KEYS = {"questions": None, "problems": None, "tasks": "problem", "solutions": "task"}
 
 
-class FanMatrixTable(DataTable[str]):
+class FanMatrixTable(DataTable[Text]):
     """Actor × actor: the relation types from the row's actor to the column's."""
 
     def show(self, case: Case, lang: str) -> None:
