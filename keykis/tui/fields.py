@@ -83,8 +83,9 @@ def schema_at(path: Path_) -> dict[str, Any]:
     return node
 
 
-def _label(key: str | int, lang: str) -> str:
-    words = _LABELS.get(str(key))
+def _label(key: str | int, lang: str, path: Path_ = ()) -> str:
+    dotted = ".".join(str(p) for p in path if not isinstance(p, int))
+    words = _LABELS.get(dotted) or _LABELS.get(str(key))
     if words:
         return words.get(lang) or words["en"]
     return str(key).replace("_", " ")
@@ -105,7 +106,7 @@ def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step
     """The control for the value at ``path``, or None when it cannot be edited in a form."""
     key = str(path[-1])
     node = schema_at(path)
-    text = label or _label(key, lang)
+    text = label or _label(key, lang, path)
     if ".".join(map(str, path)) in skip:
         return None
     if key in ID_SOURCES:
@@ -233,7 +234,15 @@ _LABELS: dict[str, dict[str, str]] = {
     "keywords": {"ru": "Ключевые слова (через ;)", "kk": "Түйін сөздер (; арқылы)", "en": "Keywords (separated by ;)"},
     "theory": {"ru": "Методологии и методы", "kk": "Әдіснамалар мен әдістер", "en": "Methodologies and methods"},
     "boundary": {"ru": "Граница", "kk": "Шекара", "en": "Boundary"},
-    "description": {"ru": "Где проходит граница", "kk": "Шекара қайда өтеді", "en": "Where the boundary runs"},
+    "boundary.description": {"ru": "Где проходит граница", "kk": "Шекара қайда өтеді", "en": "Where the boundary runs"},
+    "description": {"ru": "Описание", "kk": "Сипаттама", "en": "Description"},
+    "alias": {"ru": "Псевдоним (печатается вместо имени)", "kk": "Бүркеншік ат (аттың орнына басылады)",
+              "en": "Alias (printed instead of the name)"},
+    "role": {"ru": "Роль или должность", "kk": "Рөлі немесе лауазымы", "en": "Role or position"},
+    "id": {"ru": "Идентификатор", "kk": "Идентификатор", "en": "Id"},
+    "members": {"ru": "Участники (для группы)", "kk": "Мүшелері (топ үшін)", "en": "Members (of a group)"},
+    "kind": {"ru": "Вид", "kk": "Түрі", "en": "Kind"},
+    "environment": {"ru": "Среда", "kk": "Орта", "en": "Environment"},
     "difficulty": {"ru": "Трудность (коллизия)", "kk": "Қиындық (коллизия)", "en": "Difficulty (collision)"},
     "main_actor": {"ru": "Главный актор", "kk": "Басты актор", "en": "Main actor"},
     "actors": {"ru": "Акторы", "kk": "Акторлар", "en": "Actors"},
@@ -249,6 +258,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "scores": {"ru": "Оценки от −2 до +2", "kk": "−2-ден +2-ге дейінгі бағалар", "en": "Scores from −2 to +2"},
     "time_place": {"ru": "Время и место", "kk": "Уақыт пен орын", "en": "Time and place"},
     "activity": {"ru": "Деятельность главного актора", "kk": "Басты актордың қызметі", "en": "The main actor's activity"},
+    "actors.activity": {"ru": "Деятельность", "kk": "Қызметі", "en": "Activity"},
+    "activity.product_matrix.activity": {"ru": "Вид деятельности", "kk": "Қызмет түрі", "en": "Activity"},
     "product_matrix": {"ru": "Продуктовая матрица", "kk": "Өнім матрицасы", "en": "Product matrix"},
     "business_model": {"ru": "Бизнес-модель", "kk": "Бизнес-модель", "en": "Business model"},
     "external_models": {"ru": "Экономические модели внешних акторов", "kk": "Сыртқы акторлардың экономикалық модельдері",
