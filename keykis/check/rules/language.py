@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
 from keykis.method import Method, method
-from keykis.model import FIELDS, Case, YamlPath
+from keykis.model import FIELDS, Actor, Case, YamlPath
 
 _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
 
@@ -37,8 +37,17 @@ def _quoted(text: str, at: int) -> bool:
     return head.count("«") > head.count("»") or head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
+@cache
+def _any_subject() -> re.Pattern[str]:
+    stems = [s for spec in method().wordlists["impersonal"].values() for s in spec["subjects"]]
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
 def impersonal_phrase(text: str) -> str | None:
     """The first «Министерство решило»-like phrase in ``text``, if any."""
+    if not _any_subject().search(text):
+        return None
     for phrase, positions in _impersonal_patterns():
         for match in phrase.finditer(text):
             if _quoted(text, match.start()):
@@ -89,18 +98,22 @@ def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
     span = cutoff / (200 - cutoff)
     order = sorted(range(len(stmts)), key=lambda k: len(stmts[k][1]))
     texts = [stmts[k][1].lower() for k in order]
+    # token_sort_ratio compares sorted tokens, so sort them once here and compare with the plain ratio.
+    texts = [" ".join(sorted(t.split())) for t in texts]
     reported: set[int] = set()
     for a in range(len(order)):
-        for b in range(a + 1, len(order)):
-            if len(texts[a]) < span * len(texts[b]):
-                break
-            score = fuzz.token_sort_ratio(texts[a], texts[b], score_cutoff=cutoff)
-            if score:
-                first, second = sorted((order[a], order[b]))
-                if second not in reported:
-                    reported.add(second)
-                    other = ".".join(str(p) for p in stmts[first][0])
-                    yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
+        end = a + 1
+        while end < len(order) and len(texts[a]) >= span * len(texts[end]):
+            end += 1
+        if end == a + 1:
+            continue
+        for _, score, offset in process.extract_iter(texts[a], texts[a + 1:end], scorer=fuzz.ratio,
+                                                     score_cutoff=cutoff):
+            first, second = sorted((order[a], order[a + 1 + offset]))
+            if second not in reported:
+                reported.add(second)
+                other = ".".join(str(p) for p in stmts[first][0])
+                yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
 
 
 def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
@@ -114,18 +127,30 @@ def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
     return pats
 
 
+@lru_cache(maxsize=8192)
+def _leak(source: str, text: str) -> int | None:
+    """Index of the first actor whose real name ``source`` finds in ``text`` (cached: the editor re-checks often)."""
+    match = re.compile(source).search(text)
+    return int(match.lastgroup[1:]) if match and match.lastgroup else None
+
+
 def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
-    leaks = [(a, _name_patterns(a.name, a.kind)) for a in case.actors().values() if a.alias and a.name.strip()]
+    leaks = [a for a in case.actors().values() if a.alias and a.name.strip()]
     if not leaks:
         return
+    def alternatives(actor: Actor) -> str:
+        pats = _name_patterns(actor.name, actor.kind)
+        return "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else p.pattern for p in pats)
+
+    source = "|".join(f"(?P<a{i}>{alternatives(a)})" for i, a in enumerate(leaks))
     for path, text in case.iter_texts():
         if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
                 path[0] == "actors" and path[-1] == "name"):
             continue
-        for actor, pats in leaks:
-            if any(p.search(text) for p in pats):
-                yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
-                break
+        found = _leak(source, text)
+        if found is not None:
+            actor = leaks[found]
+            yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
 
 
 RULES = [impersonal_subjects, near_duplicates, alias_leaks]
