@@ -16,10 +16,15 @@ system:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
+	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing system packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq; \
+	  wanted=""; for p in $$missing; do \
+	    if apt-cache show $$p >/dev/null 2>&1; then wanted="$$wanted $$p"; else echo "(no package $$p here; skipped)"; fi; \
+	  done; \
+	  echo "Installing system packages:$$wanted"; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$wanted >/dev/null; \
 	fi
 
 $(STAMP): pyproject.toml
