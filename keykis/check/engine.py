@@ -9,7 +9,7 @@ comments on the line or the line above).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ def _word(value: Any, lang: str) -> Any:
     return value
 
 
-def _message(m: Method, hit: Hit, lang: str) -> str:
+def message_for(m: Method, hit: Hit, lang: str) -> str:
+    """The message of ``hit`` in ``lang``, from the rule's template in schemas/rules.yaml."""
     template = m.rules[hit.rule]["message"]
     params = {k: _word(v, lang) for k, v in hit.params.items()}
     try:
@@ -68,31 +69,42 @@ def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
     return structural, method_hits
 
 
-def check_case(case: Case, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
-    """All findings for a loaded case, structural ones first."""
+def place_hits(
+    groups: list[list[Hit]], *, name: str, lang: str, config: Config,
+    locate: Callable[[tuple[str | int, ...], bool], tuple[int, int]],
+    suppressed: Callable[[Hit, int], bool] | None = None,
+) -> list[Finding]:
+    """Turn groups of hits into findings: levelled, located, worded; each group sorted by position."""
     m = method()
-    if config is None:
-        config = config_for(case.folder.resolve()) if case.folder else Config()
-    name = str(case.path) if case.path else "<case>"
     out: list[Finding] = []
-    for group in _hits(case, m, lang):
+    for group in groups:
         placed: list[Finding] = []
         for hit in group:
             spec = m.rules[hit.rule]
             severity = config.level(hit.rule, spec["severity"])
             if severity == "off":
                 continue
-            line, col = case.locate(hit.at, key=hit.key)
-            if _suppressed(case, hit, line):
+            line, col = locate(hit.at, hit.key)
+            if suppressed and suppressed(hit, line):
                 continue
             step = m.step_by_id.get(spec["step"]) if spec.get("step") else m.step_for_path(hit.at)
             placed.append(Finding(
                 path=name, line=line, column=col, rule=hit.rule, severity=severity,
-                message=_message(m, hit, lang), step=step.n if step else None,
+                message=message_for(m, hit, lang), step=step.n if step else None,
                 step_id=step.id if step else None, at=".".join(str(p) for p in hit.at),
             ))
         out.extend(sorted(placed, key=lambda f: (f.line, f.column)))
     return out
+
+
+def check_case(case: Case, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
+    """All findings for a loaded case, structural ones first."""
+    if config is None:
+        config = config_for(case.folder.resolve()) if case.folder else Config()
+    return place_hits(
+        list(_hits(case, method(), lang)), name=str(case.path) if case.path else "<case>", lang=lang, config=config,
+        locate=lambda at, key: case.locate(at, key=key), suppressed=lambda hit, line: _suppressed(case, hit, line),
+    )
 
 
 def file_error(exc: CaseFileError) -> Finding:

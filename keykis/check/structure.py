@@ -57,7 +57,7 @@ def _type_name(value: Any, lang: str) -> str:
     return _TYPES[key][lang] if key else type(value).__name__
 
 
-def _detail(err: ValidationError, lang: str) -> str:
+def describe_error(err: ValidationError, lang: str) -> str:
     w = err.validator
     if w == "required":
         missing = str(err.message).split("'")[1] if "'" in err.message else err.message
@@ -76,7 +76,7 @@ def _detail(err: ValidationError, lang: str) -> str:
     return _WORDS["other"][lang].format(err.message)
 
 
-def _allowed_keys(err: ValidationError) -> list[str]:
+def allowed_keys(err: ValidationError) -> list[str]:
     schema = err.schema if isinstance(err.schema, dict) else {}
     keys = list(schema.get("properties", {}))
     if "$ref" in schema and not keys:
@@ -90,7 +90,7 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
     for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
-            allowed = _allowed_keys(err)
+            allowed = allowed_keys(err)
             for key in err.instance:
                 if key in allowed or not allowed:
                     continue
@@ -105,4 +105,4 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
             continue
         if err.validator in ("anyOf", "oneOf") and err.context:
             err = min(err.context, key=lambda e: len(list(e.absolute_path)))
-        yield Hit("schema", path, {"detail": _detail(err, lang)})
+        yield Hit("schema", path, {"detail": describe_error(err, lang)})

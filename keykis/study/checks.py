@@ -22,10 +22,10 @@ from referencing.jsonschema import DRAFT202012
 
 from keykis import yamlsafe
 from keykis.check.config import Config, config_for
-from keykis.check.engine import _message, file_error
+from keykis.check.engine import file_error, place_hits
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import decision, environment, ids, language, matrix
-from keykis.check.structure import _allowed_keys, _detail
+from keykis.check.structure import allowed_keys, describe_error
 from keykis.errors import CaseFileError
 from keykis.method import Method, case_schema, method
 from keykis.model import Case
@@ -65,14 +65,14 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
     for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-            allowed = _allowed_keys(err)
+            allowed = allowed_keys(err)
             for key in err.instance:
                 if key not in allowed:
                     yield Hit("unknown-key", (*path, key), {"key": key, "hint": ""}, key=True)
             continue
         if err.validator in ("anyOf", "oneOf") and err.context:
             err = min(err.context, key=lambda e: len(list(e.absolute_path)))
-        yield Hit("schema", path, {"detail": _detail(err, lang)})
+        yield Hit("schema", path, {"detail": describe_error(err, lang)})
 
 
 def _in_worksheet(hit: Hit) -> bool:
@@ -125,24 +125,8 @@ def check_worksheet(ws: Worksheet, case: Case, *, lang: str = "en", config: Conf
     structural = list(structure_hits(ws.data, lang))
     groups = [structural, list(case_mismatch(ws, case))] if structural else [list(worksheet_hits(ws, case, m))]
     locator = yamlsafe.Locator(ws.text)
-    name = str(ws.path) if ws.path else "<worksheet>"
-    out: list[Finding] = []
-    for group in groups:
-        placed = []
-        for hit in group:
-            spec = m.rules[hit.rule]
-            severity = config.level(hit.rule, spec["severity"])
-            if severity == "off":
-                continue
-            line, col = locator.locate(hit.at, key=hit.key)
-            step = m.step_by_id.get(spec["step"]) if spec.get("step") else m.step_for_path(hit.at)
-            placed.append(Finding(
-                path=name, line=line, column=col, rule=hit.rule, severity=severity,
-                message=_message(m, hit, lang), step=step.n if step else None,
-                step_id=step.id if step else None, at=".".join(str(p) for p in hit.at),
-            ))
-        out.extend(sorted(placed, key=lambda f: (f.line, f.column)))
-    return out
+    return place_hits(groups, name=str(ws.path) if ws.path else "<worksheet>", lang=lang, config=config,
+                      locate=lambda at, key: locator.locate(at, key=key))
 
 
 def check_worksheet_path(path: Path, case: Case, *, lang: str = "en") -> list[Finding]:
