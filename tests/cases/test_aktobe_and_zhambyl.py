@@ -9,43 +9,20 @@ scored. Both are full cases whose guidelines an instructor can teach from.
 
 from __future__ import annotations
 
-import copy
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from keykis.check import check_case
 from keykis.method import method
-from keykis.model import Case, load_case
+from keykis.model import load_case
+from tests.cases.helpers import copy_case, rules, words
 from tests.helpers import CASES, check_json
 
 AKTOBE = CASES / "aktobe-akimat-communication"
 ZHAMBYL = CASES / "zhambyl-public-consent"
 BOTH = [AKTOBE, ZHAMBYL]
 KAZAKH_LETTERS = set("әғқңөұүі")
-
-
-def _words(node: object) -> int:
-    if isinstance(node, str):
-        return len(re.findall(r"\w+", node))
-    if isinstance(node, dict):
-        return sum(_words(v) for v in node.values())
-    if isinstance(node, list):
-        return sum(_words(v) for v in node)
-    return 0
-
-
-def _rules(case: Case) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in check_case(case, lang="en"):
-        out.setdefault(f.rule, []).append(f.message)
-    return out
-
-
-def _copy(case: Case) -> Case:
-    return Case(copy.deepcopy(case.data), path=case.path, text=case.text)
 
 
 def _pdf_text(path: Path) -> str:
@@ -80,14 +57,14 @@ def test_complete_in_three_languages_with_every_reflection(folder: Path) -> None
 @pytest.mark.parametrize("folder", BOTH, ids=lambda p: p.name)
 def test_guidelines_are_teachable(folder: Path) -> None:
     g = load_case(folder).data["guidelines"]
-    assert _words(g) >= 2000
+    assert words(g) >= 2000
     session = g["session"]
     assert 80 <= session["length"] <= 90
     assert sum(block["minutes"] for block in session["plan"]) == session["length"]
     objectives = {o["id"] for part in ("main", "auxiliary") for o in g["objectives"][part]}
     assert len(g["questions"]) >= 6
     for q in g["questions"]:
-        assert _words(q["expected"]) >= 60, q["id"]
+        assert words(q["expected"]) >= 60, q["id"]
         assert set(q["objectives"]) <= objectives and q["objectives"], q["id"]
     linked = {o for q in g["questions"] for o in q["objectives"]}
     assert linked == objectives
@@ -109,22 +86,22 @@ def test_aktobe_is_disguised_and_each_real_name_is_caught() -> None:
     people = [a for a in case.actors().values() if a.kind == "person"]
     assert people and all(a.alias for a in people)
     assert {a.alias for a in people} >= {"Иванов", "Петрова", "Сидоров"}
-    assert "alias-leak" not in _rules(case)
+    assert "alias-leak" not in rules(case)
     for actor in people:
-        leaky = _copy(case)
+        leaky = copy_case(case)
         surname = actor.name.split()[-1]
         leaky.data["guidelines"]["epilogue"] += f" {surname}у позвонили из акимата."
-        assert any(f"'{actor.id}'" in m for m in _rules(leaky)["alias-leak"]), actor.id
+        assert any(f"'{actor.id}'" in m for m in rules(leaky)["alias-leak"]), actor.id
 
 
 def test_aktobe_choice_is_explained_against_a_better_score() -> None:
     case = load_case(AKTOBE)
     assert case.chosen("solutions")["id"] == "s1"
     assert case.chosen("solutions")["strategy"] == ["cooperation", "rivalry"]
-    assert "decision-not-best" not in _rules(case)
-    bare = _copy(case)
+    assert "decision-not-best" not in rules(case)
+    bare = copy_case(case)
     del bare.data["decision"]["choice_reason"]
-    assert _rules(bare)["decision-not-best"] == [
+    assert rules(bare)["decision-not-best"] == [
         "the chosen solution 's1' scores 7 but 's4' scores 8; explain the choice in 'decision.choice_reason'"]
 
 
@@ -143,10 +120,10 @@ def test_zhambyl_is_kazakh_and_chooses_the_best_combined_solution() -> None:
 
 def test_zhambyl_kazakh_impersonal_subject_is_flagged() -> None:
     case = load_case(ZHAMBYL)
-    assert "impersonal-subject" not in _rules(case)
-    bad = _copy(case)
+    assert "impersonal-subject" not in rules(case)
+    bad = copy_case(case)
     bad.data["narrative"]["focus_task"] += " Аудандық әкімдік бұл міндетті өзі шешті."
-    assert any("әкімдік бұл міндетті өзі шешті" in m for m in _rules(bad)["impersonal-subject"])
+    assert any("әкімдік бұл міндетті өзі шешті" in m for m in rules(bad)["impersonal-subject"])
 
 
 def test_graphs_fit_the_limits() -> None:

@@ -9,40 +9,18 @@ enough to teach from.
 
 from __future__ import annotations
 
-import copy
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from keykis.check import check_case
 from keykis.method import method
-from keykis.model import Case, load_case
+from keykis.model import load_case
+from tests.cases.helpers import copy_case, rules, words
 from tests.helpers import CASES, check_json
 
 ALMATY = CASES / "almaty-city-diplomacy"
-
-
-def _words(node: object) -> int:
-    if isinstance(node, str):
-        return len(re.findall(r"\w+", node))
-    if isinstance(node, dict):
-        return sum(_words(v) for v in node.values())
-    if isinstance(node, list):
-        return sum(_words(v) for v in node)
-    return 0
-
-
-def _rules(case: Case) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in check_case(case, lang="en"):
-        out.setdefault(f.rule, []).append(f.message)
-    return out
-
-
-def _copy(case: Case) -> Case:
-    return Case(copy.deepcopy(case.data), path=case.path, text=case.text)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -58,7 +36,7 @@ def test_complete_in_three_languages_and_every_step() -> None:
     assert set(d["titles"]) == {"kk", "en"}
     for lang in ("ru", "kk", "en"):
         final, draft = d["abstract"][lang]["final"], d["abstract"][lang]["draft"]
-        assert final != draft and _words(final) > 2 * _words(draft), lang
+        assert final != draft and words(final) > 2 * words(draft), lang
         assert "Алматы" in " ".join(d["keywords"][lang]) or "Almaty" in d["keywords"][lang]
     for step in method().steps:
         assert all(d["reflection"][step.id][q]["done"] is True for q in step.reflection), step.id
@@ -84,10 +62,10 @@ def test_problems_are_owned_by_people_and_short() -> None:
 def test_choice_is_explained_against_a_better_score() -> None:
     case = load_case(ALMATY)
     assert case.chosen("solutions")["id"] == "s1"
-    assert "decision-not-best" not in _rules(case)
-    bare = _copy(case)
+    assert "decision-not-best" not in rules(case)
+    bare = copy_case(case)
     del bare.data["decision"]["choice_reason"]
-    assert _rules(bare)["decision-not-best"] == [
+    assert rules(bare)["decision-not-best"] == [
         "the chosen solution 's1' scores 6 but 's3' scores 7; explain the choice in 'decision.choice_reason'"
     ]
 
@@ -106,20 +84,20 @@ def test_disguise_holds_and_a_leak_is_caught() -> None:
     assert case.disguised
     aliased = {a.id: a for a in case.actors().values() if a.alias}
     assert {a.alias for a in aliased.values()} == {"Асанова", "Ахметов", "Сериков", "Омарова", "Касымов"}
-    assert "alias-leak" not in _rules(case)
-    leaky = _copy(case)
+    assert "alias-leak" not in rules(case)
+    leaky = copy_case(case)
     leaky.data["guidelines"]["epilogue"] += " " + aliased["serikov"].name + " согласился."
-    assert any("Сериков" in m for m in _rules(leaky)["alias-leak"])
+    assert any("Сериков" in m for m in rules(leaky)["alias-leak"])
 
 
 def test_guidelines_are_teachable() -> None:
     g = load_case(ALMATY).data["guidelines"]
-    assert _words(g) >= 2000
+    assert words(g) >= 2000
     assert sum(block["minutes"] for block in g["session"]["plan"]) == g["session"]["length"] == 90
     objectives = {o["id"] for part in g["objectives"].values() for o in part}
     linked = {o for q in g["questions"] for o in q["objectives"]}
     assert len(g["questions"]) >= 6 and linked == objectives
-    assert all(_words(q["expected"]) >= 60 for q in g["questions"])
+    assert all(words(q["expected"]) >= 60 for q in g["questions"])
 
 
 def test_references_cite_both_seed_articles() -> None:

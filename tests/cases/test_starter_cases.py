@@ -15,31 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from keykis.check import check_case
 from keykis.method import method
 from keykis.model import Case, load_case
+from tests.cases.helpers import rules, words
 from tests.helpers import CASES, check_json
 
 ASTANA = CASES / "astana-world-city"
 RECRUITMENT = CASES / "civil-service-recruitment"
 MINE = [ASTANA, RECRUITMENT]
-
-
-def _words(node: object) -> int:
-    if isinstance(node, str):
-        return len(re.findall(r"\w+", node))
-    if isinstance(node, dict):
-        return sum(_words(v) for v in node.values())
-    if isinstance(node, list):
-        return sum(_words(v) for v in node)
-    return 0
-
-
-def _rules(case: Case) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for f in check_case(case, lang="en"):
-        out.setdefault(f.rule, []).append(f.message)
-    return out
 
 
 @pytest.mark.parametrize("folder", MINE, ids=lambda p: p.name)
@@ -76,13 +59,13 @@ def test_every_reflection_question_is_answered(folder: Path) -> None:
 @pytest.mark.parametrize("folder", MINE, ids=lambda p: p.name)
 def test_guidelines_are_teachable(folder: Path) -> None:
     g = load_case(folder).data["guidelines"]
-    assert _words(g) >= 2000
+    assert words(g) >= 2000
     session = g["session"]
     assert 80 <= session["length"] <= 90
     assert sum(block["minutes"] for block in session["plan"]) == session["length"]
     assert len(g["questions"]) >= 6
     for q in g["questions"]:
-        assert _words(q["expected"]) >= 60, q["id"]
+        assert words(q["expected"]) >= 60, q["id"]
         assert q["objectives"], q["id"]
     for key in ("synopsis", "audience", "readings", "board_plan", "strategies", "assignments",
                 "processing", "summing_up", "recommendations", "implementation", "epilogue"):
@@ -105,10 +88,10 @@ def test_references_cite_the_seed_articles(folder: Path) -> None:
 def test_astana_choice_is_explained_against_a_better_score() -> None:
     case = load_case(ASTANA)
     assert case.chosen("solutions")["id"] == "s2"
-    assert "decision-not-best" not in _rules(case)
+    assert "decision-not-best" not in rules(case)
     bare = Case(copy.deepcopy(case.data), path=case.path, text=case.text)
     del bare.data["decision"]["choice_reason"]
-    messages = _rules(bare)["decision-not-best"]
+    messages = rules(bare)["decision-not-best"]
     assert messages == ["the chosen solution 's2' scores 8 but 's3' scores 9; explain the choice in "
                         "'decision.choice_reason'"]
 
@@ -127,10 +110,10 @@ def test_recruitment_is_disguised_and_a_leak_is_caught() -> None:
     assert case.data["meta"]["disguise"]["disguised"] is True
     aliased = {a.id: a for a in case.actors().values() if a.alias}
     assert {a.alias for a in aliased.values()} == {"Иванова", "Петров", "Сидоров"}
-    assert "alias-leak" not in _rules(case)
+    assert "alias-leak" not in rules(case)
     leaky = Case(copy.deepcopy(case.data), path=case.path, text=case.text)
     leaky.data["narrative"]["internal"] += " " + aliased["sidorov"].name + " против."
-    assert any("Сидоров" in m for m in _rules(leaky)["alias-leak"])
+    assert any("Сидоров" in m for m in rules(leaky)["alias-leak"])
 
 
 def test_recruitment_solutions_combine_strategies() -> None:
