@@ -6,10 +6,21 @@ disciplines has its card under the first and a cross-reference under the
 others, as printed catalogues do. Its words come from ``schemas/catalog.yaml``
 and its page from ``templates/catalog.html.j2``, rendered with the same Jinja
 environment and font configuration as the case editions.
+
+Laying out a thousand cards takes WeasyPrint minutes, so the PDF is made of
+parts laid out on their own and cached in ``OUTDIR/.catalog-parts`` under the
+hash of their HTML: a discipline's cards are cut into parts where a card's slug
+hash says so (content-defined, so a card that moves or changes touches only its
+own part), its cross-references are one more part. A changed card lays out its
+part again, plus the small front matter whose contents list takes its page
+numbers from the parts' page counts; the parts are then joined with pypdf, page
+numbers stamped at the foot and a bookmark added per discipline.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,10 +30,15 @@ from typing import Any
 from keykis import yamlsafe
 from keykis.build import atomic
 from keykis.build.card import pick
+from keykis.build.fingerprint import hash_text
 from keykis.paths import schemas_dir
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
 TEMPLATE, STYLESHEET = "catalog.html.j2", "catalog.css"
+PARTS = ".catalog-parts"
+"""Folder of ``OUTDIR`` holding the laid-out parts of ``catalog.pdf``."""
+CUT_EVERY, MAX_PART = 16, 64
+"""A part ends after a card whose slug hash is divisible by CUT_EVERY (about 16 cards a part), or at MAX_PART cards."""
 
 
 @cache
@@ -127,30 +143,161 @@ def catalogue_json(cards: list[dict[str, Any]], lang: str) -> str:
     return json.dumps({"format": 1, "lang": lang, "count": len(cards), "cases": cards}, ensure_ascii=False, indent=1)
 
 
-def catalogue_html(cards: list[dict[str, Any]], lang: str) -> str:
-    """The catalogue page as HTML, from ``templates/catalog.html.j2``."""
+@dataclass
+class Part:
+    """A piece of one discipline laid out on its own: some of its cards, or its cross-references."""
+
+    name: str
+    first: bool
+    cards: list[CardView] = field(default_factory=list)
+    see_also: list[tuple[CardView, str]] = field(default_factory=list)
+    """Cross-referenced cards with the discipline they are listed under."""
+
+
+def _cut_after(slug: str) -> bool:
+    return int.from_bytes(hashlib.blake2b(slug.encode(), digest_size=4).digest(), "big") % CUT_EVERY == 0
+
+
+def parts(cards: list[dict[str, Any]], lang: str) -> list[Part]:
+    """The catalogue's parts in reading order (see the module docstring)."""
+    gs = groups(cards, lang)
+    home = {c.slug: g.name for g in gs for c in g.cards}
+    out: list[Part] = []
+    for g in gs:
+        chunk: list[CardView] = []
+        for i, c in enumerate(g.cards):
+            chunk.append(c)
+            if _cut_after(c.slug) or len(chunk) >= MAX_PART or i == len(g.cards) - 1:
+                out.append(Part(g.name, not any(p.name == g.name for p in out), chunk))
+                chunk = []
+        if g.see_also:
+            out.append(Part(g.name, not g.cards, see_also=[(c, home.get(c.slug, "")) for c in g.see_also]))
+    return out
+
+
+def _page_html(lang: str, **context: Any) -> str:
     from keykis.render.engine import render_html
 
     heading = {k: word("headings", k, lang) for k in words().get("headings", {})}
     labels = {k: word("fields", k, lang) for k in words().get("fields", {})}
-    return render_html(TEMPLATE, lang=lang, groups=groups(cards, lang), count=len(cards), heading=heading, label=labels)
+    return render_html(TEMPLATE, lang=lang, heading=heading, label=labels, **context)
 
 
-def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str) -> int:
-    """Write ``catalog.pdf``; return its page count."""
-    from keykis.render.engine import PdfJob, write_pdf
-
-    pages, _ = write_pdf(PdfJob(catalogue_html(cards, lang), outdir / CATALOG_PDF, stylesheets=(STYLESHEET,)))
-    return pages
+def part_html(part: Part, lang: str) -> str:
+    """One part of the catalogue as HTML, from ``templates/catalog.html.j2``."""
+    return _page_html(lang, front=False, part=part)
 
 
-def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str) -> None:
+def front_html(cards: list[dict[str, Any]], lang: str, contents: list[dict[str, Any]]) -> str:
+    """The cover and contents (``contents``: name, count and first page of each discipline)."""
+    return _page_html(lang, front=True, count=len(cards), contents=contents)
+
+
+@dataclass
+class PdfStats:
+    """What writing ``catalog.pdf`` cost."""
+
+    pages: int = 0
+    parts: int = 0
+    laid_out: int = 0
+    """Parts (front matter included) laid out by WeasyPrint rather than taken from the cache."""
+
+
+def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats) -> tuple[Path, int]:
+    """The PDF of ``html`` in ``folder`` (laid out unless cached) and its page count."""
+    from pypdf import PdfReader
+
+    from keykis.render.engine import PdfJob
+    from keykis.render.engine import write_pdf as lay_out
+
+    path = folder / f"{hash_text(html, salt)}.pdf"
+    if path.is_file():
+        try:
+            return path, len(PdfReader(path).pages)
+        except Exception:  # a damaged cache file is laid out again
+            path.unlink(missing_ok=True)
+    stats.laid_out += 1
+    pages, _ = lay_out(PdfJob(html, path, stylesheets=(STYLESHEET,)))
+    return path, pages
+
+
+def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
+    """Write ``catalog.pdf`` from cached and new parts; ``salt`` names the catalogue inputs (templates, fonts...)."""
+    from pypdf import PdfWriter
+
+    folder = outdir / PARTS
+    folder.mkdir(parents=True, exist_ok=True)
+    stats = PdfStats()
+    laid = [(p, *_laid_out(part_html(p, lang), folder, salt + lang, stats)) for p in parts(cards, lang)]
+    counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
+    front_pages, used = 1, {path for _, path, _ in laid}
+    for _ in range(3):  # the contents' page numbers depend on the front matter's own length
+        contents, page = [], front_pages + 1
+        for p, _, n in laid:
+            if p.first:
+                contents.append({"name": p.name, "count": counts[p.name], "page": page})
+            page += n
+        front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats)
+        used.add(front)
+        if n_front == front_pages:
+            break
+        front_pages = n_front
+    writer = PdfWriter()
+    writer.append(str(front))
+    for p, path, _ in laid:
+        start = len(writer.pages)
+        writer.append(str(path))
+        if p.first:
+            writer.add_outline_item(title=p.name, page_number=start)
+    _number_pages(writer, skip=1)
+    buf = io.BytesIO()
+    writer.write(buf)
+    atomic.write_bytes(outdir / CATALOG_PDF, buf.getvalue())
+    for stale in set(folder.glob("*.pdf")) - used:
+        stale.unlink(missing_ok=True)
+    stats.pages, stats.parts = len(writer.pages), len(laid) + 1
+    return stats
+
+
+def _number_pages(writer: Any, *, skip: int) -> None:
+    """Stamp the page number at the foot of every page after the first ``skip`` (9 pt, grey, as an artifact)."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    opening = DecodedStreamObject()
+    opening.set_data(b"q\n")
+    opening_ref = writer._add_object(opening)
+    for number, page in enumerate(writer.pages, 1):
+        if number <= skip:
+            continue
+        box = page.mediabox
+        x = float(box.left) + float(box.width) / 2 - 2.5 * len(str(number))  # Helvetica digits are 0.556 em
+        y = float(box.bottom) + 12 * 72 / 25.4
+        stamp = DecodedStreamObject()
+        stamp.set_data(f"\nQ\n/Artifact BMC q BT /KkPageNo 9 Tf 0.333 g {x:.2f} {y:.2f} Td ({number}) Tj ET Q EMC\n".encode())
+        resources = page.get("/Resources")
+        if resources is None:
+            page[NameObject("/Resources")] = resources = DictionaryObject()
+        resources = resources.get_object()
+        fonts = resources.get("/Font")
+        if fonts is None:
+            resources[NameObject("/Font")] = fonts = DictionaryObject()
+        fonts.get_object()[NameObject("/KkPageNo")] = font
+        contents = page.get("/Contents")
+        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else (
+            [contents] if contents is not None else [])
+        page[NameObject("/Contents")] = ArrayObject([opening_ref, *old, writer._add_object(stamp)])
+
+
+def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:
     """Write ``catalog.json``, the search index and ``catalog.pdf`` into ``outdir``."""
     from keykis.search.index import write_index
 
     atomic.write_text(outdir / CATALOG_JSON, catalogue_json(cards, lang))
     write_index(cards, outdir / INDEX)
-    write_pdf(cards, outdir, lang)
+    return write_pdf(cards, outdir, lang, salt=salt)
 
 
 def present(outdir: Path) -> bool:

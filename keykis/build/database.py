@@ -211,12 +211,12 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
 
     cards: list[dict[str, Any]] = [e.card for _, e in sorted(manifest.entries.items())]
     inputs = shared_inputs(catalogue=True)
-    key = hash_text(json.dumps(cards, ensure_ascii=False, sort_keys=True), opts.lang,
-                    *(f"{k}={v}" for k, v in sorted(inputs.items())))
+    salt = hash_text(*(f"{k}={v}" for k, v in sorted(inputs.items())))
+    key = hash_text(json.dumps(cards, ensure_ascii=False, sort_keys=True), opts.lang, salt)
     if not opts.force and key == manifest.catalogue and catalogue.present(opts.outdir):
         return "unchanged"
     try:
-        catalogue.write_all(cards, opts.outdir, lang=opts.lang)
+        catalogue.write_all(cards, opts.outdir, lang=opts.lang, salt=salt)
     except Exception as exc:  # the cases are built; say what went wrong with the catalogue
         manifest.catalogue = ""
         return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"

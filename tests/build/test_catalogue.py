@@ -73,3 +73,32 @@ def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions)
     assert "Иванов — руководитель ЦОН" in card["actors"]
     raw = (opts.outdir / "catalog.json").read_text(encoding="utf-8")
     assert "Ерлан Сапаров" not in raw and "Арман Жолдасов" not in raw
+
+
+def test_a_changed_title_lays_out_only_its_own_part_again(tmp_path: Path, opts: BuildOptions,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from keykis.build import catalogue
+
+    monkeypatch.setattr(catalogue, "CUT_EVERY", 1)  # every card its own part: five parts besides the front matter
+    cases = tmp_path / "cases"
+    one_discipline = {"  - name: Цифровая трансформация государственного управления\n": ""}
+    for i in range(1, 6):
+        add_case(cases, f"case-{i}", title_suffix=f" (вариант {i})", replace=one_discipline)
+    stats: list[catalogue.PdfStats] = []
+    real = catalogue.write_pdf
+    monkeypatch.setattr(catalogue, "write_pdf", lambda *a, **k: stats.append(real(*a, **k)) or stats[-1])
+    assert build_database([cases], opts).ok
+    assert stats[-1].parts == 6 and stats[-1].laid_out == 6
+    before = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
+    yaml = cases / "case-3" / "case.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("(вариант 3)?", "(вариант 3, новый)?"), encoding="utf-8")
+    report = build_database([cases], opts)
+    assert report.ok and report.catalogue == "built"
+    assert stats[-1].laid_out == 1  # the changed card's part; the contents keep their page numbers
+    after = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
+    assert len(after - before) == 1 and len(before - after) == 1  # the old part is dropped, not kept forever
+    flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
+    assert "(вариант 3, новый)?" in flat and "(вариант 3)?" not in flat
+    for i in (1, 2, 4, 5):
+        assert f"(вариант {i})?" in flat
+    assert flat.index("(вариант 2)?") < flat.index("(вариант 3, новый)?") < flat.index("(вариант 4)?")
