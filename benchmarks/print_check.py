@@ -1,0 +1,22 @@
+"""Print the figures of the print check for every PDF under a folder (``out/`` of ``make demo``).
+
+    .venv/bin/python benchmarks/print_check.py out [more folders...]
+
+One line per document: pages, smallest glyph in points, glyphs below 6 and 7 pt,
+pages under a quarter full (the last page excepted), internal codes printed,
+fonts not embedded, hyphenated line ends per 100 lines of body text. Needs
+the development dependencies (pdfplumber).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from keykis.render.proof import documents, report
+
+if __name__ == "__main__":
+    for folder in sys.argv[1:] or ["out"]:
+        root = Path(folder)
+        print(f"## {root}")
+        print(report(documents(root), root))

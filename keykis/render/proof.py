@@ -1,0 +1,214 @@
+"""The print check: what a production editor measures on a PDF before it goes to print.
+
+For every page of a rendered document it measures what a reader meets on
+paper, not what the templates intend:
+
+* the smallest glyph as printed (font size times every scale on the way, so
+  a figure shrunk to its box counts at the size it is printed);
+* pages under a quarter full (content between the running head and the
+  folio, as a share of the page's content height);
+* internal codes in the text: keys of the case file (``choice_reason``),
+  enum values (``civil-service``), item ids (``s1``, ``o2``), the tool's own
+  name and citation keys left in brackets (``[zhambyl]``);
+* fonts not embedded (``pdffonts``);
+* hyphenated line ends per 100 lines of body text, to compare languages.
+
+``pdfplumber`` (a development dependency) is imported on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MM = 72 / 25.4
+HEAD_ZONE = 21 * MM
+"""The running head sits above this line (the editions' top margin is 24 mm)."""
+FOOT_ZONE = 17 * MM
+"""The folio sits below this distance from the page's foot (bottom margin 22 mm)."""
+QUARTER = 0.25
+BODY_SIZES = (9.9, 11.1)
+"""Glyph sizes of running body text (10.5 pt) whose line ends are counted for hyphenation."""
+
+_ID = re.compile(r"(?<![\w./#-])(?:[a-z]{1,2}\d{1,2})(?![\w/.-]|\.\w)")
+"""Item ids as written in case files: ``s1``, ``q2``, ``o1``, ``cr3``."""
+_CITE_KEY = re.compile(r"\[([a-z][a-z0-9_-]{2,})\]")
+_SNAKE = re.compile(r"(?<![\w./-])[a-z]+(?:_[a-z]+)+(?![\w/.-])")
+_TOOL = re.compile(r"\bkeykis\b")
+_BROKEN = re.compile(r"\w[-\u2010\u00ad]$")
+_URL = re.compile(r"\S*(?:https?://|www\.|\.[a-z]{2,4}/)\S*|\S+@\S+")
+
+
+@dataclass
+class PageFacts:
+    """What one page measures."""
+
+    number: int
+    fill: float
+    """Share of the content height used, from the top of the content area to the lowest mark."""
+    smallest: float
+    """Smallest glyph size on the page in points (0 when the page has no text)."""
+    below6: int
+    below7: int
+
+
+@dataclass
+class Proof:
+    """The print check of one PDF."""
+
+    path: Path
+    pages: list[PageFacts] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    """Internal codes found in the text (each once)."""
+    unembedded: list[str] = field(default_factory=list)
+    body_lines: int = 0
+    hyphenated: int = 0
+
+    @property
+    def smallest(self) -> float:
+        sizes = [p.smallest for p in self.pages if p.smallest]
+        return min(sizes) if sizes else 0.0
+
+    @property
+    def below6(self) -> int:
+        return sum(p.below6 for p in self.pages)
+
+    @property
+    def below7(self) -> int:
+        return sum(p.below7 for p in self.pages)
+
+    @property
+    def sparse(self) -> list[int]:
+        """Numbers of the pages under a quarter full, the last page excepted."""
+        return [p.number for p in self.pages[:-1] if p.fill < QUARTER]
+
+    @property
+    def hyphen_rate(self) -> float:
+        """Hyphenated line ends per 100 lines of body text."""
+        return 100.0 * self.hyphenated / self.body_lines if self.body_lines else 0.0
+
+
+@functools.cache
+def _enum_words() -> frozenset[str]:
+    """Enum values of the case schema that only a machine writes (``civil-service``, ``in_progress``)."""
+    from keykis.method import case_schema
+
+    schema = case_schema()
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.get("enum") or []:
+                if isinstance(value, str) and re.fullmatch(r"[a-z]+(?:[-_][a-z]+)+", value):
+                    found.add(value)
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(schema)
+    return frozenset(found)
+
+
+def internal_codes(text: str) -> list[str]:
+    """Internal codes printed in ``text``: ids, keys, enum values, the tool's name, bare citation keys."""
+    text = _URL.sub(" ", text)
+    found: list[str] = []
+    found += [m.group(0) for m in _ID.finditer(text)]
+    found += [m.group(0) for m in _SNAKE.finditer(text)]
+    found += [m.group(0) for m in _CITE_KEY.finditer(text)]
+    found += [m.group(0) for m in _TOOL.finditer(text)]
+    words = set(re.findall(r"(?<![\w/.-])[a-z]+(?:[-_][a-z]+)+(?![\w/-])", text))
+    found += sorted(words & _enum_words())
+    return list(dict.fromkeys(found))
+
+
+def unembedded_fonts(pdf: Path) -> list[str]:
+    """Fonts ``pdffonts`` lists as not embedded."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    bad = []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        # name type [encoding...] emb sub uni object ID: the three yes/no columns end the line before "obj gen"
+        if len(cols) >= 6 and cols[-5] == "no":
+            bad.append(cols[0])
+    return bad
+
+
+def _page(number: int, page: Any) -> tuple[PageFacts, list[tuple[float, str]]]:
+    height = float(page.height)
+    top, bottom = HEAD_ZONE, height - FOOT_ZONE
+    chars = page.chars
+    marks = [(c["top"], c["bottom"]) for c in chars]
+    for kind in ("rects", "lines", "curves", "images"):
+        marks += [(o["top"], o["bottom"]) for o in getattr(page, kind)]
+    inside = [b for t, b in marks if t >= top and b <= bottom]
+    fill = (max(inside) - top) / (bottom - top) if inside else 0.0
+    sizes = [round(float(c["size"]), 2) for c in chars if c["text"].strip()]
+    facts = PageFacts(number, max(0.0, fill), min(sizes) if sizes else 0.0,
+                      sum(s < 6 for s in sizes), sum(s < 7 for s in sizes))
+    rows: dict[int, list[Any]] = {}
+    for c in chars:
+        rows.setdefault(round(float(c["bottom"])), []).append(c)
+    lines: list[tuple[float, str]] = []
+    for row in rows.values():
+        row.sort(key=lambda c: float(c["x0"]))
+        body = [c for c in row if BODY_SIZES[0] <= float(c["size"]) <= BODY_SIZES[1]]
+        text = "".join(c["text"] for c in row).rstrip()
+        if len(body) >= 0.8 * len(row) and len(text) >= 25:
+            lines.append((float(row[-1]["x1"]), text))
+    return facts, lines
+
+
+def proof(pdf: Path | str) -> Proof:
+    """Measure one PDF."""
+    import pdfplumber
+
+    pdf = Path(pdf)
+    result = Proof(pdf)
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages, 1):
+            facts, lines = _page(i, page)
+            result.pages.append(facts)
+            result.body_lines += len(lines)
+            result.hyphenated += sum(1 for _, t in lines if _BROKEN.search(t))
+    joined = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    # a word broken at a line end is one word again before codes are looked for
+    joined = re.sub(r"(\w)[-\u2010\u00ad]\n(\w)", r"\1\2", joined)
+    result.codes = internal_codes(joined.replace("\n", " "))
+    result.unembedded = unembedded_fonts(pdf)
+    return result
+
+
+def documents(root: Path | str) -> list[Path]:
+    """Every PDF under ``root`` a reader gets (cached catalogue parts left out), sorted."""
+    root = Path(root)
+    return sorted(p for p in root.rglob("*.pdf") if not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def report(paths: list[Path], root: Path | None = None) -> str:
+    """A table of the figures of several PDFs, one line each, and the totals."""
+    rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"]
+    total6 = total7 = sparse = codes = unemb = 0
+    for path in paths:
+        p = proof(path)
+        name = str(path.relative_to(root)) if root else str(path)
+        rows.append(f"{name} | {len(p.pages)} | {p.smallest:.1f} | {p.below6} | {p.below7} | "
+                    f"{','.join(map(str, p.sparse)) or '-'} | {' '.join(p.codes[:8]) or '-'} | "
+                    f"{' '.join(p.unembedded) or '-'} | {p.hyphen_rate:.1f} ({p.hyphenated}/{p.body_lines})")
+        total6 += p.below6
+        total7 += p.below7
+        sparse += len(p.sparse)
+        codes += len(p.codes)
+        unemb += len(p.unembedded)
+    rows.append(f"TOTAL | | | {total6} | {total7} | {sparse} | {codes} | {unemb} |")
+    return "\n".join(rows)
+
+
+__all__ = ["PageFacts", "Proof", "documents", "internal_codes", "proof", "report", "unembedded_fonts"]
