@@ -1,4 +1,9 @@
-"""``keykis review CASE WORKSHEETS…``: the class at a glance, as review.pdf and review.json."""
+"""``keykis review CASE WORKSHEETS…``: the class at a glance, as review.pdf and review.json.
+
+Options add what an instructor grades from: ``--csv`` (a gradebook file
+Moodle imports), ``--feedback DIR`` (one PDF per student), ``--group`` (one
+study group only) and ``--anonymise`` (no names, for the projector).
+"""
 
 from __future__ import annotations
 
@@ -21,14 +26,32 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-other-revisions", action="store_true",
                    help="count worksheets made for another revision of the case too")
     p.add_argument("--json-only", action="store_true", help="write review.json only (no PDF)")
+    p.add_argument("--csv", type=Path, default=None, metavar="FILE",
+                   help="also write a gradebook CSV (one row per student) that Moodle imports")
+    p.add_argument("--feedback", type=Path, default=None, metavar="DIR",
+                   help="also write one feedback PDF per worksheet into DIR")
+    p.add_argument("--group", default=None, help="review only the worksheets of this study group")
+    p.add_argument("--anonymise", "--anonymize", action="store_true", dest="anonymise",
+                   help="number the students instead of naming them (for the projector)")
 
 
 def worksheet_files(paths: list[Path]) -> list[Path]:
-    """The worksheet files named or found in the given folders, in order, without repeats."""
+    """The worksheet files named or found in the given folders, in order, without repeats.
+
+    In a folder, YAML files without a top-level ``worksheet:`` line (a case, notes)
+    are left out with a message; a file named on the command line is always read.
+    """
+    from keykis.study.worksheet import is_worksheet_file
+
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+            found = []
+            for f in sorted([*p.glob("*.yaml"), *p.glob("*.yml")]):
+                if is_worksheet_file(f):
+                    found.append(f)
+                else:
+                    print(f"{f}: not a worksheet (no top-level 'worksheet:' key), left out", file=sys.stderr)
         elif p.exists():
             found = [p]
         else:
@@ -39,30 +62,33 @@ def worksheet_files(paths: list[Path]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Build the review; exit 1 when some worksheets were skipped or have errors."""
+    from keykis.study.report import write_csv, write_feedback, write_review
     from keykis.study.review import review_class
 
+    if args.anonymise and (args.csv or args.feedback):
+        raise UserError("--anonymise is for the projector: it cannot be combined with --csv or --feedback, "
+                        "which name every student")
     lang = args.lang or default_lang()
     case = load_case(args.case)
     files = worksheet_files(args.worksheets)
     if not files:
         raise UserError("no worksheet files (*.yaml) found", path=", ".join(map(str, args.worksheets)))
-    review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None)
-    if args.json_only:
-        import json
-
-        from keykis.render.engine import write_atomic
-
-        json_path = args.output / "review.json"
-        write_atomic(json_path, json.dumps(review.as_dict(), ensure_ascii=False, indent=2) + "\n")
-        written = [json_path]
-    else:
-        from keykis.study.report import write_review
-
-        written = list(write_review(review, args.output, lang=lang))
+    review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None,
+                          group=args.group)
+    if args.group is not None and not review.counted and not review.skipped:
+        raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)")
+    written = write_review(review, args.output, lang=lang, anonymous=args.anonymise, json_only=args.json_only)
+    if args.csv:
+        written.append(write_csv(review, args.csv, lang=lang))
+    if args.feedback:
+        written += write_feedback(review, args.feedback, lang=lang)
     for entry in review.skipped:
         print(f"{entry.file}: skipped ({entry.reason}): {entry.message}", file=sys.stderr)
-    print(f"{len(files)} worksheet(s): {len(review.counted)} counted, {len(review.skipped)} skipped, "
-          f"{len(review.with_errors)} with errors")
+    for pair in review.similar:
+        print(f"{pair['a']} ≈ {pair['b']}: {pair['similarity']}% alike", file=sys.stderr)
+    total = len(review.counted) + len(review.skipped)
+    print(f"{total} worksheet(s): {len(review.counted)} counted, {len(review.skipped)} skipped, "
+          f"{len(review.with_errors)} with errors, {len(review.clean)} clean")
     for path in written:
         print(path)
     return 1 if review.skipped or review.with_errors else 0

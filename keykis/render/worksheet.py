@@ -3,7 +3,9 @@
 Plugged into ``render_document`` through ``KINDS``. The case the worksheet
 was made for is looked up beside it (see ``keykis.study.worksheet.find_case``)
 and used through the student view only, so the PDF shows public names and
-nothing teacher-only; without the case the PDF still shows the student's work.
+nothing teacher-only. Without its case a worksheet cannot be printed (public
+names, goals and values come from the case): rendering fails with a clear
+message instead of quietly making a thinner PDF.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from keykis.errors import CaseFileError
+from keykis.errors import UserError
 from keykis.model import load_case
 from keykis.render import RenderResult
 
@@ -27,13 +29,11 @@ def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any
 
     ws = load_worksheet(path)
     case_path = find_case(ws)
-    case = None
-    if case_path is not None:
-        try:
-            case = student_view(load_case(case_path))
-        except CaseFileError:
-            case = None
-    lang = lang or str(ws.head.get("language") or (case.language if case else "en"))
-    findings = check_worksheet(ws, case, lang=lang) if case else []
+    if case_path is None:
+        raise UserError(f"the case '{ws.case_id or '?'}' of this worksheet was found neither beside it nor in the "
+                        "folders above; keep the worksheet in the case folder (or a folder below it)", path=str(path))
+    case = student_view(load_case(case_path))
+    lang = lang or str(ws.head.get("language") or case.language)
+    findings = check_worksheet(ws, case, lang=lang)
     target = write_worksheet_pdf(ws, case, Path(outdir) / "worksheet.pdf", lang=lang, findings=findings)
     return RenderResult(outputs=[target], pages={target.name: len(PdfReader(target).pages)})

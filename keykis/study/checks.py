@@ -11,7 +11,8 @@ student, actors nobody gave a problem to.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,15 +23,16 @@ from referencing.jsonschema import DRAFT202012
 
 from keykis import yamlsafe
 from keykis.check.config import Config, config_for
-from keykis.check.engine import file_error, place_hits
+from keykis.check.engine import file_error, message_for, place_hits
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import decision, environment, ids, language, matrix
+from keykis.check.rules.decision import scores
 from keykis.check.structure import allowed_keys, describe_error
 from keykis.errors import CaseFileError
 from keykis.method import Method, case_schema, method
-from keykis.model import Case
+from keykis.model import Case, load_case
 from keykis.paths import schemas_dir
-from keykis.study.worksheet import STUDENT_FIELDS, Worksheet, load_worksheet
+from keykis.study.worksheet import STUDENT_FIELDS, Worksheet, find_case, load_worksheet
 
 # The case rules that apply to a worksheet's fields (title, boundary, graph,
 # guidelines and completeness rules are about the author's text only).
@@ -93,18 +95,43 @@ def case_mismatch(ws: Worksheet, case: Case) -> Iterator[Hit]:
         yield Hit("worksheet-case", ("worksheet", "case"), {"case": ws.case_id or "?", "expected": case.id})
 
 
-def worksheet_hits(ws: Worksheet, case: Case, m: Method) -> Iterator[Hit]:
-    """Hits of the worksheet's own rules (case, revision, students, empty fields, actors left out)."""
+def worksheet_hits(ws: Worksheet, case: Case, m: Method, *, guarded: bool = False) -> Iterator[Hit]:
+    """Hits of the worksheet's own rules and of the case rules that apply to it.
+
+    With ``guarded`` (the worksheet breaks the schema somewhere), a rule that
+    trips over a malformed part is skipped, so the rest is still checked.
+    """
     mismatch = list(case_mismatch(ws, case))
     if mismatch:
         yield from mismatch
         return
+    view = ws.as_case(case)
+    rules: list[Callable[[], Iterable[Hit]]] = [
+        lambda: _head_hits(ws, case), lambda: _field_hits(view, case), lambda: scores_missing(view),
+        *[(lambda r=rule: (hit for hit in r(view, m) if _in_worksheet(hit))) for rule in _CASE_RULES],
+    ]
+    placeholders = list(placeholder_hits(ws.data))
+    yield from placeholders
+    taken = {hit.at for hit in placeholders}
+    for run in rules:
+        try:
+            hits = list(run())
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError):
+            if not guarded:
+                raise
+            continue
+        yield from (hit for hit in hits if hit.at not in taken)
+
+
+def _head_hits(ws: Worksheet, case: Case) -> Iterator[Hit]:
     current = case.meta.get("revision")
     if current and ws.revision != str(current):
         yield Hit("worksheet-revision", ("worksheet", "revision"), {"revision": ws.revision or "?", "current": current})
     if not ws.students:
         yield Hit("worksheet-students", ("worksheet", "students"))
-    view = ws.as_case(case)
+
+
+def _field_hits(view: Case, case: Case) -> Iterator[Hit]:
     for f in STUDENT_FIELDS:
         if not view.items(f):
             yield Hit("section-missing", ("matrix", f), {"section": f"matrix.{f}", "what": _empty(f)}, key=True)
@@ -113,20 +140,86 @@ def worksheet_hits(ws: Worksheet, case: Case, m: Method) -> Iterator[Hit]:
         left_out = [case.public_name(a) for a in case.characters() if a not in owners]
         if left_out:
             yield Hit("worksheet-actors-left-out", ("matrix", "problems"), {"actors": ", ".join(left_out)}, key=True)
-    for rule in _CASE_RULES:
-        yield from (hit for hit in rule(view, m) if _in_worksheet(hit))
+
+
+def scores_missing(view: Case) -> Iterator[Hit]:
+    """A hit when there are solutions but no score at all in the decision matrix."""
+    if view.items("solutions") and view.criteria() and not scores(view):
+        at = ("decision", "scores") if isinstance(view.data.get("decision"), dict) else ("matrix", "solutions")
+        yield Hit("worksheet-scores-missing", at, key=True)
+
+
+# Text a student has not replaced yet: «...», <why>, <actor id>, "...", "?", or a whole value in «…».
+_PLACEHOLDER = re.compile(r"<[^<>\n]{1,60}>|«\s*(?:\.\.\.|…)\s*»")
+_BARE = re.compile(r"\s*(?:\.{2,}|…|\?+|todo|tbd|xxx)\s*", re.IGNORECASE)
+_WRAPPED = re.compile(r"\s*«[^«»]*»\s*", re.DOTALL)
+_SCANNED = ("worksheet", "matrix", "decision", "defence")
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a value is still a placeholder of the skeleton or the guide."""
+    return bool(_PLACEHOLDER.search(text) or _BARE.fullmatch(text) or _WRAPPED.fullmatch(text))
+
+
+def placeholder_hits(data: dict[str, Any]) -> Iterator[Hit]:
+    """A hit for every text in the worksheet that is still a placeholder."""
+    def walk(value: Any, at: tuple[str | int, ...]) -> Iterator[Hit]:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from walk(v, (*at, str(k)))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, (*at, i))
+        elif isinstance(value, str) and is_placeholder(value):
+            yield Hit("worksheet-placeholder", at, {"text": value.strip()[:60]})
+
+    for key in _SCANNED:
+        if key in data:
+            yield from walk(data[key], (key,))
 
 
 def check_worksheet(ws: Worksheet, case: Case, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
-    """All findings for a worksheet against its case, structural ones first."""
+    """All findings for a worksheet against its case, structural ones first.
+
+    A worksheet that breaks the schema in places is still checked as far as
+    it can be read: the method rules run on it, and a rule that cannot read a
+    malformed part is skipped.
+    """
     m = method()
     if config is None:
         config = config_for(case.folder.resolve()) if case.folder else Config()
     structural = list(structure_hits(ws.data, lang))
-    groups = [structural, list(case_mismatch(ws, case))] if structural else [list(worksheet_hits(ws, case, m))]
+    taken = {hit.at for hit in structural}
+    rest = [hit for hit in worksheet_hits(ws, case, m, guarded=bool(structural)) if hit.at not in taken]
     locator = yamlsafe.Locator(ws.text)
-    return place_hits(groups, name=str(ws.path) if ws.path else "<worksheet>", lang=lang, config=config,
-                      locate=lambda at, key: locator.locate(at, key=key))
+    return place_hits([structural, rest], name=str(ws.path) if ws.path else "<worksheet>", lang=lang,
+                      config=config, locate=lambda at, key: locator.locate(at, key=key))
+
+
+def case_missing(ws: Worksheet, *, lang: str = "en") -> Finding:
+    """The finding for a worksheet whose case could not be found."""
+    m = method()
+    hit = Hit("worksheet-no-case", ("worksheet", "case"), {"case": ws.case_id or "?"})
+    line, col = yamlsafe.Locator(ws.text).locate(hit.at, key=False)
+    return Finding(path=str(ws.path) if ws.path else "<worksheet>", line=line, column=col, rule=hit.rule,
+                   severity="error", message=message_for(m, hit, lang), step=None, at="worksheet.case")
+
+
+def check_worksheet_file(path: Path, *, case_path: Path | None = None, lang: str = "en",
+                         config: Config | None = None) -> list[Finding]:
+    """Findings for a worksheet file against its case (given, or found beside it)."""
+    try:
+        ws = load_worksheet(path)
+    except CaseFileError as exc:
+        return [file_error(exc)]
+    found = case_path or find_case(ws)
+    if found is None:
+        return [case_missing(ws, lang=lang)]
+    try:
+        case = load_case(found)
+    except CaseFileError as exc:
+        return [file_error(exc)]
+    return check_worksheet(ws, case, lang=lang, config=config)
 
 
 def check_worksheet_path(path: Path, case: Case, *, lang: str = "en") -> list[Finding]:

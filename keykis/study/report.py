@@ -9,8 +9,11 @@ served to WeasyPrint as in-memory assets.
 
 from __future__ import annotations
 
+import copy
+import csv
 import io
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -104,24 +107,112 @@ def review_charts(data: dict[str, Any]) -> dict[str, bytes]:
     return out
 
 
-def write_review(review: Review, outdir: Path, *, lang: str = "en") -> tuple[Path, Path]:
-    """Write ``review.json`` and ``review.pdf`` into ``outdir``; return both paths."""
-    from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
-    from keykis.render.fetcher import asset_url
+def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
+    """The review's JSON form with every student shown as "<word> N" (no names, ids or file names)."""
+    data = copy.deepcopy(data)
+    numbers = {e["file"]: n for n, e in enumerate(data["students"], 1)}
+    names: dict[str, str] = {}
+    for key in ("students", "counted", "skipped", "with_errors", "clean"):
+        for e in data[key]:
+            alias = f"{word} {numbers[e['file']]}"
+            names[e["label"]] = alias
+            e.update(label=alias, students=[alias], ids=[], file=alias, message="")
+            for s in e["similar"]:
+                s.update(label=f"{word} {numbers[s['file']]}", file=f"{word} {numbers[s['file']]}")
+    for p in data["similar"]:
+        p.update(a=f"{word} {numbers[p['a']]}", b=f"{word} {numbers[p['b']]}",
+                 a_label=f"{word} {numbers[p['a']]}", b_label=f"{word} {numbers[p['b']]}")
+    for row in data["distribution"]:
+        row["who"] = []
+    return data
 
+
+def review_data(review: Review, *, lang: str = "en", anonymous: bool = False) -> dict[str, Any]:
+    """The review's JSON form, with the words of ``lang`` (and anonymised on request)."""
     words = labels(lang)
     data = review.as_dict()
     for row in data["tasks"]:
         if row["id"] == "own":
             row["name"] = words["own_task"]
-    charts = review_charts(data)
+    return anonymise(data, words["anonymous"]) if anonymous else data
+
+
+def write_review(review: Review, outdir: Path, *, lang: str = "en", anonymous: bool = False,
+                 json_only: bool = False) -> list[Path]:
+    """Write ``review.json`` and ``review.pdf`` into ``outdir``; return the paths written."""
+    from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
+    from keykis.render.fetcher import asset_url
+
+    data = review_data(review, lang=lang, anonymous=anonymous)
     json_path, pdf_path = outdir / "review.json", outdir / "review.pdf"
     write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    html = render_html("study/review.html.j2", r=data, l=words, lang=lang,
+    if json_only:
+        return [json_path]
+    charts = review_charts(data)
+    html = render_html("study/review.html.j2", r=data, l=labels(lang), lang=lang, anonymous=anonymous,
                        charts={k: asset_url(f"{k}.svg") for k in charts})
     assets = {f"{k}.svg": (svg, "image/svg+xml") for k, svg in charts.items()}
     write_pdf(PdfJob(html=html, target=pdf_path, assets=assets, stylesheets=(STYLESHEET,)))
-    return json_path, pdf_path
+    return [json_path, pdf_path]
+
+
+CSV_COLUMNS = ("ID number", "Full name", "Group", "Status", "Errors", "Warnings", "Total score", "Feedback")
+"""Columns of the gradebook CSV (docs/instructor-guide.md explains how Moodle maps them)."""
+
+
+def feedback_text(entry: dict[str, Any], lang: str, *, limit: int = 5) -> str:
+    """A short feedback line for the gradebook: the status, then the first findings."""
+    words = labels(lang)
+    parts = [words[f"status_{entry['status']}"]]
+    shown = [f for f in entry["findings"] if f["severity"] != "info"][:limit]
+    parts += [f"{words['line']} {f['line']}: {f['message']}" for f in shown]
+    rest = sum(f["severity"] != "info" for f in entry["findings"]) - len(shown)
+    if rest > 0:
+        parts.append(f"(+{rest})")
+    return "; ".join(parts)
+
+
+def write_csv(review: Review, target: Path, *, lang: str = "en") -> Path:
+    """Write the gradebook CSV: one row per student (each member of a team), UTF-8, comma-separated."""
+    from keykis.render.engine import write_atomic
+
+    words = labels(lang)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in review_data(review, lang=lang)["students"]:
+        feedback = feedback_text(e, lang)
+        for name_, sid in zip(e["students"] or [e["label"]], e["ids"] or [""], strict=False):
+            writer.writerow([sid, name_, e["group"], words[f"status_{e['status']}"], e["errors"], e["warnings"],
+                             "" if e["total"] is None else e["total"], feedback])
+    write_atomic(target, buf.getvalue())
+    return target
+
+
+def feedback_name(entry: dict[str, Any], taken: set[str]) -> str:
+    """A file name for a student's feedback PDF: the worksheet's name, made unique."""
+    stem = re.sub(r"[^\w.-]+", "_", Path(entry["file"]).stem).strip("._") or "worksheet"
+    name_, n = f"{stem}.pdf", 2
+    while name_ in taken:
+        name_, n = f"{stem}-{n}.pdf", n + 1
+    taken.add(name_)
+    return name_
+
+
+def write_feedback(review: Review, folder: Path, *, lang: str = "en") -> list[Path]:
+    """One feedback PDF per worksheet (counted or not): findings, and the chain against the author's."""
+    from keykis.render.engine import PdfJob, render_html, write_pdf
+
+    data = review_data(review, lang=lang)
+    words = labels(lang)
+    taken: set[str] = set()
+    out = []
+    for e in data["students"]:
+        target = folder / feedback_name(e, taken)
+        html = render_html("study/feedback.html.j2", r=data, e=e, l=words, lang=lang, author_total=data["author"].get("total"))
+        write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,)))
+        out.append(target)
+    return out
 
 
 def worksheet_context(ws: Worksheet, case: Case | None, lang: str) -> dict[str, Any]:

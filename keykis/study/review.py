@@ -1,15 +1,19 @@
 """The class review: what a class chose, set against the author's chain.
 
 An instructor runs ``keykis review CASE WORKSHEETS…`` after a session.
-Every worksheet is read and checked; a broken one, one made for another
-case, or one made for another revision of this case is listed and kept out
-of the figures (other revisions can be let in on purpose). The figures are
-plain counts, so that ``review.json`` can be read by other tools and the
-PDF can show them as charts.
+Every worksheet is read and checked, and every student is listed with their
+chain, total score, findings and status. A worksheet that cannot be parsed,
+one made for another case, or one made for another revision of this case is
+listed and kept out of the figures (other revisions can be let in on
+purpose); a worksheet that only breaks the schema in places is counted "with
+errors" as far as it can be read. Identical and near-identical worksheets
+are flagged. The figures are plain counts, so that ``review.json`` can be
+read by other tools and the PDF can show them as charts.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,8 +21,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from keykis import yamlsafe
 from keykis.check.findings import Finding
-from keykis.check.rules.decision import scores
+from keykis.check.rules.decision import scores, total
 from keykis.errors import CaseFileError
 from keykis.method import method, name
 from keykis.model import Case
@@ -47,10 +52,22 @@ class Entry:
     """Number of warning findings."""
     rules: list[str] = field(default_factory=list)
     """Rule ids of the errors, sorted, without repeats."""
+    ids: list[str] = field(default_factory=list)
+    """Student numbers or logins, in the order of ``students`` (empty strings where none was given)."""
     reason: str | None = None
     """Why the worksheet was skipped: ``broken``, ``wrong-case`` or ``other-revision``."""
     message: str = ""
     """The first error, in words, for a skipped worksheet."""
+    status: str = "clean"
+    """``clean``, ``warnings``, ``errors``, or the reason it was skipped."""
+    chain: dict[str, Any] = field(default_factory=dict)
+    """The chosen chain: problem owner, contradiction, task, solution, strategy, targets (ids and words)."""
+    total: int | None = None
+    """The total score of the chosen solution in the worksheet's decision matrix."""
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    """Every finding: line, column, severity, rule, message."""
+    similar: list[dict[str, Any]] = field(default_factory=list)
+    """Other worksheets that read the same or nearly the same: file, label, similarity (0-100)."""
 
 
 @dataclass
@@ -69,24 +86,54 @@ class Review:
     left_out: list[dict[str, Any]] = field(default_factory=list)
     scores: list[dict[str, Any]] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
+    distribution: list[dict[str, Any]] = field(default_factory=list)
+    """Totals of the chosen solution, high to low: score, number of worksheets, who."""
+    group: str | None = None
+    """The study group the review was limited to, if any."""
 
     @property
     def with_errors(self) -> list[Entry]:
         """Counted worksheets that still have errors."""
         return [e for e in self.counted if e.errors]
 
+    @property
+    def clean(self) -> list[Entry]:
+        """Counted worksheets with neither errors nor warnings."""
+        return [e for e in self.counted if not e.errors and not e.warnings]
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every worksheet, counted or not, by group, then name, then file."""
+        return sorted([*self.counted, *self.skipped], key=lambda e: (e.group, e.label.casefold(), e.file))
+
+    @property
+    def similar(self) -> list[dict[str, Any]]:
+        """Pairs of identical or near-identical worksheets (each pair once)."""
+        pairs = []
+        for e in self.entries:
+            pairs += [{"a": e.file, "a_label": e.label, "b": s["file"], "b_label": s["label"],
+                       "similarity": s["similarity"]} for s in e.similar if e.file < s["file"]]
+        return sorted(pairs, key=lambda p: (-p["similarity"], p["a"]))
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON form written to ``review.json``."""
         out = asdict(self)
         out["with_errors"] = [asdict(e) for e in self.with_errors]
+        out["clean"] = [asdict(e) for e in self.clean]
+        out["students"] = [asdict(e) for e in self.entries]
+        out["similar"] = self.similar
         out["summary"] = {"worksheets": len(self.counted) + len(self.skipped), "counted": len(self.counted),
-                          "skipped": len(self.skipped), "with_errors": len(self.with_errors)}
+                          "skipped": len(self.skipped), "with_errors": len(self.with_errors),
+                          "clean": len(self.clean), "similar_pairs": len(self.similar)}
         return out
 
 
 def _author(case: Case, lang: str) -> dict[str, Any]:
     problem, task, solution = (case.chosen(f) for f in ("problems", "tasks", "solutions"))
-    return {
+    m = method()
+    names = {aid: case.public_name(aid) for aid in case.actors()}
+    words = _chain(case, names, m, lang, lambda _text: str(task.get("id")) if task else None)
+    return {**{k: v for k, v in words.items() if k.endswith(("_name", "_names", "_text"))},
         "problem": problem.get("id") if problem else None,
         "owner": problem.get("owner") if problem else None,
         "between": sorted((problem.get("contradiction") or {}).get("between") or []) if problem else [],
@@ -98,33 +145,70 @@ def _author(case: Case, lang: str) -> dict[str, Any]:
 
 
 def _skip(entry: Entry, findings: list[Finding], reason: str) -> Entry:
-    entry.reason = reason
+    entry.reason = entry.status = reason
     first = next((f for f in findings if f.severity == "error" or f.rule == "worksheet-revision"), None)
     entry.message = f"{first.line}:{first.column} {first.message}" if first else ""
     return entry
 
 
-def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[Entry, Worksheet | None]:
+_HEAD_LINE = re.compile(r"^\s*(?:-\s+)?(name|id|group|team):\s*(.*?)\s*$")
+
+
+def _head_from_text(entry: Entry, text: str) -> None:
+    """Names, ids and group read line by line from a file YAML cannot parse (so nobody is dropped)."""
+    head = text.split("\nmatrix:", 1)[0]
+    for line in head.splitlines():
+        match = _HEAD_LINE.match(line.split(" #", 1)[0])
+        if not match:
+            continue
+        key, value = match.group(1), match.group(2).strip("'\"")
+        if key == "name":
+            entry.students.append(value)
+            entry.ids.append("")
+        elif key == "id" and entry.ids:
+            entry.ids[-1] = value
+        elif key == "group":
+            entry.group = value
+        elif key == "team":
+            entry.label = value
+    entry.label = entry.label or ", ".join(entry.students) or Path(entry.file).name
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"line": f.line, "column": f.column, "severity": f.severity, "rule": f.rule, "message": f.message}
+
+
+def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[Entry, Worksheet | None, str]:
+    """The entry for one file, the worksheet when it is counted, and the text it was read from."""
     entry = Entry(file=str(path))
     try:
         ws = load_worksheet(path)
     except CaseFileError as exc:
-        entry.reason = "broken"
+        entry.reason = entry.status = "broken"
         entry.message = f"{exc.line}:{exc.column or 1} {exc.message}" if exc.line else exc.message
-        return entry, None
+        entry.errors, entry.rules = 1, ["file"]
+        entry.findings = [{"line": exc.line or 1, "column": exc.column or 1, "severity": "error", "rule": "file",
+                           "message": exc.message}]
+        try:
+            text = yamlsafe.read_text(path)
+        except CaseFileError:
+            text = ""
+        _head_from_text(entry, text)
+        return entry, None, text
     entry.label, entry.group = ws.label, ws.group
     entry.students = [s.name for s in ws.students]
+    entry.ids = [s.id or "" for s in ws.students]
     findings = check_worksheet(ws, case, lang=lang)
     errors = [f for f in findings if f.severity == "error"]
     entry.errors, entry.warnings = len(errors), sum(f.severity == "warning" for f in findings)
     entry.rules = sorted({f.rule for f in errors})
+    entry.findings = [_finding(f) for f in findings]
+    entry.status = "errors" if errors else "warnings" if entry.warnings else "clean"
     if any(f.rule == "worksheet-case" for f in findings):
-        return _skip(entry, findings, "wrong-case"), None
-    if any(f.rule in ("schema", "unknown-key") for f in errors):
-        return _skip(entry, findings, "broken"), None
+        return _skip(entry, findings, "wrong-case"), None, ws.text
     if not include_other and any(f.rule == "worksheet-revision" for f in findings):
-        return _skip(entry, findings, "other-revision"), None
-    return entry, ws
+        return _skip(entry, findings, "other-revision"), None, ws.text
+    return entry, ws, ws.text
 
 
 def _match_task(text: str, author_tasks: list[dict[str, Any]], cutoff: float) -> str | None:
@@ -141,14 +225,52 @@ def _rows(counter: Counter[str], labels: dict[str, str], author: set[str]) -> li
     return [{"id": k, "name": labels.get(k, k), "count": counter[k], "author": k in author} for k in keys]
 
 
+def _strings(value: Any) -> list[str]:
+    """A list of ids as strings, whatever a slipped worksheet holds there."""
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, (str, int))]
+    return [str(value)] if isinstance(value, str) else []
+
+
+def _chain(view: Case, names: dict[str, str], m: Any, lang: str, match: Any) -> dict[str, Any]:
+    """The worksheet's chosen chain, as ids and as words."""
+    problem, task, solution = (view.chosen(f) for f in ("problems", "tasks", "solutions"))
+    c = problem.get("contradiction") if problem else None
+    between = sorted(_strings(c.get("between"))) if isinstance(c, dict) else []
+    strategy = _strings(solution.get("strategy")) if solution else []
+    targets = _strings(solution.get("directed_at")) if solution else []
+    owner = str(problem.get("owner")) if problem and problem.get("owner") else None
+    return {
+        "owner": owner, "owner_name": names.get(owner, owner) if owner else None,
+        "between": between,
+        "between_names": [name(m.resource_kinds[r], lang) if r in m.resource_kinds else r for r in between],
+        "task": match(str(task.get("text", ""))) if task else None,
+        "task_text": str(task.get("text", "")) if task else None,
+        "solution": str(solution.get("id")) if solution else None,
+        "solution_text": str(solution.get("text", "")) if solution else None,
+        "strategy": strategy,
+        "strategy_names": [name(m.strategies[x], lang) if x in m.strategies else x for x in strategy],
+        "targets": targets, "target_names": [names.get(a, a) for a in targets],
+    }
+
+
+def _same_group(entry: Entry, group: str) -> bool:
+    return entry.group.strip().casefold() == group.strip().casefold()
+
+
 def review_class(case: Case, paths: list[Path], *, lang: str = "en",
-                 include_other_revisions: bool | None = None) -> Review:
-    """Read and check every worksheet, and count what the counted ones chose."""
+                 include_other_revisions: bool | None = None, group: str | None = None) -> Review:
+    """Read and check every worksheet, and count what the counted ones chose.
+
+    With ``group``, only the worksheets of that study group are read into the
+    review (the others are left out entirely, not listed as skipped).
+    """
     settings = study_settings()
     include = settings["include_other_revisions"] if include_other_revisions is None else include_other_revisions
     m = method()
     author = _author(case, lang)
-    review = Review(case={"id": case.id, "title": case.title, "revision": case.meta.get("revision")}, author=author)
+    review = Review(case={"id": case.id, "title": case.title, "revision": case.meta.get("revision")},
+                    author=author, group=group)
     names = {aid: case.public_name(aid) for aid in case.actors()}
     owners: Counter[str] = Counter()
     between: Counter[str] = Counter()
@@ -157,34 +279,42 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     targets: Counter[str] = Counter()
     left_out: Counter[str] = Counter({a: 0 for a in case.characters()})
     cells: dict[str, Counter[int]] = {str(c.get("id")): Counter() for c in case.criteria()}
-    totals: Counter[int] = Counter()
+    totals: dict[int, list[str]] = {}
     author_tasks = case.items("tasks")
     cutoff = float(settings["task_match_similarity"])
+    texts: dict[str, str] = {}
+
+    def match(text: str) -> str:
+        return _match_task(text, author_tasks, cutoff) or "own"
+
     for path in paths:
-        entry, ws = _classify(path, case, lang, bool(include))
+        entry, ws, text = _classify(path, case, lang, bool(include))
+        if group is not None and not _same_group(entry, group):
+            continue
+        texts[entry.file] = own_text(ws.data if ws else None, text)
         (review.skipped if ws is None else review.counted).append(entry)
         if ws is None:
             continue
         view = ws.as_case(case)
         owned = {p.get("owner") for p in view.items("problems")}
         left_out.update(a for a in case.characters() if a not in owned)
-        problem, task, solution = (view.chosen(f) for f in ("problems", "tasks", "solutions"))
-        if problem:
-            owners[str(problem.get("owner"))] += 1
-            pair = sorted((problem.get("contradiction") or {}).get("between") or [])
-            if pair:
-                between[" ↔ ".join(pair)] += 1
-        if task:
-            tasks[_match_task(str(task.get("text", "")), author_tasks, cutoff) or "own"] += 1
-        if solution:
-            strategies.update(str(s) for s in solution.get("strategy") or [])
-            targets.update(str(a) for a in solution.get("directed_at") or [])
-            row = scores(view).get(str(solution.get("id")), {})
+        entry.chain = chain = _chain(view, names, m, lang, match)
+        if chain["owner"]:
+            owners[chain["owner"]] += 1
+        if len(chain["between"]) >= 2:
+            between[" ↔ ".join(chain["between"])] += 1
+        if chain["task"]:
+            tasks[chain["task"]] += 1
+        if chain["solution"]:
+            strategies.update(chain["strategy"])
+            targets.update(chain["targets"])
+            row = scores(view).get(chain["solution"], {})
             for cid, cell in row.items():
-                if cid in cells and isinstance(cell.get("score"), int):
+                if cid in cells and cell.get("score") in SCORE_RANGE:
                     cells[cid][cell["score"]] += 1
             if row:
-                totals[sum(int(c.get("score", 0)) for c in row.values() if isinstance(c.get("score"), int))] += 1
+                entry.total = total(row)
+                totals.setdefault(entry.total, []).append(entry.label)
     review.problems = _rows(owners, names, {author["owner"]} if author["owner"] else set())
     kinds = {k: " ↔ ".join(name(m.resource_kinds[r], lang) if r in m.resource_kinds else r for r in k.split(" ↔ "))
              for k in between}
@@ -195,8 +325,54 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     review.targets = _rows(targets, names, set(author["directed_at"]))
     review.left_out = [{"id": a, "name": names.get(a, a), "count": left_out[a]} for a in case.characters()]
     review.scores = _score_rows(case, cells)
-    review.totals = {str(k): totals[k] for k in sorted(totals)}
+    review.totals = {str(k): len(totals[k]) for k in sorted(totals)}
+    author_total = total(scores(case).get(str(author["solution"]), {})) if author["solution"] else None
+    author["total"] = author_total
+    review.distribution = [{"total": k, "count": len(totals[k]), "who": sorted(totals[k]), "author": k == author_total}
+                           for k in sorted(totals, reverse=True)]
+    flag_similar([*review.counted, *review.skipped], texts, float(settings.get("similar_worksheets", 90)))
     return review
+
+
+_PROSE = re.compile(r"^\s*(?:-\s+)?(?:text|reason|risks|budget|defence|choice_reason|what|when|where|how_much|"
+                    r"to_whom|means|report|requirements):\s*(.+?)\s*$", re.MULTILINE)
+_SKIP_KEYS = {"worksheet", "keykis"}
+
+
+def own_text(data: dict[str, Any] | None, text: str) -> str:
+    """The words a student wrote (not the names, ids or keys), to compare worksheets."""
+    if data is None:
+        return " ".join(_PROSE.findall(text))
+    words: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str) and " " in value.strip():
+            words.append(value.strip())
+
+    for key, value in data.items():
+        if key not in _SKIP_KEYS:
+            walk(value)
+    return " ".join(words)
+
+
+def flag_similar(entries: list[Entry], texts: dict[str, str], cutoff: float) -> None:
+    """Mark worksheets whose own words are identical or nearly so (similarity ≥ ``cutoff``)."""
+    norm = {e.file: " ".join(texts.get(e.file, "").casefold().split()) for e in entries}
+    for i, a in enumerate(entries):
+        for b in entries[i + 1:]:
+            ta, tb = norm[a.file], norm[b.file]
+            if len(ta) < 40 or len(tb) < 40:
+                continue
+            score = 100.0 if ta == tb else fuzz.ratio(ta, tb, score_cutoff=cutoff)
+            if score >= cutoff:
+                a.similar.append({"file": b.file, "label": b.label, "similarity": round(score)})
+                b.similar.append({"file": a.file, "label": a.label, "similarity": round(score)})
 
 
 def _score_rows(case: Case, cells: dict[str, Counter[int]]) -> list[dict[str, Any]]:

@@ -65,7 +65,7 @@ def test_missing_path_and_folder_without_cases(tmp_path: Path) -> None:
     proc = run_cli("check", str(tmp_path / "nope"))
     assert proc.returncode == 2 and "no such file or folder" in proc.stderr
     proc = run_cli("check", str(tmp_path))
-    assert proc.returncode == 2 and "no case.yaml found" in proc.stderr
+    assert proc.returncode == 2 and "no case.yaml or worksheet found" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -81,5 +81,5 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_folder_given_as_case_file(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").mkdir()
     proc = run_cli("check", str(tmp_path / "case.yaml"), "--format", "line")
-    assert "no case.yaml found" in proc.stderr and proc.returncode == 2
+    assert "no case.yaml or worksheet found" in proc.stderr and proc.returncode == 2
     assert "Traceback" not in proc.stderr

@@ -38,7 +38,7 @@ class Spec:
 
     @property
     def counted(self) -> bool:
-        return self.kind in ("valid", "errors")
+        return self.kind in ("valid", "errors", "broken-schema")
 
 
 def worksheet_data(spec: Spec) -> dict[str, object]:

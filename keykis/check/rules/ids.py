@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -123,7 +124,21 @@ def unresolved_ids(case: Case, m: Method) -> Iterator[Hit]:
         if kind == "questions" and path[0] == "matrix":
             pool = q_ids  # type: ignore[assignment]
         if isinstance(ref, str) and ref not in pool:
-            yield Hit("unresolved-id", path, {"id": ref, "kind": _KIND_NAMES[kind]}, key=path[0] == "decision")
+            yield Hit("unresolved-id", path, {"id": ref, "kind": _KIND_NAMES[kind], "hint": did_you_mean(ref, pool)},
+                      key=path[0] == "decision")
+
+
+_HINT = {"ru": "; может быть, «{0}»?", "kk": "; мүмкін, «{0}»?", "en": "; did you mean '{0}'?"}
+
+
+def did_you_mean(ref: str, known: set[Any]) -> dict[str, str] | str:
+    """A "did you mean" tail for an unknown id, in every language; empty when nothing is close."""
+    pool = sorted(k for k in known if isinstance(k, str))
+    lowered = {k.lower(): k for k in pool}
+    close = difflib.get_close_matches(ref.lower().strip(), list(lowered), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return {lang: text.format(lowered[close[0]]) for lang, text in _HINT.items()}
 
 
 RULES = [duplicate_ids, unresolved_ids]
