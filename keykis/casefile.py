@@ -5,12 +5,19 @@ comments, key order and quoting written by hand must survive every save. So
 the document is held as a ruamel.yaml round-trip tree, changed in place, and
 written only when something changed. Writes are atomic (a temporary file in
 the same folder, fsync, rename) and the previous version is kept beside the
-file as ``case.yaml.bak``. The file's fingerprint at load and after each save
-tells whether someone else changed it on disk in the meantime.
+file as ``case.yaml.bak``.
+
+Whether someone else changed the file is decided by comparing it with the
+text this process last read or wrote: the digest of the bytes is recorded
+under the same lock as the write itself, so our own saves can never look like
+somebody else's. Every change is also journalled at once in the recovery file
+(``keykis.recovery``) when a journal is started, so nothing typed is lost
+between two saves.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import shutil
@@ -33,6 +40,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from keykis import yamlsafe
 from keykis.errors import CaseFileError
 from keykis.model import Case, case_file
+from keykis.recovery import Journal, Op, Recovery, read_recovery
 
 Path_ = tuple[str | int, ...]
 BACKUP_SUFFIX = ".bak"
@@ -53,6 +61,11 @@ class Fingerprint:
     size: int
     mtime_ns: int
     digest: str
+
+
+def digest(raw: bytes) -> str:
+    """The digest the fingerprints use."""
+    return hashlib.sha256(raw).hexdigest()
 
 
 def fingerprint(path: Path) -> Fingerprint | None:
@@ -108,7 +121,11 @@ class CaseDocument:
         """Counts changes; a save remembers which generation it wrote."""
         self._saved_generation = 0
         self.disk = fingerprint(path)
-        """The file as we last saw it."""
+        """The file as we last read or wrote it."""
+        self._disk_lock = threading.RLock()
+        """Held while writing the file and recording what was written."""
+        self.journal: Journal | None = None
+        """The recovery file, once ``start_journal`` was called."""
         self.backed_up = False
         """Whether this session already kept the file as it was opened in ``case.yaml.bak``."""
 
@@ -169,26 +186,56 @@ class CaseDocument:
         return out.getvalue()
 
     # -- changing ----------------------------------------------------------
-    def set(self, path: Path_, value: Any) -> bool:
-        """Set the value at ``path`` (creating mappings on the way); empty removes it.
+    def start_journal(self) -> Recovery | None:
+        """Journal every change from now on; return changes left by an earlier crash, if any."""
+        left = read_recovery(self.path)
+        self.journal = Journal(self.path, self.disk.digest if self.disk else "")
+        return left
 
-        Returns whether anything changed. A text keeps the scalar style the
-        author chose (folded, literal); new multi-line texts become literal.
+    def _log(self, op: Op) -> None:
+        self.dirty = True
+        if self.journal is not None:
+            self.journal.record(self.generation, op)
+
+    def apply(self, op: Op) -> None:
+        """Redo one journalled change (``keykis.recovery``)."""
+        path = tuple(op["path"])
+        kind = op["op"]
+        if kind == "set":
+            self.set(path, op.get("value"))
+        elif kind == "append":
+            self.append(path, op.get("item") or {})
+        elif kind == "remove":
+            self.remove(path, int(op["index"]))
+        elif kind == "move":
+            self.move(path, int(op["index"]), int(op["offset"]))
+        elif kind == "rename":
+            self.rename_id(str(op["old"]), str(op["new"]))
+        else:
+            raise ValueError(kind)
+
+    def set(self, path: Path_, value: Any) -> bool:
+        """Set the value at ``path`` (creating mappings on the way); ``None`` removes it.
+
+        Returns whether anything changed. An emptied text or list keeps its
+        key where it is (as ``''`` or ``[]``) until the author removes it. A
+        text keeps the scalar style the author chose (folded, literal); new
+        multi-line texts become literal.
         """
         *parents, last = path
         old = self.get(path)
         if _same(old, value):
             return False
-        if value in ("", None) or value == []:
+        if value is None or (value in ("", []) and old is None):
             parent = self.get(tuple(parents))
             if isinstance(parent, dict) and last in parent:
                 del parent[last]
-                self.dirty = True
+                self._log({"op": "set", "path": list(path), "value": None})
                 return True
             return False
         node = self._container(tuple(parents))
         node[last] = _styled(old, value)
-        self.dirty = True
+        self._log({"op": "set", "path": list(path), "value": value})
         return True
 
     def _container(self, path: Path_) -> Any:
@@ -211,30 +258,94 @@ class CaseDocument:
         return parent[last]  # type: ignore[no-any-return]
 
     def append(self, path: Path_, item: dict[str, Any]) -> int:
-        """Append a mapping to the list at ``path``; return its index."""
+        """Append a mapping to the list at ``path``; return its index.
+
+        The new item goes after the last one; a comment below the last item
+        (it belongs to what follows the list) stays below the new one.
+        """
         items = self.seq(path)
+        tail = _take_tail_comment(items)
         items.append(CommentedMap(item))
-        self.dirty = True
+        _put_tail_comment(items, tail)
+        self._log({"op": "append", "path": list(path), "item": item})
         return len(items) - 1
 
     def remove(self, path: Path_, index: int) -> None:
-        """Remove item ``index`` from the list at ``path``."""
+        """Remove item ``index`` from the list at ``path`` (a comment below the list stays)."""
         items = self.seq(path)
+        tail = _take_tail_comment(items)
         del items[index]
-        self.dirty = True
+        _put_tail_comment(items, tail)
+        self._log({"op": "remove", "path": list(path), "index": index})
 
     def move(self, path: Path_, index: int, offset: int) -> int:
         """Move item ``index`` by ``offset`` places; return where it landed."""
         items = self.seq(path)
         target = max(0, min(len(items) - 1, index + offset))
         if target != index:
+            tail = _take_tail_comment(items)
             items.insert(target, items.pop(index))
-            self.dirty = True
+            _put_tail_comment(items, tail)
+            self._log({"op": "move", "path": list(path), "index": index, "offset": offset})
         return target
+
+    # -- ids ------------------------------------------------------------------
+    def ids(self) -> frozenset[str]:
+        """Every id used anywhere in the case (actors, objects, relations, items of the fields...)."""
+        return frozenset(_ids(self._read_root()))
+
+    def new_id(self, prefix: str, start: int = 1) -> str:
+        """An id ``<prefix><n>`` not used anywhere in the case."""
+        used = self.ids()
+        n = max(1, start)
+        while f"{prefix}{n}" in used:
+            n += 1
+        return f"{prefix}{n}"
+
+    def references(self, ident: str) -> list[Path_]:
+        """Every place that refers to ``ident`` (not the ``id:`` keys themselves)."""
+        return [p for p, _ in _refs(self._read_root(), (), ident)]
+
+    def rename_id(self, old: str, new: str) -> int:
+        """Make every reference to ``old`` point at ``new``; return how many changed.
+
+        The ``id:`` itself is changed by the caller (the form); this follows it
+        everywhere else: main actor, characters, members, relation ends,
+        owners, chosen items, the decision scores, the teaching plan... Keys
+        of the decision scores are renamed in place, keeping their order.
+        """
+        if not old or not new or old == new:
+            return 0
+        count = 0
+        for path, kind in list(_refs(self.tree, (), old)):
+            *parents, last = path
+            parent = self.get(tuple(parents))
+            if kind == "key":
+                _rename_key(parent, old, new)
+            elif isinstance(parent, list):
+                parent[int(last)] = new
+            else:
+                parent[last] = new
+            count += 1
+        if count:
+            self._log({"op": "rename", "path": [], "old": old, "new": new})
+        return count
 
     # -- disk ---------------------------------------------------------------
     def changed_on_disk(self) -> bool:
-        """Whether the file on disk is no longer what we last read or wrote."""
+        """Whether the file on disk is not what this process last read or wrote.
+
+        While a save is under way the answer is no: the file is ours until the
+        save has recorded what it wrote.
+        """
+        if not self._disk_lock.acquire(blocking=False):
+            return False
+        try:
+            return self._changed_on_disk()
+        finally:
+            self._disk_lock.release()
+
+    def _changed_on_disk(self) -> bool:
         now = fingerprint(self.path)
         return now is None or self.disk is None or now.digest != self.disk.digest
 
@@ -242,20 +353,167 @@ class CaseDocument:
         """Write the document if it changed; refuse to overwrite a file changed on disk.
 
         Raises ``CaseFileError`` when the file changed on disk (unless ``force``).
-        Returns whether the file was written.
+        Returns whether the file was written. The check, the write and the
+        record of what was written happen under one lock.
         """
-        if not self.dirty and not force:
-            return False
-        if not force and self.changed_on_disk():
-            raise CaseFileError("the file changed on disk; reload it or save over it explicitly", path=str(self.path))
-        generation = self.generation
-        text = self.dump()
-        atomic_write(self.path, text, backup=not self.backed_up)
-        self.backed_up = True
-        self.text = text
-        self._saved_generation = generation  # a change made while writing stays pending
-        self.disk = fingerprint(self.path)
-        return True
+        with self._disk_lock:
+            if not self.dirty and not force:
+                return False
+            if not force and self._changed_on_disk():
+                raise CaseFileError("the file changed on disk; reload it or save over it explicitly",
+                                    path=str(self.path))
+            generation = self.generation
+            text = self.dump()
+            raw = text.encode("utf-8")
+            atomic_write(self.path, text, backup=not self.backed_up)
+            self.disk = Fingerprint(len(raw), 0, digest(raw))
+            self.backed_up = True
+            self.text = text
+            self._saved_generation = generation  # a change made while writing stays pending
+            if self.journal is not None:
+                self.journal.rebase(self.disk.digest, generation)
+            return True
+
+    def save_copy(self) -> Path:
+        """Write the current content to a new file beside the case (``case.mine-<time>.yaml``)."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stem, dot, ext = self.path.name.partition(".")
+        target = self.path.with_name(f"{stem}.mine-{stamp}{dot}{ext}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{stem}.mine-{stamp}-{n}{dot}{ext}")
+        atomic_write(target, self.dump(), backup=False)
+        return target
+
+    def close(self, *, keep_journal: bool = False) -> None:
+        """Stop journalling; the recovery file goes unless unsaved changes are kept on purpose."""
+        if self.journal is not None:
+            self.journal.close(keep=keep_journal and self.dirty)
+            self.journal = None
+
+    def discard_changes(self) -> None:
+        """Forget unsaved changes (the author chose to): the recovery file goes too."""
+        if self.journal is not None:
+            self.journal.discard()
+        self._saved_generation = self.generation
+
+
+REFERENCE_KEYS = frozenset({
+    "main_actor", "owner", "who", "from", "to", "directed_at", "members", "characters", "influenced_by",
+    "problem", "task", "chosen", "objectives", "questions",
+})
+"""Keys whose value is the id (or a list of ids) of another part of the case."""
+
+
+def _ids(node: Any) -> Any:
+    if isinstance(node, dict):
+        if isinstance(node.get("id"), str):
+            yield node["id"]
+        for v in node.values():
+            yield from _ids(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _ids(v)
+
+
+def _refs(node: Any, path: Path_, ident: str) -> Any:
+    """(path, "value" | "key") of every reference to ``ident`` below ``node``."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            here = (*path, k)
+            if k in REFERENCE_KEYS:
+                if v == ident and isinstance(v, str):
+                    yield here, "value"
+                    continue
+                if isinstance(v, list) and all(isinstance(x, str) for x in v):
+                    for i, x in enumerate(v):
+                        if x == ident:
+                            yield (*here, i), "value"
+                    continue
+            yield from _refs(v, here, ident)
+        if path[:2] == ("decision", "scores") and len(path) in (2, 3) and ident in node:
+            yield (*path, ident), "key"  # scores are keyed by solution, then by goal or value
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _refs(v, (*path, i), ident)
+
+
+def _rename_key(mapping: Any, old: str, new: str) -> None:
+    """Rename a key of a round-trip mapping in place (same position, same comments)."""
+    if not isinstance(mapping, CommentedMap) or old not in mapping or new in mapping:
+        return
+    keys = list(mapping.keys())
+    pos = keys.index(old)
+    value = mapping[old]
+    comment = mapping.ca.items.pop(old, None)
+    del mapping[old]
+    mapping.insert(pos, new, value)
+    if comment is not None:
+        mapping.ca.items[new] = comment
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where the comment below ``node`` is kept: (container, key, index in the comment entry)."""
+    if isinstance(node, CommentedMap) and node:
+        key = list(node.keys())[-1]
+        deeper = _last_slot(node[key]) if isinstance(node[key], (CommentedMap, CommentedSeq)) else None
+        entry = node.ca.items.get(key)
+        if entry and len(entry) > 2 and entry[2] is not None:
+            return node, key, 2
+        return deeper or (node, key, 2)
+    if isinstance(node, CommentedSeq) and node:
+        i = len(node) - 1
+        deeper = _last_slot(node[i]) if isinstance(node[i], (CommentedMap, CommentedSeq)) else None
+        entry = node.ca.items.get(i)
+        if entry and entry[0] is not None:
+            return node, i, 0
+        return deeper or (node, i, 0)
+    return None
+
+
+def _take_tail_comment(seq: CommentedSeq) -> Any:
+    """Detach the comment lines below the last item of ``seq`` (the line's own comment stays)."""
+    slot = _last_slot(seq)
+    if slot is None:
+        return None
+    node, key, at = slot
+    entry = node.ca.items.get(key)
+    token = entry[at] if entry and len(entry) > at else None
+    if token is None or not hasattr(token, "value"):
+        return None
+    own, newline, below = token.value.partition("\n")
+    if not below.strip():
+        return None
+    if own.strip():
+        kept = copy.copy(token)
+        kept.value = own + newline
+        entry[at] = kept
+    else:
+        entry[at] = None
+    moved = copy.copy(token)
+    moved.value = "\n" + below
+    return moved
+
+
+def _put_tail_comment(seq: CommentedSeq, token: Any) -> None:
+    """Attach comment lines taken by ``_take_tail_comment`` below the last item of ``seq``."""
+    if token is None:
+        return
+    slot = _last_slot(seq)
+    if slot is None:
+        return
+    node, key, at = slot
+    size = 4 if isinstance(node, CommentedMap) else 2
+    entry = node.ca.items.setdefault(key, [None] * size)
+    current = entry[at]
+    if current is not None and hasattr(current, "value"):
+        own = current.value.rstrip("\n")
+        merged = copy.copy(token)
+        merged.value = own + token.value
+        entry[at] = merged
+    else:
+        entry[at] = token
 
 
 def _same(old: Any, new: Any) -> bool:

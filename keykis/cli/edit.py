@@ -23,5 +23,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("no such case; create it with `keykis new` or from the start screen", path=str(parent))
     from keykis.tui.app import make_app
 
-    make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases).run()
+    farewell = make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases).run()
+    if farewell:
+        print(farewell)
     return 0

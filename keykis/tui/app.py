@@ -27,7 +27,7 @@ from keykis.tui.screens.start import StartScreen
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
 
 
-class KeykisApp(App[None]):
+class KeykisApp(App[str | None]):
     """``keykis edit``: the start screen or one case."""
 
     TITLE = "KEYKIS"
@@ -35,6 +35,8 @@ class KeykisApp(App[None]):
     def __init__(self, path: Path | None, *, lang: str, cases_dir: Path) -> None:
         super().__init__()
         self.case_path, self.lang, self.cases_dir = path, lang, cases_dir
+        self.farewell = ""
+        """A line printed after the screen closes (where a copy of the author's version went)."""
 
     def on_mount(self) -> None:
         if self.case_path is not None:
@@ -97,16 +99,20 @@ class KeykisApp(App[None]):
             self.notify(f"{editor}: {exc.strerror}", severity="error")
         self.open_case(path, step=step)
 
-    def flush(self) -> None:
-        """Save pending changes of every open editor."""
-        for screen in self.screen_stack:
-            if isinstance(screen, EditorScreen):
-                screen.flush()
+    def flush(self) -> bool:
+        """Save pending changes of every open editor; False when one needs the author's decision."""
+        return all(screen.flush() for screen in self.screen_stack if isinstance(screen, EditorScreen))
 
     async def action_quit(self) -> None:
-        """Save what is pending, then quit."""
-        self.flush()
-        self.exit()
+        """Save what is pending, then quit; with changes that cannot be saved, ask first."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen) and not screen.flush():
+                screen.autosave.ask_before_quit(lambda: self.call_later(self.action_quit))
+                return
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                screen.autosave.close()
+        self.exit(self.farewell or None)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: Textual's own commands and the editor's."""

@@ -71,16 +71,17 @@ def test_folded_text_stays_folded_and_new_lines_become_literal(case: Path) -> No
     assert "external_models: |-\n  Первая строка.\n  Вторая строка.\n" in text
 
 
-def test_empty_values_remove_the_key_and_lists_keep_comments_elsewhere(case: Path) -> None:
+def test_an_emptied_text_keeps_its_key_and_none_removes_it(case: Path) -> None:
     doc = open_case(case)
     doc.set(("acknowledgements",), "")
-    assert doc.dirty is False, "removing what is not there changes nothing"
+    assert doc.dirty is False, "emptying what is not there changes nothing"
     doc.set(("boundary", "difficulty"), "")
+    doc.set(("boundary", "description"), None)
     index = doc.append(("goals",), {"id": "g2", "text": "Жалоб меньше вдвое."})
     assert doc.move(("goals",), index, -1) == 0
     doc.save()
     data = open_case(case).tree
-    assert "difficulty" not in data["boundary"]
+    assert data["boundary"]["difficulty"] == "" and "description" not in data["boundary"]
     assert [g["id"] for g in data["goals"]] == ["g2", "g1"]
 
 

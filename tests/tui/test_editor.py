@@ -8,8 +8,9 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from keykis.tui import app as app_module
+from keykis.tui import autosave as autosave_module
 from keykis.tui.app import make_app
-from keykis.tui.screens import editor as editor_module
+from keykis.tui.autosave import ConflictBar
 from keykis.tui.screens.changed import ChangedOnDisk
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -26,8 +27,8 @@ from tests.tui.helpers import focused_path, write
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short autosave and disk-watch delays so the tests need not wait."""
-    monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 0.2)
-    monkeypatch.setattr(editor_module, "WATCH_INTERVAL", 0.2)
+    monkeypatch.setattr(autosave_module, "AUTOSAVE_DELAY", 0.2)
+    monkeypatch.setattr(autosave_module, "WATCH_INTERVAL", 0.2)
 
 
 async def settle(pilot, seconds: float = 0.3) -> None:
@@ -92,15 +93,16 @@ async def test_a_change_on_disk_is_announced_and_never_overwritten(example: Path
         theirs = example.read_text(encoding="utf-8").replace("Весна 2025 года", "Осень 2025 года")
         example.write_text(theirs, encoding="utf-8")
         await settle(pilot, 0.5)
-        assert isinstance(app.screen, ChangedOnDisk)
-        assert "changed" in str(app.screen.query_one(Static).render()).lower()
-        await pilot.press("escape")  # decide later
         editor = app.screen
-        assert isinstance(editor, EditorScreen) and editor.disk_conflict
+        assert isinstance(editor, EditorScreen) and editor.disk_conflict, "no dialog takes the keyboard"
+        bar = editor.query_one(ConflictBar)
+        assert bar.display and "changed on disk" in str(bar.render())
         await open_step(pilot, "conclusion")
         await write(pilot, "Mine ")
         await settle(pilot, 0.5)
+        assert "Mine " in editor.doc.get(("conclusion",)), "typing went to the form"
         assert example.read_text(encoding="utf-8") == theirs, "autosave is paused"
+        assert "Mine " in example.with_name("case.yaml.recovery").read_text(encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChangedOnDisk)

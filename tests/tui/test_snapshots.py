@@ -88,10 +88,10 @@ def test_parse_error_view(snap_compare, example: Path) -> None:
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=steady)
 
 
-def test_changed_on_disk_dialog(snap_compare, example: Path) -> None:
+def test_changed_on_disk_bar(snap_compare, example: Path) -> None:
     async def run(pilot) -> None:
         await steady(pilot)
         example.write_text(example.read_text(encoding="utf-8") + "\n# changed elsewhere\n", encoding="utf-8")
-        pilot.app.screen.watch_disk()
+        pilot.app.screen.autosave.watch_disk()  # a bar, the cursor stays in the form
         await steady(pilot)
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)

@@ -1,4 +1,9 @@
-"""The warning shown when the case file changed on disk while it was open."""
+"""The author's decision about a case file changed on disk, and about unsaved work at quit.
+
+Nothing here opens by itself while the author types: the editor shows a bar
+and this dialog opens when the author presses Ctrl+S, or when quitting with
+unsaved changes that cannot be saved over the changed file.
+"""
 
 from __future__ import annotations
 
@@ -16,28 +21,30 @@ from keykis.tui.words import say
 
 
 class ChangedOnDisk(ModalScreen[str | None]):
-    """Reload, overwrite, or keep editing without saving: the author decides."""
+    """Reload, overwrite, save a copy, or keep editing; when quitting: copy, overwrite, discard or stay."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "dismiss_keep", "Later")]
+    BINDINGS = [Binding("escape", "dismiss_keep", "Back")]
 
-    def __init__(self, doc: CaseDocument, lang: str) -> None:
+    def __init__(self, doc: CaseDocument, lang: str, *, quitting: bool = False) -> None:
         super().__init__()
-        self.doc, self.lang = doc, lang
+        self.doc, self.lang, self.quitting = doc, lang, quitting
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(say("changed_title", self.lang), id="dialog-title")
-            yield Static(say("changed_body", self.lang).format(path=self.doc.path), markup=False)
-            yield OptionList(
-                Option(say("reload", self.lang), id="reload"),
-                Option(say("overwrite", self.lang), id="overwrite"),
-                Option(say("keep", self.lang), id="keep"),
-            )
+            if self.quitting:
+                yield Label(say("quit_title", self.lang), id="dialog-title")
+                yield Static(say("quit_body", self.lang).format(path=self.doc.path), markup=False)
+                choices = ["copy", "overwrite", "discard", "stay"]
+            else:
+                yield Label(say("changed_title", self.lang), id="dialog-title")
+                yield Static(say("changed_body", self.lang).format(path=self.doc.path), markup=False)
+                choices = ["reload", "overwrite", "copy", "keep"]
+            yield OptionList(*[Option(say(f"choice_{c}", self.lang), id=c) for c in choices])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
     def action_dismiss_keep(self) -> None:
-        """Decide later (autosave stays paused)."""
-        self.dismiss("keep")
+        """Back to editing (nothing is decided; the recovery file keeps the changes)."""
+        self.dismiss("stay" if self.quitting else "keep")

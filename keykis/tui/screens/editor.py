@@ -1,10 +1,10 @@
 """The editor: steps on the left, the current step in the middle, findings on the right.
 
-Every change goes into the open ``CaseDocument`` at once. Two timers follow
-it: the checks run in a worker thread shortly after typing stops, and the
-autosave writes the file a little later. The file on disk is watched; if
-someone else changes it, the editor says so and stops saving until the
-author decides.
+Every change goes into the open ``CaseDocument`` at once (and into its
+recovery file). The checks run in a worker thread shortly after typing stops;
+the autosave (``keykis.tui.autosave``) writes the file a little later and
+watches it on disk: if someone else changes it, a bar says so, typing goes
+on, and saving waits for the author's decision.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from keykis.check import Finding, check_case
 from keykis.errors import CaseFileError
 from keykis.method import method
 from keykis.progress import revisit, step_states
+from keykis.tui import autosave as autosave_module
+from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import Path_
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext
@@ -34,10 +36,8 @@ from keykis.tui.words import say
 
 CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
-AUTOSAVE_DELAY = 1.5
-"""Seconds of quiet after a change before the file is written."""
-WATCH_INTERVAL = 1.0
-"""How often the file on disk is compared with what we last wrote."""
+AUTOSAVE_DELAY = autosave_module.AUTOSAVE_DELAY
+WATCH_INTERVAL = autosave_module.WATCH_INTERVAL
 
 
 class EditorScreen(Screen[None]):
@@ -66,19 +66,19 @@ class EditorScreen(Screen[None]):
         self.findings: list[Finding] = []
         self.ctx = FormContext(doc, lang, self.changed)
         self._check_timer: Timer | None = None
-        self._save_timer: Timer | None = None
+        self.autosave = Autosave(self, doc, lang=lambda: self.lang, reopen=self._reopen)
+        self.recovery = doc.start_journal()
         self._changed_at = 0.0
         self.check_latency: float | None = None
         """Seconds from the last change to findings on screen (for the benchmark)."""
         self._pointed: set[str] = set()
         self.checks_done = 0
         """How many times findings were shown (tests and the benchmark wait on it)."""
-        self.disk_conflict = False
-        """True while the file on disk changed under us and the author has not decided."""
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ConflictBar(id="conflict-bar")
         with Horizontal(id="main"):
             yield StepsSidebar(self.lang, id="steps")
             yield Container(StepPanel(self.step, self.ctx), id="step-holder")
@@ -89,10 +89,46 @@ class EditorScreen(Screen[None]):
         self.title = self.doc.case().title or self.doc.path.parent.name
         self.sub_title = self.doc.path.parent.name
         self.query_one(StepsSidebar).select_step(self.step.id)
-        self.set_interval(WATCH_INTERVAL, self.watch_disk)
+        self.autosave.start()
         self._await_tree()
         self.run_checks()
         self.focus_step()
+        if self.recovery is not None:
+            self._offer_recovery()
+
+    def on_unmount(self) -> None:
+        self.autosave.close()
+
+    @property
+    def disk_conflict(self) -> bool:
+        """True while the file on disk changed under us and the author has not decided."""
+        return self.autosave.conflict
+
+    def _offer_recovery(self) -> None:
+        from keykis.tui.screens.recover import RecoverChanges
+
+        found = self.recovery
+        assert found is not None
+        self.recovery = None
+        changed = self.doc.disk is None or found.base != self.doc.disk.digest
+
+        def decided(bring_back: bool | None) -> None:
+            if bring_back is False:
+                self.doc.discard_changes()
+                return
+            n = found.replay(self.doc)
+            self.notify(say("recovered", self.lang).format(n=n), timeout=6)
+            self.changed(())
+            self.call_after_refresh(self._redraw_step)
+
+        self.app.push_screen(RecoverChanges(found, self.lang, file_changed=changed), decided)
+
+    async def _redraw_step(self) -> None:
+        await self.show_step(self.step.id)
+        self.focus_step()
+
+    def _reopen(self) -> None:
+        self.app.reopen(self.doc.path, step=self.step.id)  # type: ignore[attr-defined]
 
     @work(thread=True, group="load")
     def _await_tree(self) -> None:
@@ -155,11 +191,10 @@ class EditorScreen(Screen[None]):
     def changed(self, path: Path_) -> None:
         """A control changed the document: schedule checks and the autosave."""
         self._changed_at = time.perf_counter()
-        for timer in (self._check_timer, self._save_timer):
-            if timer is not None:
-                timer.stop()
+        if self._check_timer is not None:
+            self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks)
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
+        self.autosave.changed()
         dependants = revisit(self.step.id)
         if dependants and path and path[0] not in ("narrative", "reflection") and self.step.id not in self._pointed:
             self._pointed.add(self.step.id)  # once per visit to the step, not at every key
@@ -191,63 +226,13 @@ class EditorScreen(Screen[None]):
         self.run_checks()
 
     # -- saving and the file on disk ----------------------------------------
-    def autosave(self) -> None:
-        """Write pending changes (in a worker) unless the file changed on disk."""
-        if not self.disk_conflict and self.doc.dirty:
-            self._save_in_background()
-
-    @work(thread=True, exclusive=True, group="save")
-    def _save_in_background(self) -> None:
-        try:
-            self.doc.save()
-        except CaseFileError:
-            self.app.call_from_thread(self.conflict)
-        except RuntimeError:  # the document changed shape while it was written: try again shortly
-            self.app.call_from_thread(self.set_timer, AUTOSAVE_DELAY, self.autosave)
-
     def action_save(self) -> None:
-        """Save now."""
-        if self.disk_conflict:
-            self.conflict()
-            return
-        try:
-            wrote = self.doc.save()
-        except CaseFileError:
-            self.conflict()
-            return
-        self.notify(say("saved" if wrote else "unchanged", self.lang).format(path=self.doc.path.name))
+        """Save now (after an outside change: decide what to do)."""
+        self.autosave.save_now()
 
-    def watch_disk(self) -> None:
-        """Warn once when the file changed on disk behind our back."""
-        if not self.disk_conflict and self.doc.changed_on_disk():
-            self.conflict()
-
-    def conflict(self) -> None:
-        """Stop saving and ask the author what to do about the file on disk."""
-        from keykis.tui.screens.changed import ChangedOnDisk
-
-        if self.disk_conflict and isinstance(self.app.screen, ChangedOnDisk):
-            return
-        self.disk_conflict = True
-        self.app.push_screen(ChangedOnDisk(self.doc, self.lang), self._resolved)
-
-    def _resolved(self, choice: str | None) -> None:
-        if choice == "reload":
-            self.app.reopen(self.doc.path, step=self.step.id)  # type: ignore[attr-defined]
-        elif choice == "overwrite":
-            self.doc.save(force=True)
-            self.disk_conflict = False
-            self.notify(say("saved", self.lang).format(path=self.doc.path.name))
-        else:
-            self.notify(say("not_saving", self.lang), severity="warning", timeout=8)
-
-    def flush(self) -> None:
-        """Save what is pending (on quit), never over a file changed on disk."""
-        if self.doc.dirty and not self.disk_conflict:
-            try:
-                self.doc.save()
-            except CaseFileError:
-                pass
+    def flush(self) -> bool:
+        """Save what is pending; False when the author must decide first (a conflict)."""
+        return self.autosave.flush()
 
     # -- the rest -------------------------------------------------------------
     def action_views(self) -> None:
@@ -279,5 +264,8 @@ class EditorScreen(Screen[None]):
 
     def action_external_editor(self) -> None:
         """Open the file in ``$EDITOR``, then reload it."""
-        self.flush()
+        if not self.flush():
+            self.autosave.ask()
+            return
+        self.autosave.close()
         self.app.edit_externally(self.doc.path, step=self.step.id)  # type: ignore[attr-defined]
