@@ -240,6 +240,10 @@ def worksheet_context(ws: Worksheet, case: Case | None, lang: str) -> dict[str, 
         "choice_reason": (ws.data.get("decision") or {}).get("choice_reason") if isinstance(
             ws.data.get("decision"), dict) else None,
         "defence": ws.data.get("defence") or "",
+        "reasons": {sid: {cid: {"score": cell.get("score"), "reason": cell.get("reason") or ""}
+                          for cid, cell in row.items()} for sid, row in table.items()},
+        "task_parts": ("what", "who", "to_whom", "when", "where", "how_much", "means", "requirements", "report"),
+        "solution_parts": ("risks", "opportunities", "budget", "innovation", "forecast", "discipline"),
     }
 
 
@@ -256,8 +260,10 @@ def write_worksheet_pdf(ws: Worksheet, case: Case | None, target: Path, *, lang:
                         findings: list[Finding] | None = None) -> Path:
     """Write the worksheet as a PDF for submission; return the path."""
     from keykis.render.engine import PdfJob, render_html, write_pdf
+    from keykis.render.labels import labels as case_labels
 
-    html = render_html("study/worksheet.html.j2", l=labels(lang), lang=lang, findings=findings or [],
+    html = render_html("study/worksheet.html.j2", l=labels(lang), cl=case_labels(lang), lang=lang,
+                       findings=findings or [],
                        **worksheet_context(ws, case, lang))
     write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,)))
     return target

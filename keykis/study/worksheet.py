@@ -11,16 +11,12 @@ from a case file.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from keykis import yamlsafe
 from keykis.errors import CaseFileError, UserError
-from keykis.method import LANGS, method
 from keykis.model import Case
 from keykis.paths import schemas_dir
 
@@ -160,35 +156,22 @@ def parse_worksheet(text: str, name: str = "<worksheet>") -> Worksheet:
     return Worksheet(data, path=Path(name) if name != "<worksheet>" else None, text=text)
 
 
-@cache
-def _template() -> str:
-    return (schemas_dir() / "worksheet.skeleton.yaml").read_text(encoding="utf-8")
-
-
 def worksheet_text(case: Case, *, student: str = "", group: str = "", lang: str | None = None,
                    schema_ref: str | None = None) -> str:
-    """The text of a new worksheet for ``case``, with the method's prompts as comments."""
-    lang = lang if lang in LANGS else case.language
-    schema_ref = schema_ref or (schemas_dir() / "worksheet.schema.json").as_posix()
-    lines = []
-    for line in _template().splitlines():
-        match = re.fullmatch(r"(\s*)\{step:(\w+)\}", line)
-        lines.append(_step_comment(match.group(2), lang, match.group(1)) if match else line)
-    return "\n".join(lines).format(
-        schema=schema_ref, case=case.id, revision=case.meta.get("revision") or date.today().isoformat(),
-        student=_quoted(student or "?"), group=_quoted(group), today=date.today().isoformat(), lang=lang,
-    ) + "\n"
+    """The text of a new worksheet for ``case`` (see ``keykis.study.skeleton``)."""
+    from keykis.study.skeleton import worksheet_text as skeleton
+
+    return skeleton(case, student=student, group=group, lang=lang,
+                    schema_ref=schema_ref or (schemas_dir() / "worksheet.schema.json").as_posix())
 
 
-def _step_comment(step_id: str, lang: str, indent: str) -> str:
-    step = method().step_by_id[step_id]
-    word = {"ru": "Шаг", "kk": "Қадам", "en": "Step"}[lang]
-    text = f"{indent}# {word} {step.n}. {step.title[lang]}: {step.prompt[lang]}"
-    return text.replace("{", "{{").replace("}", "}}")
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def schema_ref_for(path: Path) -> str:
+    """The worksheet schema as a path relative to the worksheet's folder (absolute only across drives)."""
+    schema = schemas_dir() / "worksheet.schema.json"
+    try:
+        return Path(os.path.relpath(schema.resolve(), path.parent.resolve())).as_posix()
+    except ValueError:
+        return schema.as_posix()
 
 
 def save_text(path: Path, text: str) -> None:
@@ -199,11 +182,11 @@ def save_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "") -> Path:
-    """Create a worksheet file for ``case``; refuse to overwrite an existing file."""
+def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "", lang: str | None = None) -> Path:
+    """Create a worksheet file for ``case`` in ``lang``; refuse to overwrite an existing file."""
     if path.exists():
         raise UserError("a file already exists here; nothing was changed", path=str(path))
-    save_text(path, worksheet_text(case, student=student, group=group))
+    save_text(path, worksheet_text(case, student=student, group=group, lang=lang, schema_ref=schema_ref_for(path)))
     return path
 
 

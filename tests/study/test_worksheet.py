@@ -28,7 +28,7 @@ def test_new_worksheet_is_valid_yaml_with_prompts_and_refuses_to_overwrite(tmp_p
     assert (ws.case_id, ws.revision, ws.group) == (case.id, "2026-11-22", "ГМУ-21")
     assert [s.name for s in ws.students] == ["Айгерим"]
     rules = {f.rule for f in check_worksheet(ws, case)}
-    assert rules == {"section-missing"}
+    assert rules == {"worksheet-placeholder"}
     with pytest.raises(UserError):
         new_worksheet(path, case)
     assert path.read_text(encoding="utf-8") == text

@@ -33,3 +33,27 @@ def test_render_worksheet_prints_people_chain_and_matrix_safely(tmp_path: Path, 
     assert "Ерлан Сапаров" not in text  # the case is used through the student view
     links = subprocess.run(["strings", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "file:///etc/passwd" not in links
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_worksheet_pdf_prints_everything_the_student_wrote_translated(tmp_path: Path, lang: str) -> None:
+    sheet = Path(__file__).resolve().parent / "data" / "class30" / "23-22010.yaml"
+    assert main(["render", str(sheet), "-o", str(tmp_path), "--lang", lang]) == 0
+    raw = subprocess.run(["pdftotext", str(tmp_path / "worksheet.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    text = " ".join(raw.split())
+    written = yaml.safe_load(sheet.read_text(encoding="utf-8"))
+    task = written["matrix"]["tasks"]["items"][0]
+    for part in ("what", "when", "where", "how_much"):
+        assert task[part] in text, part  # the chosen task's parts
+    assert written["matrix"]["solutions"]["items"][0]["risks"] in text  # the risks
+    for row in written["decision"]["scores"].values():  # every score's reason
+        for cell in row.values():
+            assert cell["reason"] in text
+    assert written["defence"] in text
+    words = {"ru": ("Формулировка выбранной задачи", "Риски", "ошибка", "заметка"),
+             "en": ("The chosen task in full", "Risks", "error", "note")}[lang]
+    for word in words:
+        assert word in text, word
+    assert (" info " not in text) and ("Замечания проверки" in text) == (lang == "ru")

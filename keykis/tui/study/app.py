@@ -25,7 +25,7 @@ class StudyApp(App[None]):
         super().__init__()
         view = student_view(load_case(case_path))
         if not worksheet.exists():
-            new_worksheet(worksheet, view, student=student, group=group)
+            new_worksheet(worksheet, view, student=student, group=group, lang=lang)
         self.study = StudyScreen(view, worksheet, lang=lang)
 
     def on_mount(self) -> None:
