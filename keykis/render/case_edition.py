@@ -15,7 +15,7 @@ from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case, public_source
 from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
-from keykis.render.graph_dot import concept_layout, draw, fan_dot
+from keykis.render.graph_dot import concept_layout, draw, fan_dot, relation_legend
 
 SVG = "image/svg+xml"
 TEMPLATES = {"graph.pdf": "graph.html.j2", "case.pdf": "case.html.j2", "guidelines.pdf": "guidelines.html.j2"}
@@ -32,6 +32,8 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     ctx.graph_url = asset_url("graph.svg")
     ctx.figure_url = asset_url("figure.svg")
     ctx.graph_landscape = layout.landscape
+    ctx.graph_box_mm = layout.box_mm
+    ctx.relations = relation_legend(public, ctx.lang)
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(outdir / "graph.svg", assets["graph.svg"][0])
     result.outputs.append(outdir / "graph.svg")

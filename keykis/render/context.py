@@ -71,6 +71,8 @@ class EditionContext:
     figure_url: str = ""
     """The concept graph as a figure among the case's text."""
     graph_landscape: bool = False
+    graph_box_mm: float = 0.0
+    """Height of the drawing on the graph page in mm (0: let the page decide)."""
     """Whether the concept graph is wider than tall (its own page turns landscape)."""
     fan_url: str = ""
     citations: dict[str, int] = field(default_factory=dict)
@@ -82,8 +84,41 @@ class EditionContext:
     """(code, relation name) for the codes used in ``fan_cells``; empty when cells carry full names."""
     fan_wide_heads: bool = True
     """Whether the row heads take the wider share of the table (few actors)."""
+    relations: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    """Numbered edges of the concept graph: (number, from, to, relation name, the case's label)."""
 
     # helpers the templates call ---------------------------------------
+    def code(self, field_id: str, item_id: Any) -> str:
+        """The printed number of a matrix item (``П3``), the same in tables, text and Figure 1."""
+        from keykis.render.graph_dot import item_code
+
+        for i, it in enumerate(self.case.items(field_id)):
+            if it.get("id") == item_id:
+                return item_code(field_id, i, self.lang)
+        return ""
+
+    def objective_no(self, objective_id: Any) -> int:
+        """The printed number of a learning objective (main ones first), 0 when unknown."""
+        objectives = self.get("guidelines.objectives", {}) or {}
+        ids = [o.get("id") for part in ("main", "auxiliary") for o in objectives.get(part) or [] if isinstance(o, dict)]
+        return ids.index(objective_id) + 1 if objective_id in ids else 0
+
+    def question_no(self, question_id: Any) -> int:
+        """The printed number of a discussion question, 0 when unknown."""
+        ids = [q.get("id") for q in self.get("guidelines.questions", []) or [] if isinstance(q, dict)]
+        return ids.index(question_id) + 1 if question_id in ids else 0
+
+    def links(self, objectives: Any, questions: Any) -> str:
+        """Objectives and questions a plan row serves, by number: «цели 1, 2; вопросы 3»."""
+        parts = []
+        obj = [str(n) for n in (self.objective_no(o) for o in objectives or []) if n]
+        qs = [str(n) for n in (self.question_no(q) for q in questions or []) if n]
+        if obj:
+            parts.append(f"{self.L['objectives_short']} {', '.join(obj)}")
+        if qs:
+            parts.append(f"{self.L['questions_short']} {', '.join(qs)}")
+        return "; ".join(parts)
+
     def actor(self, actor_id: Any) -> str:
         """The public name of an actor id (the id itself when unknown)."""
         return self.case.public_name(str(actor_id))

@@ -45,12 +45,13 @@ def quote(text: str, width: int | None = None) -> str:
     return '"' + "\\n".join(parts) + '"'
 
 
-def _head(kind: str, extra: Iterable[str] = ()) -> list[str]:
+def _head(kind: str, extra: Iterable[str] = (), sep: bool = True) -> list[str]:
+    extra = list(extra) if not sep or any(e.startswith("nodesep") for e in extra) else [*extra, "nodesep=0.35", "ranksep=0.5"]
     return [
         f"{kind} G {{",
-        f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", nodesep=0.35, ranksep=0.5, pad=0.1, {", ".join(extra)}];',
+        f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", pad=0.1, {", ".join(extra)}];',
         f'  node [fontname="{FONT}", fontsize=10, shape=box, style=rounded, penwidth=0.8, margin="0.10,0.05"];',
-        f'  edge [fontname="{FONT}", fontsize=8.5, penwidth=0.7, arrowsize=0.6];',
+        f'  edge [fontname="{FONT}", fontsize=9.5, penwidth=0.7, arrowsize=0.6];',
     ]
 
 
@@ -64,7 +65,8 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
     g = concept_graph(case)
     lab = labels(lang)
     ids = {n: f"a{i}" for i, n in enumerate(g.nodes)}
-    extra = ["compound=true", "newrank=true", "rankdir=LR" if rankdir == "LR" else "rankdir=TB"]
+    extra = ["compound=true", "newrank=true", "rankdir=LR" if rankdir == "LR" else "rankdir=TB",
+             "nodesep=0.2", "ranksep=0.35"]
     if ratio:
         extra.append(f"ratio={ratio:.3f}")
     out = _head("digraph", extra)
@@ -72,21 +74,27 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
     def node(n: str) -> str:
         d = g.nodes[n]
         extra = ", peripheries=2, penwidth=1.2" if d["main"] else ""
-        return f"    {ids[n]} [label={quote(d['label'], 22)}{extra}];"
+        return f"    {ids[n]} [label={quote(d['label'], 16)}{extra}];"
 
     out += ["  subgraph cluster_external {", f"    label={quote(lab['external'])}; labeljust=l;",
-            "    style=\"rounded,dashed\"; penwidth=0.8; margin=14;"]
+            "    style=\"rounded,dashed\"; penwidth=0.8; margin=8;"]
     out += ["    subgraph cluster_internal {", f"      label={quote(lab['internal'])}; labeljust=l;",
-            "      style=rounded; penwidth=1.6; margin=12;"]
+            "      style=rounded; penwidth=1.6; margin=8;"]
     out += ["  " + node(n) for n in g.nodes if g.nodes[n]["environment"] == "internal"]
     out += ["    }"]
     out += [node(n) for n in g.nodes if g.nodes[n]["environment"] != "internal"]
     out += ["  }"]
-    for u, v, d in g.edges(data=True):
-        text = d["label"] or relation_name(d["type"], lang)
-        out.append(f"  {ids[u]} -> {ids[v]} [label={quote(text, 18)}];")
+    for n, (u, v) in enumerate(g.edges(), 1):
+        out.append(f'  {ids[u]} -> {ids[v]} [label="{n}"];')
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def relation_legend(case: Case, lang: str) -> list[tuple[int, str, str, str, str]]:
+    """The numbered edges of the concept graph: (number, from, to, relation name, the case's own label)."""
+    g = concept_graph(case)
+    return [(n, g.nodes[u]["label"], g.nodes[v]["label"], relation_name(d["type"], lang), plain(d["label"] or ""))
+            for n, (u, v, d) in enumerate(g.edges(data=True), 1)]
 
 
 def _strategy_names(item: dict[str, Any], lang: str) -> str:
@@ -95,21 +103,31 @@ def _strategy_names(item: dict[str, Any], lang: str) -> str:
     return " + ".join(names)
 
 
+def item_code(field_id: str, index: int, lang: str) -> str:
+    """The printed number of the ``index``-th item (from 0) of a matrix field: ``П3``, ``Мә3``, ``P3``."""
+    entry = next((f for f in method().matrix["fields"] if f["id"] == field_id), {})
+    prefix = (entry.get("code") or {}).get(lang) or (entry.get("code") or {}).get("en") or field_id[:1].upper()
+    return f"{prefix}{index + 1}"
+
+
 def fan_dot(case: Case, lang: str) -> str:
-    """DOT of Figure 1: question → problems → tasks → solutions, the chosen chain in bold."""
+    """DOT of Figure 1: question → problems → tasks → solutions by their numbers, the chosen chain in bold.
+
+    The formulations themselves are in Table 1 beside the figure, under the same
+    numbers, so the drawing stays small enough to print at full size.
+    """
     chosen = {f: (case.chosen(f) or {}).get("id") for f in ("questions", "problems", "tasks", "solutions")}
-    out = _head("digraph", ["rankdir=LR", "ranksep=0.45", "nodesep=0.18"])
+    out = _head("digraph", ["rankdir=LR", "ranksep=0.6", "nodesep=0.12"], sep=False)
+    out.append('  node [width=0.45, height=0.26, margin="0.05,0.02"];')
     ids: dict[tuple[str, str], str] = {}
     for f in ("questions", "problems", "tasks", "solutions"):
         out.append("  { rank=same;")
         for i, item in enumerate(case.items(f)):
             key = (f, str(item.get("id")))
             ids[key] = f"{f[0]}{i}"
-            label = f"{item.get('id')}. {plain(str(item.get('text', '')))}"
-            if f == "solutions" and _strategy_names(item, lang):
-                label += f" [{_strategy_names(item, lang)}]"
+            label = item_code(f, i, lang)
             bold = ", penwidth=2, fontname=\"PT Serif Bold\"" if chosen[f] == item.get("id") else ""
-            out.append(f"    {ids[key]} [label={quote(label, 30)}{bold}];")
+            out.append(f"    {ids[key]} [label={quote(label)}{bold}];")
         out.append("  }")
 
     def edge(src: tuple[str, str], dst: tuple[str, str], on_chain: bool) -> None:
@@ -170,6 +188,8 @@ GRAPH_BOXES = {False: (180 * MM, 222 * MM), True: (267 * MM, 138 * MM)}
 """Room for the drawing on the graph page (portrait, landscape) in points: A4 less
 15 mm margins, the title and the caption (a typical two-line title; the page
 itself shrinks the drawing to whatever room is really left)."""
+FIGURE_BOX = (164 * MM, 190 * MM)
+"""Room for the concept graph as a figure among the case's text (text width, the figure's maximum height)."""
 STRETCH_BEYOND = 1.2
 """A layout more than this much narrower (or flatter) than its box gets its
 spacing stretched to the box's shape."""
@@ -185,11 +205,39 @@ class GraphLayout:
     rankdir: str
     dot: str
     figure_svg: bytes
-    """The same direction unstretched, for a figure among text (the case edition)."""
+    """The direction that prints largest in the text column, unstretched, for the figure in the case edition."""
+    box_mm: float = 0.0
+    """Height in mm the page gives the drawing (what is left after the title and the relations key)."""
 
 
 def _fit(size: tuple[float, float], box: tuple[float, float]) -> float:
     return min(box[0] / size[0], box[1] / size[1])
+
+
+KEY_LINE_MM = 3.4
+"""One line of the relations key under the drawing (7.5 pt, line height 1.25, a little space between items)."""
+KEY_CHARS = 48
+"""Letters of the key (7.5 pt PT Serif) on one line of a column (two columns portrait, three landscape)."""
+TITLE_CHARS = {False: 70, True: 104}
+"""Letters of the graph page's title (14 pt bold) on one line, portrait and landscape."""
+TITLE_LINE_MM = 5.9
+
+
+def graph_boxes(key: list[str], title: str = "") -> dict[bool, tuple[float, float]]:
+    """Room for the drawing on the graph page once the title and the relations key below it have theirs.
+
+    ``key`` holds the text of each numbered relation; the key's height is
+    estimated from the lines each item takes in its column, the title's from
+    its length (:data:`GRAPH_BOXES` already counts two lines of title).
+    """
+    boxes = {}
+    for land, (w, h) in GRAPH_BOXES.items():
+        columns = 3 if land else 2
+        lines = sum(-(-max(1, len(text)) // KEY_CHARS) for text in key)
+        key_mm = (-(-lines // columns) + 1.5) * KEY_LINE_MM if key else 0.0
+        title_lines = -(-len(title) // TITLE_CHARS[land]) if title else 2
+        boxes[land] = (w, h - (key_mm + max(0, title_lines - 2) * TITLE_LINE_MM) * MM)
+    return boxes
 
 
 def concept_layout(case: Case, lang: str) -> GraphLayout:
@@ -202,20 +250,24 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     of actors — then gets its spacing stretched to the area's shape, so the
     figure fills the page instead of standing as a column in the middle.
     """
+    key = [" ".join(map(str, row)) for row in relation_legend(case, lang)]
+    boxes = graph_boxes(key, plain(case.title))
     best: tuple[float, str, bool, bytes] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
         svg = draw(concept_dot(case, lang, rankdir=rankdir))
         size = svg_size(svg)
-        landscape = _fit(size, GRAPH_BOXES[True]) > _fit(size, GRAPH_BOXES[False])
-        score = _fit(size, GRAPH_BOXES[landscape]) * bonus
+        landscape = _fit(size, boxes[True]) > _fit(size, boxes[False])
+        score = _fit(size, boxes[landscape]) * bonus
         if best is None or score > best[0]:
             best = (score, rankdir, landscape, svg)
     assert best is not None
+    figure = max((draw(concept_dot(case, lang, rankdir=r)) for r in ("TB", "LR")),
+                 key=lambda svg: _fit(svg_size(svg), FIGURE_BOX))
     _, rankdir, landscape, svg = best
-    box = GRAPH_BOXES[landscape]
+    box = boxes[landscape]
     width, height = svg_size(svg)
     want = box[1] / box[0]
     if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
         dot = concept_dot(case, lang, rankdir=rankdir, ratio=want)
-        return GraphLayout(draw(dot), landscape, rankdir, dot, svg)
-    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir), svg)
+        return GraphLayout(draw(dot), landscape, rankdir, dot, figure, box[1] / MM)
+    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir), figure, box[1] / MM)

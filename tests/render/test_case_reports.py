@@ -13,7 +13,7 @@ from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.model import Case, find_cases, load_case
 from keykis.render import render_case
-from keykis.render.graph_dot import GRAPH_BOXES, STRETCH_BEYOND, concept_layout, svg_size
+from keykis.render.graph_dot import GRAPH_BOXES, MM, STRETCH_BEYOND, concept_layout, svg_size
 from keykis.render.labels import labels
 from keykis.render.markup import cite, markdown, plain
 from tests.helpers import CASES, EXAMPLE
@@ -33,7 +33,7 @@ def test_graph_is_one_page_and_fills_it(case_file: Path, tmp_path: Path) -> None
     assert labels(case.language)["figure"] + " 1." in body
     layout = concept_layout(case, case.language)
     width, height = svg_size(layout.svg)
-    box_w, box_h = GRAPH_BOXES[layout.landscape]
+    box_w, box_h = GRAPH_BOXES[layout.landscape][0], layout.box_mm * MM
     shape = (height / width) / (box_h / box_w)
     assert 1 / STRETCH_BEYOND - 0.05 <= shape <= STRETCH_BEYOND + 0.05, (layout.rankdir, width, height)
 
@@ -142,13 +142,14 @@ def test_decision_table_lists_only_the_weighed_solutions(tmp_path: Path) -> None
     caption = labels("ru")["decision_caption"]
     table = body[body.index(caption):body.index("Фокус на одном решении", body.index(caption))].split()
     html = (tmp_path / "guidelines.html").read_text()
-    rows = re.findall(r'<tr class="(?:chosen)?"><th><span class="tag">(s\d+)</span>',
+    rows = re.findall(r'<tr class="(?:chosen)?"><th><span class="tag">(Р\d+)</span>',
                       html[html.index('<table class="decision">'):])
-    weighed = [str(s["id"]) for s in case.items("solutions") if s not in others]
+    codes = {str(s["id"]): f"Р{i}" for i, s in enumerate(case.items("solutions"), 1)}
+    weighed = [codes[str(s["id"])] for s in case.items("solutions") if s not in others]
     assert rows == weighed
     for s in case.items("solutions"):
-        assert (s["id"] in table) == (s not in others), s["id"]
-    totals = {s: decision.total(row) for s, row in decision.scores(case).items()}
+        assert (codes[str(s["id"])] in table) == (s not in others), s["id"]
+    totals = {codes[s]: decision.total(row) for s, row in decision.scores(case).items()}
     shown = re.findall(r'<td class="num score">([^<]*)</td>', html[html.index('<table class="decision">'):])
     assert shown == [f"{totals[s]:+d}" if totals[s] else "0" for s in weighed]
     assert "+7" in table and "+6" in table

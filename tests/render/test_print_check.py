@@ -44,7 +44,6 @@ def test_every_document_is_measured(proofs: dict[str, Proof]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_no_glyph_below_6_pt(proofs: dict[str, Proof]) -> None:
     small = {name: (p.below6, p.smallest) for name, p in proofs.items() if p.below6}
     assert not small, small
