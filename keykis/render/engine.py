@@ -76,6 +76,9 @@ def font_config() -> Any:
     if _fonts is None:
         from weasyprint.text.fonts import FontConfiguration
 
+        from keykis.render import hyphenation
+
+        hyphenation.register()
         _fonts = FontConfiguration()
     return _fonts
 

@@ -71,7 +71,6 @@ def test_no_internal_code_is_printed(proofs: dict[str, Proof]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_kazakh_hyphenates_at_least_half_as_often_as_russian(proofs: dict[str, Proof]) -> None:
     from keykis.model import load_case
 
