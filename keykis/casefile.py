@@ -19,10 +19,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import os
-import shutil
-import stat
-import tempfile
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -37,7 +33,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from keykis import yamlsafe
+from keykis import atomic, safe_read, yamlsafe
 from keykis.errors import CaseFileError
 from keykis.model import Case, case_file
 from keykis.recovery import Journal, Op, Recovery, read_recovery
@@ -71,9 +67,9 @@ def digest(raw: bytes) -> str:
 def fingerprint(path: Path) -> Fingerprint | None:
     """The fingerprint of ``path`` now, or None if it is gone."""
     try:
-        raw = path.read_bytes()
+        raw = safe_read.read_bytes(path)
         st = path.stat()
-    except OSError:
+    except (OSError, CaseFileError):
         return None
     return Fingerprint(len(raw), st.st_mtime_ns, hashlib.sha256(raw).hexdigest())
 
@@ -545,50 +541,9 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:
     """Write ``text`` to ``path`` atomically; with ``backup`` keep the old file as ``<name>.bak``.
 
     The backup is copied first, so at every moment ``path`` holds either the
-    old or the new text in full.
+    old or the new text in full; the file keeps its permissions.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    bak = path.with_name(path.name + BACKUP_SUFFIX)
-    bak_tmp = bak.with_name(f".{bak.name}.tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(path))
-        if backup and path.exists():
-            shutil.copy2(path, bak_tmp)
-            os.replace(bak_tmp, bak)
-        os.replace(tmp, path)
-    except BaseException:
-        for leftover in (tmp, bak_tmp):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions the file has (or a new file would get), not the temporary file's 0600."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    atomic.write_text(path, text, backup=path.with_name(path.name + BACKUP_SUFFIX) if backup else None)
 
 
 def _parse_tree(file: Path, text: str) -> CommentedMap:

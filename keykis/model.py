@@ -8,6 +8,7 @@ fields of the morphological matrix) without copying the data.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -236,7 +237,7 @@ def case_file(path: Path) -> Path:
     """The ``case.yaml`` for a case folder or a file path."""
     if path.is_dir():
         candidate = path / CASE_FILE
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             raise CaseFileError(f"no {CASE_FILE} in this folder", path=str(path))
         return candidate
     return path
@@ -254,7 +255,7 @@ def find_cases(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            if (p / CASE_FILE).is_file():
+            if os.path.lexists(p / CASE_FILE):  # a FIFO or a device is found too, and refused when read
                 found.append(p / CASE_FILE)
             else:
                 found.extend(sorted(p.glob(f"*/{CASE_FILE}")))

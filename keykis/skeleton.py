@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from keykis import atomic
 from keykis.errors import UserError
 from keykis.method import method
 from keykis.model import CASE_FILE
@@ -53,7 +54,5 @@ def new_case(folder: Path, *, lang: str = "ru") -> Path:
     if schema.startswith("../../../"):
         schema = (schemas_dir() / "case.schema.json").as_posix()
     text = skeleton_text(slug, lang, schema_ref=schema)
-    tmp = target.with_name(f".{CASE_FILE}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    atomic.write_text(target, text)
     return target

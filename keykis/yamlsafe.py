@@ -17,9 +17,10 @@ from typing import Any
 
 import yaml
 
+from keykis import safe_read
 from keykis.errors import CaseFileError
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = safe_read.MAX_BYTES
 MAX_DEPTH = 64
 MAX_ALIASES = 1000
 MAX_EXPANDED_NODES = 200_000
@@ -85,34 +86,8 @@ class _LimitError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8, turning every failure into one clear error."""
-    name = str(path)
-    if path.is_dir():
-        raise CaseFileError("is a folder, not a file", path=name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise CaseFileError(f"file is too large ({size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB)", path=name)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseFileError("no such file", path=name) from None
-    except PermissionError:
-        raise CaseFileError("permission denied: the file cannot be read", path=name) from None
-    except OSError as exc:
-        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
-    return decode(raw, name)
-
-
-def decode(raw: bytes, name: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data."""
-    if b"\x00" in raw[:8192]:
-        raise CaseFileError("this is a binary file, not YAML text", path=name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CaseFileError("the file is not UTF-8 text; save it as UTF-8", path=name, line=line) from None
-    return text
+    """Read a text file as UTF-8 through the safe reader (regular files only, size cap first)."""
+    return safe_read.read_text(path, limit=MAX_BYTES)
 
 
 def _check_depth(text: str, name: str) -> None:

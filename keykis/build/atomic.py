@@ -3,7 +3,7 @@
 A build can be killed at any moment (Ctrl+C, a timeout, a full disk, a
 power cut). Every case is rendered into a staging folder beside its final
 place and swapped in with renames, and single files are written to a
-temporary name and moved over the old one, so a later build never finds a
+temporary name and moved over the old one (``keykis.atomic``), so a later build never finds a
 half-written PDF under a final name and takes it for done.
 """
 
@@ -11,38 +11,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from keykis import atomic
 
 STAGING = ".staging"
 """Folder under OUTDIR where cases are rendered before they are swapped in."""
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write UTF-8 ``text`` to ``path`` atomically."""
-    write_bytes(path, text.encode("utf-8"))
+write_bytes = atomic.write_bytes
+write_text = atomic.write_text
 
 
 def staging_dir(outdir: Path, slug: str) -> Path:
-    """A fresh, empty folder to render one case into."""
-    base = outdir / STAGING
-    base.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=base, prefix=f"{slug}."))
+    """A fresh, empty folder to render one case into (with a normal folder's mode, not 0700)."""
+    return atomic.make_temp_dir(outdir / STAGING, f"{slug}.")
 
 
 def swap_in(staged: Path, final: Path) -> None:
@@ -58,6 +41,7 @@ def swap_in(staged: Path, final: Path) -> None:
         old = staged.with_name(staged.name + ".old")
         os.replace(final, old)
     os.replace(staged, final)
+    atomic.sync_dir(final.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -126,9 +126,14 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
 
 
 def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared_key: str) -> tuple[list[Job], list[Outcome]]:
+    """Jobs for the changed cases; outcomes for the unchanged ones and for those whose files cannot be read."""
     jobs, unchanged = [], []
     for slug, folder in found.items():
-        key = hash_text(shared_key, hash_folder(folder))
+        try:
+            key = hash_text(shared_key, hash_folder(folder))
+        except UserError as exc:  # a FIFO, a device, a link out of the folder, an unreadable file
+            unchanged.append(Outcome(slug, "failed", str(exc)))
+            continue
         entry = manifest.entries.get(slug)
         if not opts.force and entry and entry.key == key and entry.outputs_present(opts.outdir):
             unchanged.append(Outcome(slug, "unchanged"))

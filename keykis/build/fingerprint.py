@@ -18,11 +18,10 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from keykis import __version__
+from keykis import __version__, safe_read
 from keykis.paths import schemas_dir, templates_dir
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-_CHUNK = 1 << 20
 _SKIP_DIRS = {"__pycache__", ".git", ".mypy_cache"}
 CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
 """Templates only the catalogue uses: a change to them rebuilds no case."""
@@ -35,10 +34,9 @@ def _digest() -> hashlib._Hash:
     return hashlib.blake2b(digest_size=16)
 
 
-def _feed_file(h: hashlib._Hash, path: Path) -> None:
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            h.update(chunk)
+def _feed_file(h: hashlib._Hash, path: Path, root: Path | None = None) -> None:
+    for chunk in safe_read.iter_chunks(path, limit=safe_read.MAX_ASSET_BYTES, root=root):
+        h.update(chunk)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -49,19 +47,24 @@ def _walk(root: Path) -> list[Path]:
     return files
 
 
-def hash_files(files: Iterable[Path], *, root: Path) -> str:
-    """One hash over the names (relative to ``root``) and bytes of ``files``."""
+def hash_files(files: Iterable[Path], *, root: Path, contained: bool = False) -> str:
+    """One hash over the names (relative to ``root``) and bytes of ``files``.
+
+    Files are read by the safe reader: a FIFO, a device or a file over the
+    asset cap raises ``CaseFileError`` instead of blocking; with ``contained``
+    a link leading outside ``root`` is refused too.
+    """
     h = _digest()
     for f in files:
         h.update(f.relative_to(root).as_posix().encode() + b"\0")
-        _feed_file(h, f)
+        _feed_file(h, f, root if contained else None)
         h.update(b"\0")
     return h.hexdigest()
 
 
 def hash_folder(folder: Path) -> str:
     """Hash of a case folder: ``case.yaml`` and every asset beside it."""
-    return hash_files(_walk(folder), root=folder)
+    return hash_files(_walk(folder), root=folder, contained=True)
 
 
 def hash_text(*parts: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from keykis import safe_read
 from keykis.model import Case
 
 
@@ -67,7 +68,7 @@ def has_aliases(case: Case) -> bool:
 def public_source(case: Case) -> bytes:
     """The case file to attach to an archival PDF: the source, or a copy with aliases applied."""
     if case.path is not None and not (case.disguised or has_aliases(case)):
-        return case.path.read_bytes()
+        return safe_read.read_bytes(case.path)
     head = "# Public copy of the case file: real names are replaced by aliases.\n"
     body = yaml.safe_dump(public_data(case), allow_unicode=True, sort_keys=False, width=100)
     return (head + body).encode()

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from keykis import atomic
 from keykis.paths import templates_dir
 from keykis.render import markup
 from keykis.render.fetcher import SafeFetcher
@@ -28,8 +27,6 @@ from keykis.render.fetcher import SafeFetcher
 STYLESHEET = "print.css"
 ARCHIVAL_VARIANT = "pdf/a-3b"
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 _env: jinja2.Environment | None = None
 _fonts: Any = None
 _css: dict[str, Any] = {}
@@ -135,18 +132,8 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode() if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``target`` atomically (see ``keykis.atomic``)."""
+    atomic.write_bytes(target, data.encode() if isinstance(data, str) else data)
 
 
 class _quiet_weasyprint:  # noqa: N801 - used as a context manager

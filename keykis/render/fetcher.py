@@ -17,6 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from keykis import safe_read
+from keykis.errors import CaseFileError
+
 ASSET_SCHEME = "keykis-asset"
 
 
@@ -45,10 +48,15 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]
                 return URLFetcherResponse(url, body, {"Content-Type": mime})
         elif parts.scheme == "file" and not parts.netloc and not parts.query:
             path = Path(unquote(parts.path)).resolve()
-            if path.is_file() and any(path.is_relative_to(root) for root in self.roots):
-                self.served.append(url)
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+            if any(path.is_relative_to(root) for root in self.roots):
+                try:  # regular files only, with a size cap: a FIFO or a device never blocks the renderer
+                    body = safe_read.read_bytes(path, limit=safe_read.MAX_ASSET_BYTES)
+                except CaseFileError:
+                    body = None
+                if body is not None:
+                    self.served.append(url)
+                    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": mime})
         self.refused.append(url)
         raise RefusedURL(f"refused to fetch {url!r}")
 

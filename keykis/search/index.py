@@ -10,14 +10,14 @@ Python, since SQLite's own ``lower`` knows only ASCII.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from keykis import atomic
 
 COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors")
 WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0)
@@ -83,20 +83,13 @@ def fill(conn: sqlite3.Connection, cards: Iterable[dict[str, Any]]) -> None:
 
 def write_index(cards: Iterable[dict[str, Any]], path: Path) -> None:
     """Write a fresh index of ``cards`` to ``path`` atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        Path(tmp).unlink()
+    with atomic.replace_with(path) as tmp:
+        tmp.unlink()
         conn = sqlite3.connect(tmp)
         try:
             fill(conn, cards)
         finally:
             conn.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def open_index(path: Path | None = None, cards: Iterable[dict[str, Any]] = ()) -> sqlite3.Connection:

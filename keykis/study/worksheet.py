@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from keykis import yamlsafe
+from keykis import atomic, safe_read, yamlsafe
 from keykis.errors import CaseFileError, UserError
 from keykis.model import Case
 from keykis.paths import schemas_dir
@@ -131,11 +131,9 @@ def is_worksheet(data: Any) -> bool:
 
 def is_worksheet_file(path: Path) -> bool:
     """Whether a file holds a worksheet (a top-level ``worksheet:`` key); False if unreadable."""
-    if not path.is_file():
-        return False
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:65536]
-    except OSError:
+        head = safe_read.read_bytes(path).decode("utf-8", errors="replace")[:65536]
+    except CaseFileError:  # not a regular file, too large or unreadable
         return False
     return any(line.startswith(f"{WORKSHEET_KEY}:") for line in head.splitlines())
 
@@ -176,10 +174,7 @@ def schema_ref_for(path: Path) -> str:
 
 def save_text(path: Path, text: str) -> None:
     """Write worksheet text atomically (a crash never leaves half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, text)
 
 
 def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "", lang: str | None = None) -> Path:

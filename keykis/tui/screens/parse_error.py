@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from keykis import safe_read
 from keykis.errors import CaseFileError
 from keykis.tui.words import say
 
@@ -19,8 +20,8 @@ CONTEXT_LINES = 3
 def excerpt(path: Path, line: int | None) -> str:
     """The lines around ``line`` of ``path``, numbered, the bad one marked."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = safe_read.read_bytes(path).decode("utf-8", errors="replace").splitlines()
+    except CaseFileError:  # a FIFO, a device or a huge file: no excerpt, the message says why
         return ""
     if not line:
         return ""

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs, TextArea
 
+from keykis import yamlsafe
 from keykis.check.engine import file_error
 from keykis.check.findings import Finding
 from keykis.errors import CaseFileError
@@ -55,7 +56,7 @@ class StudyScreen(Screen[None]):
         self.view, self.path, self.lang = view, worksheet, lang
         self.words = WORDS.get(lang, WORDS["en"])
         self.findings: list[Finding] = []
-        self.saved_text = worksheet.read_text(encoding="utf-8")
+        self.saved_text = yamlsafe.read_text(worksheet)  # regular UTF-8 text under the cap, or a clear error
 
     def compose(self) -> ComposeResult:
         yield Header()
