@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList
@@ -139,10 +140,17 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self.app.show_error, self.doc.path, exc)  # type: ignore[attr-defined]
 
     def focus_step(self) -> None:
-        """Put the cursor in the first control of the current step."""
-        first = self.query_one(StepPanel).first_control()
-        if first is not None:
-            first.focus_input()
+        """Put the cursor in the first control of the current step.
+
+        At key-repeat speed the step may already be replaced by the next one
+        (its widgets half removed) when this runs: then there is nothing to focus.
+        """
+        try:
+            first = self.query_one(StepPanel).first_control()
+            if first is not None:
+                first.focus_input()
+        except NoMatches:
+            pass
 
     # -- moving between steps -------------------------------------------------
     async def show_step(self, step_id: str) -> StepPanel:
@@ -176,7 +184,10 @@ class EditorScreen(Screen[None]):
         """Go to the next or previous step."""
         steps = method().steps
         n = max(1, min(len(steps), self.step.n + delta))
-        await self.show_step(steps[n - 1].id)
+        try:
+            await self.show_step(steps[n - 1].id)
+        except NoMatches:  # keys still queued while the editor closes
+            return
         self.call_after_refresh(self.focus_step)
 
     def action_focus_steps(self) -> None:

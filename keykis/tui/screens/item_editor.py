@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
-from keykis.tui.widgets.form import Control, FormContext, make_control
+from keykis.tui.widgets.form import Control, FormContext, make_control, plain_text
 
 _TITLE = {"ru": "Элемент", "kk": "Элемент", "en": "Item"}
 
@@ -32,7 +32,7 @@ class ItemEditor(ModalScreen[None]):
         with VerticalScroll(id="item-form"):
             ident = self.ctx.doc.get((*self.path, "id"))
             title = f"{self.spec.label} · {ident or _TITLE.get(self.ctx.lang, 'Item')}"
-            yield Label(title, id="item-title")
+            yield Label(plain_text(title), id="item-title")
             for spec in item_specs(self.path, self.spec.schema, self.ctx.lang):
                 yield make_control(spec, self.ctx)
         yield Footer()

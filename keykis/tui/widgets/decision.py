@@ -127,8 +127,9 @@ class DecisionGrid(Vertical):
             table.move_cursor(row=min(row, len(self.rows) - 1), column=max(1, min(col, len(self.columns))))
 
     def focus_input(self) -> None:
-        """Put the cursor in the grid."""
-        self.query_one(ScoreTable).focus()
+        """Put the cursor in the grid (if it is still there: the step may be closing)."""
+        for table in self.query(ScoreTable):
+            table.focus()
 
     def _at(self, row: int, col: int) -> tuple[str, str] | None:
         if 0 <= row < len(self.rows) and 1 <= col <= len(self.columns):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -19,7 +20,13 @@ from textual.widgets import Input, Label, Select, SelectionList, Static, TextAre
 from textual.widgets.selection_list import Selection
 
 from keykis.casefile import CaseDocument
+from keykis.terminal import clean
 from keykis.tui.fields import FieldSpec, Path_, summary
+
+
+def plain_text(label: str) -> Text:
+    """A label from the case as plain text: ``[red]`` or ``[/i]`` stay as written, control characters are pictured."""
+    return Text(clean(str(label)))
 
 
 @dataclass
@@ -164,7 +171,7 @@ class ChoiceControl(Control):
     def body(self) -> ComposeResult:
         opts = self.options()
         current = self.value if self.value in [v for v, _ in opts] else Select.NULL
-        yield Select([(label, v) for v, label in opts], value=current, allow_blank=True,
+        yield Select([(plain_text(label), v) for v, label in opts], value=current, allow_blank=True,
                      disabled=self.ctx.read_only, prompt="—", compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -185,7 +192,7 @@ class MultiControl(Control):
     def body(self) -> ComposeResult:
         opts = case_options(self.ctx, self.spec.source) if self.spec.source else self.spec.options
         chosen = [str(v) for v in self.value or []]
-        yield SelectionList(*[Selection(label, v, v in chosen) for v, label in opts],
+        yield SelectionList(*[Selection(plain_text(label), v, v in chosen) for v, label in opts],
                             disabled=self.ctx.read_only)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:

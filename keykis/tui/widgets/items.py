@@ -122,8 +122,9 @@ class ItemList(Vertical):
             table.move_cursor(row=min(cursor, len(self.items) - 1))
 
     def focus_input(self) -> None:
-        """Put the cursor in the table."""
-        self.query_one(ItemTable).focus()
+        """Put the cursor in the table (if it is still there: the step may be closing)."""
+        for table in self.query(ItemTable):
+            table.focus()
 
     def _changed(self, cursor: int | None) -> None:
         self.ctx.changed(self.spec.path)

@@ -1,0 +1,42 @@
+"""Text from a case on its way to a terminal: no control characters.
+
+A case file may hold any character, and a terminal obeys some of them: ESC
+starts a sequence that can move the cursor, clear the screen, retitle the
+window or write the clipboard (OSC 52); BEL rings; CR returns to the start
+of the line and lets later text overwrite a finding. Every text taken from a
+case (or a worksheet) passes through ``clean`` before ``check``, ``search``,
+``build`` or the editor print it: C0 controls other than tab and newline,
+DEL and the C1 range (U+0080–U+009F, where a single CSI or OSC character
+lives) are shown as their Unicode control pictures (␛, ␇, ␍) or ``?``, so
+the author still sees that something odd is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL, ␍ for CR ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "?"
+
+
+def clean(text: str) -> str:
+    """``text`` with every terminal control character shown as a harmless picture; tabs and newlines kept."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub(_picture, text)
+
+
+def clean_line(text: str) -> str:
+    """``clean`` for one line of output: newlines and tabs are pictured too."""
+    if text.isprintable():
+        return text
+    return _LINE_CONTROLS.sub(_picture, text)

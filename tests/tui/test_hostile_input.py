@@ -1,0 +1,57 @@
+"""The editor against odd case text and impatient keys: no traceback, nothing vanishes."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Select, SelectionList
+
+from keykis.tui.app import make_app
+from keykis.tui.screens.editor import EditorScreen
+from tests.tui.conftest import SIZE
+
+MARKUP_NAME = "Ерлан Сапаров [/i] [red]x[/red] [see appendix A]"
+
+
+async def test_ctrl_n_at_key_repeat_speed_walks_every_step(example: Path) -> None:
+    """Keys queued faster than steps open: each step may be replaced before it is shown."""
+    before = example.read_bytes()
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        for _ in range(30):
+            app.post_message(events.Key("ctrl+n", None))
+            await asyncio.sleep(0.005)
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, EditorScreen) and app.screen.step.n == 25:
+                break
+        await pilot.pause(0.3)
+        assert app.screen.step.id == "appendices"
+        assert app._exception is None
+    assert example.read_bytes() == before
+
+
+async def test_markup_in_an_actor_name_is_shown_as_written(example: Path) -> None:
+    text = example.read_text(encoding="utf-8").replace("name: Ерлан Сапаров", f'name: "{MARKUP_NAME}\\e]0;pwned\\a"', 1)
+    example.write_text(text, encoding="utf-8")
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        labels: list[str] = []
+        screen = app.screen
+        for step in ("internal", "external", "visualisation", "characters"):  # the steps that list actors
+            await screen.show_step(step)
+            await pilot.pause(0.05)
+            for select in app.screen.query(Select):
+                labels += [str(prompt) for prompt, _ in select._options]
+            for sl in app.screen.query(SelectionList):
+                labels += [str(sl.get_option_at_index(i).prompt) for i in range(sl.option_count)]
+        assert app._exception is None
+        assert app.screen.step.id == "characters"
+    shown = [label for label in labels if "Сапаров" in label]
+    assert shown, "the actor appears in some choice list"
+    assert all("[red]x[/red]" in label and "[see appendix A]" in label for label in shown)
+    assert all("\x1b" not in label and "\x07" not in label for label in shown)
