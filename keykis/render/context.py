@@ -9,6 +9,7 @@ graph page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from keykis.check.rules import decision
@@ -84,6 +85,8 @@ class EditionContext:
     """(code, relation name) for the codes used in ``fan_cells``; empty when cells carry full names."""
     fan_wide_heads: bool = True
     """Whether the row heads take the wider share of the table (few actors)."""
+    printed_ids: dict[str, str] = field(default_factory=dict)
+    """Item id -> what the editions print for it (``s1`` -> ``Р1``, ``d2`` -> ``2``), for ids in prose."""
     relations: list[tuple[int, str, str, str, str]] = field(default_factory=list)
     """Numbered edges of the concept graph: (number, from, to, relation name, the case's label)."""
 
@@ -96,6 +99,21 @@ class EditionContext:
             if it.get("id") == item_id:
                 return item_code(field_id, i, self.lang)
         return ""
+
+    def criterion_code(self, criterion_id: Any) -> str:
+        """The printed number of a goal or value (``Ц1``, ``Цн2``; ``G1``, ``V2``)."""
+        for key in ("goals", "values"):
+            ids = [v.get("id") for v in self.get(key, []) or [] if isinstance(v, dict)]
+            if criterion_id in ids:
+                return f"{self.L[key[:-1] + '_code']}{ids.index(criterion_id) + 1}"
+        return ""
+
+    def enum(self, kind: str, value: Any) -> str:
+        """The printed word of an enum value of the case file (``level: civil-service`` -> «повышение квалификации…»)."""
+        entry = _enum_words().get(kind, {}).get(str(value))
+        if isinstance(entry, dict):
+            return str(entry.get(self.lang) or entry.get("en") or "")
+        return str(value) if isinstance(value, int) else ""
 
     def objective_no(self, objective_id: Any) -> int:
         """The printed number of a learning objective (main ones first), 0 when unknown."""
@@ -182,6 +200,38 @@ class EditionContext:
                 if str(s.get("id")) in scored or s.get("task", tid) == tid]
 
 
+@cache
+def _enum_words() -> dict[str, Any]:
+    """Printed words of the case file's enum values, as the catalogue prints them (``schemas/catalog.yaml``)."""
+    from keykis import yamlsafe
+    from keykis.paths import schemas_dir
+
+    data, _ = yamlsafe.load_mapping(schemas_dir() / "catalog.yaml")
+    return data
+
+
+def _printed_ids(ctx: EditionContext) -> dict[str, str]:
+    """Every id the case declares for an item, goal, value, objective, question or assignment -> its printed form."""
+    out: dict[str, str] = {}
+    for f in ("questions", "problems", "tasks", "solutions"):
+        for it in ctx.case.items(f):
+            if isinstance(it.get("id"), str):
+                out[it["id"]] = ctx.code(f, it["id"])
+    for key in ("goals", "values"):
+        for v in ctx.get(key, []) or []:
+            if isinstance(v, dict) and isinstance(v.get("id"), str):
+                out[v["id"]] = ctx.criterion_code(v["id"])
+    g = ctx.get("guidelines", {}) or {}
+    for n, o in enumerate([o for part in ("main", "auxiliary") for o in (g.get("objectives") or {}).get(part) or []], 1):
+        if isinstance(o, dict) and isinstance(o.get("id"), str):
+            out[o["id"]] = str(n)
+    for key in ("questions", "assignments"):
+        for n, q in enumerate(g.get(key) or [], 1):
+            if isinstance(q, dict) and isinstance(q.get("id"), str):
+                out[q["id"]] = str(n)
+    return {k: v for k, v in out.items() if v}
+
+
 def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:
     narrative = case.data.get("narrative") or {}
     steps: list[Step] = [s for s in method().steps if s.id in ids]
@@ -226,7 +276,7 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
     title = case.title if lang == case.language else str(titles.get(lang) or case.title)
     order, cells = fan_matrix(case, lang)
     cells, legend = fan_codes(order, cells)
-    return EditionContext(
+    ctx = EditionContext(
         case=case, lang=lang, L=labels(lang), title=title,
         short_title=str(case.meta.get("short_title") or plain(title)),
         authors=[a for a in case.meta.get("authors") or [] if isinstance(a, dict)],
@@ -241,6 +291,8 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         citations=_citations(case), fan_order=order, fan_cells=cells, fan_legend=legend,
         fan_wide_heads=len(order) < FAN_NARROW_FROM,
     )
+    ctx.printed_ids = _printed_ids(ctx)
+    return ctx
 
 
 TEXT_WIDTH_MM = 164.0

@@ -52,14 +52,20 @@ def _citations(context: Any) -> Any:
     return numbers if isinstance(numbers, dict) else None
 
 
+def _printed_ids(context: Any) -> Any:
+    """Printed numbers of the case's item ids (``c.printed_ids``), if any."""
+    ids = getattr(context.get("c"), "printed_ids", None)
+    return ids if isinstance(ids, dict) else None
+
+
 @jinja2.pass_context
 def _md(context: Any, text: object) -> Any:
-    return markup.markdown(text, _citations(context))
+    return markup.markdown(text, _citations(context), _printed_ids(context))
 
 
 @jinja2.pass_context
 def _inline(context: Any, text: object) -> Any:
-    return markup.inline(text, _citations(context))
+    return markup.inline(text, _citations(context), _printed_ids(context))
 
 
 def render_html(template: str, **context: Any) -> str:

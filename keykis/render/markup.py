@@ -32,7 +32,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-_CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[:])")
+_CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[])")
 _CITED_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
@@ -46,6 +46,8 @@ def cite(text: str, numbers: Mapping[str, int] | None) -> str:
         return text
 
     def one(m: re.Match[str]) -> str:
+        if m.string[m.end():m.end() + 1] == ":" and (m.start() == 0 or m.string[m.start() - 1] == "\n"):
+            return m.group(0)  # a link reference definition, not a citation
         ids = _CITED_SPLIT.split(m.group(1).strip())
         if not all(i in numbers for i in ids):
             return m.group(0)
@@ -55,21 +57,36 @@ def cite(text: str, numbers: Mapping[str, int] | None) -> str:
     return _CITATION.sub(one, text)
 
 
-def markdown(text: object, citations: Mapping[str, int] | None = None) -> Markup:
+_ID_WORD = re.compile(r"(?<![\w/.#@-])([a-z]{1,2}\d{1,3})(?![\w/@-]|\.\w)")
+
+
+def numbered(text: str, ids: Mapping[str, str] | None) -> str:
+    """Replace the ids of a case's items written in its prose (``s1``, ``d2``) with their printed numbers.
+
+    ``ids`` maps an id to what the editions print for it (``Р1``, ``2``);
+    words that are not ids of this case stay as they are.
+    """
+    if not ids:
+        return text
+    return _ID_WORD.sub(lambda m: ids.get(m.group(1), m.group(1)), text)
+
+
+def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None) -> Markup:
     """Render a text field as safe HTML (paragraphs, emphasis, lists, tables, http(s) links).
 
-    ``citations`` maps reference ids to their numbers (see :func:`cite`).
+    ``citations`` maps reference ids to their numbers (see :func:`cite`);
+    ``ids`` maps item ids to their printed numbers (see :func:`numbered`).
     """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().render(cite(text, citations)))
+    return Markup(_parser().render(numbered(cite(text, citations), ids)))
 
 
-def inline(text: object, citations: Mapping[str, int] | None = None) -> Markup:
+def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None) -> Markup:
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().renderInline(cite(text, citations)))
+    return Markup(_parser().renderInline(numbered(cite(text, citations), ids)))
 
 
 def plain(text: object) -> str:
@@ -79,4 +96,4 @@ def plain(text: object) -> str:
     return re.sub(r"(\*\*|__|\*|_|`)", "", text).strip()
 
 
-__all__ = ["cite", "markdown", "inline", "plain", "escape"]
+__all__ = ["cite", "markdown", "inline", "numbered", "plain", "escape"]

@@ -23,7 +23,7 @@ def catalogue_db(tmp_path: Path) -> Path:
     add_case(cases, "queues-b", title_suffix=" (район Б)", replace={
         "  - name: Государственное и муниципальное управление\n    courses: [Государственные услуги, Управление изменениями]\n":
         "  - name: Региональное управление\n",
-        "    - name: Команда keykis\n": "    - name: Айгуль Нурланова\n",
+        "    - name: Авторский коллектив открытой базы кейсов КЕЙКИС\n": "    - name: Айгуль Нурланова\n",
     })
     return cases
 
@@ -40,7 +40,8 @@ def test_catalogue_pdf_groups_cases_by_discipline_with_their_cards(catalogue_db:
     assert flat.index("штатных единиц (район А)?", first) > first
     region = flat.index("Региональное управление", first)
     assert flat.index("штатных единиц (район Б)?", region) > region
-    assert "Авторы: Айгуль Нурланова" in flat and "Авторы: Команда keykis (Пример для обучения)" in flat
+    assert "Авторы: Айгуль Нурланова" in flat
+    assert "Авторы: Авторский коллектив открытой базы кейсов КЕЙКИС (Открытая учебная база кейсов" in flat
     assert "Языки: русский, казахский, английский" in flat
     assert "Уровень: повышение квалификации госслужащих" in flat
     assert "Место и время: Казахстан, условный Озёрный район, район, государственные услуги, 2025" in flat

@@ -55,6 +55,8 @@ CASES: dict[str, Callable[[Any], None]] = {
     "schema__abstract_is_a_list": lambda d: d.__setitem__("abstract", ["Аннотация списком"]),
     "schema__score_is_text": lambda d: d["decision"]["scores"]["s2"]["v1"].__setitem__("score", "много"),
     "unknown-key__titel_instead_of_title": lambda d: d.insert(5, "titel", "Опечатка в ключе"),
+    "unresolved-citation__key_of_no_reference": lambda d: d.__setitem__(
+        "acknowledgements", "Благодарим коллег; алгоритм описан в [keykis-method]."),
     "duplicate-id__two_objects_named_hall": lambda d: d["objects"][2].__setitem__("id", "hall"),
     "unresolved-id__relation_to_unknown_actor": lambda d: d["relations"][1].__setitem__("to", "nobody"),
     "matrix-chosen__no_chosen_task": lambda d: d["matrix"]["tasks"].pop("chosen"),

@@ -86,7 +86,7 @@ def test_metadata_and_language(example_render: tuple[Path, RenderResult]) -> Non
     reader = pypdf.PdfReader(example_render[0] / "case.pdf")
     meta = reader.metadata
     assert meta is not None and meta.title and "сократить очереди" in meta.title
-    assert meta.author == "Команда keykis"
+    assert meta.author == "Авторский коллектив открытой базы кейсов КЕЙКИС"
     assert "цифрландыру" in str(meta.get("/Keywords"))
     assert reader.trailer["/Root"]["/Lang"] == "ru"
     assert "/StructTreeRoot" in reader.trailer["/Root"]

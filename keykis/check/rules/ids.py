@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -141,4 +142,22 @@ def did_you_mean(ref: str, known: set[Any]) -> dict[str, str] | str:
     return {lang: text.format(lowered[close[0]]) for lang, text in _HINT.items()}
 
 
-RULES = [duplicate_ids, unresolved_ids]
+_CITED = re.compile(r"(?<![\\!\]])\[([a-z][a-z0-9_-]{1,60}(?:\s*[;,]\s*[a-z][a-z0-9_-]{1,60})*)\](?![(\[])")
+
+
+def unresolved_citations(case: Case, m: Method) -> Iterator[Hit]:
+    """A citation ``[key]`` in a text whose key names no reference would be printed as it is."""
+    refs = {r.get("id") for r in case.data.get("references") or [] if isinstance(r, dict)}
+    for path, text in case.iter_texts():
+        if path and path[0] in ("references", "meta"):
+            continue
+        for match in _CITED.finditer(text):
+            if match.string[match.end():match.end() + 1] == ":" and (
+                    match.start() == 0 or match.string[match.start() - 1] == "\n"):
+                continue
+            for key in re.split(r"\s*[;,]\s*", match.group(1)):
+                if key not in refs:
+                    yield Hit("unresolved-citation", path, {"id": key, "hint": did_you_mean(key, refs)})
+
+
+RULES = [duplicate_ids, unresolved_ids, unresolved_citations]
