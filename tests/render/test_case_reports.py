@@ -95,13 +95,13 @@ def test_markdown_tables_and_citations_print_as_a_reader_expects(tmp_path: Path)
     refs = [*load_case(EXAMPLE).data["references"], {"id": "gov-2024", "text": "Отчёт акимата за 2024 год."}]
     folder = _example_with(
         tmp_path, references=refs,
-        narrative_calibration=TABLE + "\nПо отчёту [gov-2024] и методу [keykis; gov-2024]; пометка [o1, o2] и [нет-такого].",
+        narrative_calibration=TABLE + "\nПо отчёту [gov-2024] и методу [keykis; gov-2024]; пометка [x1, x2] и [нет-такого].",
     )
     render_case(folder, tmp_path / "out", editions=("student",), html=True)
     body = text(tmp_path / "out" / "case.pdf")
     assert "Понедельник 42 3" in body and "Пятница 18 4" in body
     assert "|" not in body.split("Очередь по дням")[1][:300]
-    assert "По отчёту [2] и методу [1; 2]; пометка [o1, o2] и [нет-такого]." in body
+    assert "По отчёту [2] и методу [1; 2]; пометка [x1, x2] и [нет-такого]." in body
     assert "[gov-2024]" not in body and "[keykis" not in body
     refs_part = body[body.rindex("Литература"):]
     assert refs_part.index("Алгоритм КЕЙКИС") < refs_part.index("Отчёт акимата за 2024 год")
