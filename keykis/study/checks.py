@@ -173,7 +173,7 @@ def placeholder_hits(data: dict[str, Any]) -> Iterator[Hit]:
             for i, v in enumerate(value):
                 yield from walk(v, (*at, i))
         elif isinstance(value, str) and is_placeholder(value):
-            yield Hit("worksheet-placeholder", at, {"text": value.strip()[:60]})
+            yield Hit("worksheet-placeholder", at, {"text": value.strip().removeprefix("«").removesuffix("»")[:60]})
 
     for key in _SCANNED:
         if key in data:

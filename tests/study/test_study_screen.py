@@ -1,8 +1,13 @@
-"""The study screen with Textual's Pilot, and a snapshot of it."""
+"""The study screen in forms, with Textual's Pilot, a real terminal (tmux) and kill -9."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,60 +15,76 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
+from keykis.recovery import recovery_file
+from keykis.study.document import open_worksheet
+from keykis.study.student import student_view
+from keykis.tui import autosave as autosave_module
+from keykis.tui.autosave import ConflictBar
 from keykis.tui.study import make_study_app
-from keykis.tui.study.screen import StudyScreen
+from keykis.tui.study.screen import PartPanel, StudyScreen
+from keykis.tui.study.text_screen import StudyTextScreen
 from keykis.tui.widgets.findings import FindingsPanel
+from keykis.tui.widgets.items import ItemTable
 from tests.study.conftest import CASE_DIR
 
-SIZE = (130, 40)
+WIDE, NARROW = (160, 45), (80, 24)
 
 
-async def _settle(pilot: Pilot[None], panel: FindingsPanel, done: Callable[[set[str]], bool]) -> None:
-    """Wait (up to 10 s) for the live check to catch up with the text."""
-    for _ in range(100):
-        await pilot.pause(0.1)
-        if done({f.rule for f in panel.findings}):
-            return
+async def _until(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 10.0) -> None:
+    end = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < end, "timed out"
+        await pilot.pause(0.05)
 
 
 def _screen_text(screen: StudyScreen) -> str:
-    parts = [str(w.render()) for w in screen.query(Static)]
-    parts.append(screen.query_one("#sheet", TextArea).text)
-    return "\n".join(parts)
+    return "\n".join(str(w.render()) for w in screen.query(Static))
 
 
-async def test_a_new_student_gets_a_worksheet_and_live_checks(tmp_path: Path) -> None:
+@pytest.fixture()
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(autosave_module, "AUTOSAVE_DELAY", 0.2)
+    monkeypatch.setattr(autosave_module, "WATCH_INTERVAL", 0.2)
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_readable(
+        tmp_path: Path, size: tuple[int, int], quick: None) -> None:
     sheet = tmp_path / "my.yaml"
     app = make_study_app(CASE_DIR, sheet, lang="ru", student="Айгерим Нурланова", group="ГМУ-21")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        assert sheet.exists() and "Айгерим Нурланова" in sheet.read_text(encoding="utf-8")
-        panel = screen.query_one(FindingsPanel)
-        assert {f.rule for f in panel.findings} == {"worksheet-placeholder"}
-        area = screen.query_one("#sheet", TextArea)
-        text = area.text.replace('"«проблема этого актора, до 24 слов»"', " ".join(["слово"] * 30), 1)
-        area.load_text(text)
-        await _settle(pilot, panel, lambda r: "problem-too-long" in r)
-        rules = {f.rule for f in panel.findings}
-        assert "problem-too-long" in rules
-        assert "worksheet-placeholder" in rules  # the rest of the skeleton is still to fill in
-        await pilot.press("ctrl+s")
-        assert "слово слово" in sheet.read_text(encoding="utf-8")
-        area.load_text("worksheet: [")
-        await _settle(pilot, panel, lambda r: r == {"file"})
-        assert [f.rule for f in panel.findings] == ["file"]
-        await pilot.press("ctrl+q")
-    assert sheet.read_text(encoding="utf-8") == "worksheet: ["  # nothing typed is lost on quit
+        assert screen.has_class("narrow") == (size == NARROW)
+        await _until(pilot, lambda: screen.checks_done > 0)
+        assert {f.rule for f in screen.findings} == {"worksheet-placeholder"}
+        await pilot.press("ctrl+n")  # step 12
+        await _until(pilot, lambda: screen.part == "problems")
+        await pilot.pause(0.3)
+        assert isinstance(app.focused, ItemTable)
+        await pilot.press("enter")  # the form of p1
+        await pilot.pause(0.5)
+        await pilot.press("enter", "down", "enter", "tab")  # owner: the first actor
+        await pilot.press(*"Операторы учат жителей порталу вместо приёма заявлений.")
+        await pilot.press("escape")
+        await _until(pilot, lambda: "Операторы учат" in sheet.read_text(encoding="utf-8"))
+        await _until(pilot, lambda: not any(f.at.endswith("items.0.owner") for f in screen.findings))
+    text = sheet.read_text(encoding="utf-8")
+    assert "owner: ivanov" in text or 'owner: "ivanov"' in text
+    assert "# Шаг 12. Поле проблем" in text and "# Акторы кейса (id — имя):" in text  # comments kept
+    assert sheet.with_name(sheet.name + ".bak").exists()  # the file as it was opened
 
 
 async def test_the_screen_never_holds_teacher_only_text_or_real_names(tmp_path: Path) -> None:
     app = make_study_app(CASE_DIR, tmp_path / "w.yaml", lang="ru")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyScreen)
         for tab in ("actors", "fan", "graph", "mine", "text"):
             screen.query_one("#case-side").active = tab  # type: ignore[attr-defined]
+            await pilot.pause()
+        for part in ("problems", "tasks", "solutions", "decision_matrix"):
+            await screen.show_part(part)
             await pilot.pause()
         shown = _screen_text(screen)
         assert "Иванов" in shown and "Ситуацию мы видим глазами руководителя ЦОН" in shown
@@ -72,25 +93,122 @@ async def test_the_screen_never_holds_teacher_only_text_or_real_names(tmp_path: 
         assert "guidelines" not in screen.view.data
 
 
-async def test_choosing_a_finding_moves_the_cursor_to_its_line(tmp_path: Path) -> None:
+async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path) -> None:
     app = make_study_app(CASE_DIR, tmp_path / "w.yaml", lang="en")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=NARROW) as pilot:
         screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await _until(pilot, lambda: screen.checks_done > 0)
+        await pilot.press("ctrl+f", "enter")  # no Tab, no arrow: the first finding
+        await pilot.pause(0.5)
+        first = screen.findings[0]
+        assert first.at.startswith("worksheet.students") and screen.part == "who"
         panel = screen.query_one(FindingsPanel)
-        last = panel.findings[-1]
         panel.focus()
-        panel.highlighted = len(panel.findings) - 1
+        target = next(i for i, f in enumerate(screen.findings) if f.at.startswith("matrix.tasks"))
+        panel.highlighted = target
         await pilot.press("enter")
-        assert screen.query_one("#sheet", TextArea).cursor_location[0] == last.line - 1
+        await pilot.pause(0.5)
+        assert screen.part == "tasks"
+        focused = app.focused
+        assert focused is not None and focused in screen.query_one(PartPanel).query("*")
 
 
-def test_study_screen_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    case_dir = tmp_path / "ozerny-service-centre"
-    shutil.copytree(CASE_DIR, case_dir)
+async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -> None:
+    for lang, words in {"ru": ("Сохранить", "Защита"), "kk": ("Сақтау", "Қорғау"), "en": ("Save", "Defence")}.items():
+        app = make_study_app(CASE_DIR, tmp_path / f"{lang}.yaml", lang=lang)
+        async with app.run_test(size=WIDE):
+            descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+            assert words[0] in descriptions
+            assert words[1] in _screen_text(app.screen) or any(
+                words[1] in str(t.label) for t in app.screen.query("Tab"))
+        assert f"language: {lang}" in (tmp_path / f"{lang}.yaml").read_text(encoding="utf-8")
+
+
+async def test_an_outside_change_raises_the_bar_and_saving_waits(tmp_path: Path, quick: None) -> None:
     sheet = tmp_path / "w.yaml"
-    sheet.write_text((Path(__file__).parent / "data" / "worksheet.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_study_app(case_dir, sheet, lang="ru")
-    assert snap_compare(app, terminal_size=SIZE)
+    app = make_study_app(CASE_DIR, sheet, lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        sheet.write_text(sheet.read_text(encoding="utf-8") + "# edited elsewhere\n", encoding="utf-8")
+        await _until(pilot, lambda: screen.autosave.conflict)
+        assert screen.query_one(ConflictBar).has_class("-shown")
+        screen.doc.set(("defence",), "Mine")
+        screen.changed(("defence",))
+        await pilot.pause(0.6)
+        assert "Mine" not in sheet.read_text(encoding="utf-8")  # never written over the other change
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "ChangedOnDisk"
+
+
+async def test_a_worksheet_that_is_not_yaml_opens_as_text_and_nothing_is_lost(tmp_path: Path) -> None:
+    sheet = tmp_path / "w.yaml"
+    sheet.write_text("keykis: 1\nworksheet:\n\tcase: x\n", encoding="utf-8")
+    app = make_study_app(CASE_DIR, sheet, lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        assert isinstance(app.screen, StudyTextScreen)
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+q")
+    assert sheet.read_text(encoding="utf-8") == "keykis: 1\nworksheet:\n\tcase: x\n"
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_kill_9_one_second_after_typing_loses_nothing(tmp_path: Path) -> None:
+    """A real terminal at 80×24: type in a form, kill -9 one second later (inside the autosave pause), reopen."""
+    session = f"keykis-study-kill-{os.getpid()}"
+    exe = Path(sys.executable).with_name("keykis")
+    sheet = tmp_path / "w.yaml"
+    cmd = f"cd {tmp_path} && {exe} study {CASE_DIR} -w {sheet.name} --lang en; sleep 30"
+    _tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", cmd)
+    typed = "Typed one second before kill -9"
+    try:
+        deadline = time.monotonic() + 60
+        while "Who made the worksheet" not in _tmux("capture-pane", "-p", "-t", session):
+            assert time.monotonic() < deadline, "the study screen did not start"
+            time.sleep(0.3)
+        time.sleep(1.0)
+        for key in ("Tab", "Tab"):  # to the group
+            _tmux("send-keys", "-t", session, key)
+            time.sleep(0.4)
+        _tmux("send-keys", "-t", session, "-l", typed)
+        time.sleep(1.0)
+        pid = int(_tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+        for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split():
+            os.kill(int(child), signal.SIGKILL)
+    finally:
+        _tmux("kill-session", "-t", session)
+    assert typed not in sheet.read_text(encoding="utf-8"), "killed before the autosave"
+    journal = recovery_file(sheet)
+    assert typed in journal.read_text(encoding="utf-8")
+    from keykis.model import load_case
+
+    doc = open_worksheet(sheet, student_view(load_case(CASE_DIR)))
+    found = doc.start_journal()
+    assert found is not None and found.replay(doc) == len(found.ops)
+    doc.save()
+    doc.close()
+    assert f"group: {typed}" in sheet.read_text(encoding="utf-8") or f'group: "{typed}"' in sheet.read_text(
+        encoding="utf-8")
+
+
+async def test_recovery_is_offered_when_the_study_screen_opens_after_a_crash(tmp_path: Path, quick: None) -> None:
+    sheet = tmp_path / "w.yaml"
+    make_study_app(CASE_DIR, sheet, lang="en")  # writes the new worksheet
+    doc = open_worksheet(sheet, student_view(__import__("keykis.model").model.load_case(CASE_DIR)))
+    doc.start_journal()
+    doc.set(("defence",), "Left in the journal")
+    # the process dies here: no save, the journal stays
+    app = make_study_app(CASE_DIR, sheet, lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await _until(pilot, lambda: type(app.screen).__name__ == "RecoverChanges")
+        await pilot.press("escape")  # the safe choice: bring them back
+        await _until(pilot, lambda: "Left in the journal" in sheet.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(autouse=True)

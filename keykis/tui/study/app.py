@@ -2,6 +2,8 @@
 
 ``make_study_app`` is the factory the CLI and the tests use. The full case
 is read here only to make the student view; the screen never receives it.
+A worksheet that parses opens in forms; one that does not opens as text,
+so the student can mend it without losing a word.
 """
 
 from __future__ import annotations
@@ -9,32 +11,58 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.screen import Screen
 
+from keykis.errors import CaseFileError
 from keykis.model import load_case
+from keykis.study.document import open_worksheet
 from keykis.study.student import student_view
 from keykis.study.worksheet import new_worksheet
 from keykis.tui.study.screen import StudyScreen
+from keykis.tui.study.text_screen import StudyTextScreen
 
 
-class StudyApp(App[None]):
-    """``keykis study``: read the case, build your own chain, see the method's checks live."""
+class StudyApp(App[str | None]):
+    """``keykis study``: read the case, build your own chain in forms, see the method's checks live."""
 
     TITLE = "KEYKIS"
 
     def __init__(self, case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "", group: str = "") -> None:
         super().__init__()
-        view = student_view(load_case(case_path))
+        self.view = student_view(load_case(case_path))
+        self.worksheet, self.lang = worksheet, lang
         if not worksheet.exists():
-            new_worksheet(worksheet, view, student=student, group=group, lang=lang)
-        self.study = StudyScreen(view, worksheet, lang=lang)
+            new_worksheet(worksheet, self.view, student=student, group=group, lang=lang)
+        self.farewell = ""
+        self.study: StudyScreen | StudyTextScreen = self._screen()
+
+    def _screen(self) -> StudyScreen | StudyTextScreen:
+        try:
+            return StudyScreen(self.view, open_worksheet(self.worksheet, self.view), lang=self.lang)
+        except CaseFileError:
+            return StudyTextScreen(self.view, self.worksheet, lang=self.lang)
 
     def on_mount(self) -> None:
         self.push_screen(self.study)
 
+    def reopen(self) -> None:
+        """Open the worksheet again from disk (after the student chose to reload it)."""
+        old: Screen[None] = self.study
+        self.study = self._screen()
+        self.switch_screen(self.study)
+        del old
+
     async def action_quit(self) -> None:
-        """Save the worksheet, then quit: nothing typed is lost."""
-        self.study.save()
-        self.exit()
+        """Save, then quit: nothing typed is lost; after an outside change, ask first."""
+        study = self.study
+        if isinstance(study, StudyScreen):
+            if not study.flush():
+                study.autosave.ask_before_quit(lambda: self.call_later(self.action_quit))
+                return
+            study.autosave.close()
+        else:
+            study.save()
+        self.exit(self.farewell or None)
 
 
 def make_study_app(case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "",

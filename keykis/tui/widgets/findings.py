@@ -45,6 +45,11 @@ class FindingsPanel(OptionList):
             step = f"{f.step:>2} " if f.step else "   "
             self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{f.message}"), id=str(i)))
 
+    def on_focus(self) -> None:
+        """Arriving on the panel puts the cursor on the first finding, so Enter jumps at once."""
+        if self.highlighted is None and self.findings:
+            self.highlighted = 0
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:

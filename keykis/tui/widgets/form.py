@@ -104,7 +104,13 @@ class TextControl(Control):
     """A text of the case: a text area that grows with its content."""
 
     def body(self) -> ComposeResult:
-        area = TextArea(str(self.value or ""), soft_wrap=True, show_line_numbers=False,
+        from keykis.study.checks import is_placeholder
+
+        text = str(self.value or "")
+        hint = ""
+        if isinstance(self.value, str) and is_placeholder(text):  # a skeleton's «…»: shown as a hint, typed over
+            text, hint = "", text
+        area = TextArea(text, soft_wrap=True, show_line_numbers=False, placeholder=hint,
                         read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
         area.cursor_blink = False
         yield area
@@ -122,7 +128,7 @@ class TextControl(Control):
         event.stop()
         self._fit()
         text = event.text_area.text
-        if text.strip() != str(self.value or "").strip():
+        if text.strip() != str(self.value or "").strip() and (text.strip() or not event.text_area.placeholder):
             self.write(text.strip("\n"))
 
 
