@@ -35,12 +35,13 @@ def add_parser(p: argparse.ArgumentParser) -> None:
                    help="number the students instead of naming them (for the projector)")
 
 
-def worksheet_files(paths: list[Path]) -> list[Path]:
+def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
     """The worksheet files named or found in the given folders, in order, without repeats.
 
     In a folder, YAML files without a top-level ``worksheet:`` line (a case, notes)
     are left out with a message; a file named on the command line is always read.
     """
+    from keykis.study.report import labels
     from keykis.study.worksheet import is_worksheet_file
 
     out: list[Path] = []
@@ -51,7 +52,7 @@ def worksheet_files(paths: list[Path]) -> list[Path]:
                 if is_worksheet_file(f):
                     found.append(f)
                 else:
-                    print(f"{f}: not a worksheet (no top-level 'worksheet:' key), left out", file=sys.stderr)
+                    print(labels(lang)["cli_not_worksheet"].format(file=f), file=sys.stderr)
         elif p.exists():
             found = [p]
         else:
@@ -62,7 +63,7 @@ def worksheet_files(paths: list[Path]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Build the review; exit 1 when some worksheets were skipped or have errors."""
-    from keykis.study.report import write_csv, write_feedback, write_review
+    from keykis.study.report import labels, write_csv, write_feedback, write_review
     from keykis.study.review import review_class
 
     if args.anonymise and (args.csv or args.feedback):
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                         "which name every student")
     lang = args.lang or default_lang()
     case = load_case(args.case)
-    files = worksheet_files(args.worksheets)
+    files = worksheet_files(args.worksheets, lang)
     if not files:
         raise UserError("no worksheet files (*.yaml) found", path=", ".join(map(str, args.worksheets)))
     review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None,
@@ -82,13 +83,15 @@ def run(args: argparse.Namespace) -> int:
         written.append(write_csv(review, args.csv, lang=lang))
     if args.feedback:
         written += write_feedback(review, args.feedback, lang=lang)
+    words = labels(lang)
     for entry in review.skipped:
-        print(f"{entry.file}: skipped ({entry.reason}): {entry.message}", file=sys.stderr)
+        print(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],
+                                          message=entry.message), file=sys.stderr)
     for pair in review.similar:
-        print(f"{pair['a']} ≈ {pair['b']}: {pair['similarity']}% alike", file=sys.stderr)
-    total = len(review.counted) + len(review.skipped)
-    print(f"{total} worksheet(s): {len(review.counted)} counted, {len(review.skipped)} skipped, "
-          f"{len(review.with_errors)} with errors, {len(review.clean)} clean")
+        print(words["cli_similar"].format(a=pair["a"], b=pair["b"], n=pair["similarity"]), file=sys.stderr)
+    print(words["cli_summary"].format(total=len(review.counted) + len(review.skipped), counted=len(review.counted),
+                                      skipped=len(review.skipped), errors=len(review.with_errors),
+                                      clean=len(review.clean)))
     for path in written:
         print(path)
     return 1 if review.skipped or review.with_errors else 0

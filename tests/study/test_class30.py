@@ -126,8 +126,8 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
     code = main(["review", str(CASE), str(CLASS), "-o", str(out), "--lang", "ru", "--csv", str(grades),
                  "--feedback", str(feedback)])
     captured = capsys.readouterr()
-    assert code == 1 and "30 worksheet(s): 27 counted, 3 skipped, 4 with errors" in captured.out
-    assert "expected.yaml: not a worksheet" in captured.err
+    assert code == 1 and "листов: 30; в разборе: 27, пропущено: 3, с ошибками: 4, чистых: 22" in captured.out
+    assert "expected.yaml: не рабочий лист" in captured.err and "не вошёл в разбор (файл не читается" in captured.err
     text = _pdf_text(out / "review.pdf")
     for heading in ("Студенты и их работы", "Работы без ошибок и предупреждений", "Одинаковые и почти одинаковые",
                     "Распределение сумм оценок"):

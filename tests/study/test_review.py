@@ -70,7 +70,7 @@ def test_review_command_writes_json_and_a_readable_pdf(
     out = tmp_path / "out"
     code = main(["review", str(case.path), str(class_files[0].parent), "-o", str(out), "--lang", "ru"])
     assert code == 1  # some worksheets were skipped or have errors
-    assert "24 worksheet(s): 19 counted, 5 skipped, 3 with errors" in capsys.readouterr().out
+    assert "листов: 24; в разборе: 19, пропущено: 5, с ошибками: 3" in capsys.readouterr().out
     data = json.loads((out / "review.json").read_text(encoding="utf-8"))
     assert data["summary"]["counted"] == 19
     text = subprocess.run(["pdftotext", "-layout", str(out / "review.pdf"), "-"], capture_output=True,
