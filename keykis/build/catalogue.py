@@ -3,7 +3,7 @@
 All three are made from the catalogue cards in the manifest. The PDF lists
 the cases grouped by discipline, then by title; a case with several
 disciplines has its card under the first and a cross-reference under the
-others, as printed catalogues do. Its words come from ``schemas/catalog.yaml``
+others, as printed catalogues do. Its words come from the vocabulary (``catalogue``)
 and its page from ``templates/catalog.html.j2``, rendered with the same Jinja
 environment and font configuration as the case editions.
 
@@ -23,15 +23,13 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from keykis import yamlsafe
 from keykis.build import atomic
 from keykis.build.card import pick
 from keykis.build.fingerprint import hash_text
-from keykis.paths import schemas_dir
+from keykis.vocabulary import label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
 TEMPLATE, STYLESHEET = "catalog.html.j2", "catalog.css"
@@ -40,19 +38,6 @@ PARTS = ".catalog-parts"
 CUT_EVERY, MAX_PART, SEE_ALSO_FACTOR = 16, 64, 8
 """A part ends after a card whose slug hash is divisible by CUT_EVERY (about 16 cards a part), or at MAX_PART
 cards; cross-references are cut SEE_ALSO_FACTOR times less often (they are one line each)."""
-
-
-@cache
-def words() -> dict[str, Any]:
-    """The catalogue's words in all languages (``schemas/catalog.yaml``)."""
-    data = yamlsafe.loads((schemas_dir() / "catalog.yaml").read_text(encoding="utf-8"), "catalog.yaml")
-    return data if isinstance(data, dict) else {}
-
-
-def word(group: str, key: str, lang: str) -> str:
-    """One word of ``schemas/catalog.yaml`` in ``lang`` (the key itself when missing)."""
-    entry = words().get(group, {}).get(key)
-    return str(pick(entry, lang, key)) if isinstance(entry, dict) else key
 
 
 @dataclass
@@ -89,14 +74,14 @@ def _authors(card: dict[str, Any]) -> str:
 
 def _setting(card: dict[str, Any], lang: str) -> str:
     s = card.get("setting") or {}
-    level = word("government_level", str(s["government_level"]), lang) if s.get("government_level") else ""
+    level = label("government_level", str(s["government_level"]), lang) if s.get("government_level") else ""
     parts = [s.get("country"), s.get("region"), level, s.get("policy_area"), s.get("year")]
     return ", ".join(str(p) for p in parts if p)
 
 
 def _pages(card: dict[str, Any], lang: str) -> str:
     pages = card.get("pages") or {}
-    return ", ".join(f"{word('pages', k.removesuffix('.pdf'), lang)} {v}" for k, v in pages.items() if k != "graph.pdf")
+    return ", ".join(f"{label('page_kind', k.removesuffix('.pdf'), lang)} {v}" for k, v in pages.items() if k != "graph.pdf")
 
 
 def view(card: dict[str, Any], lang: str) -> CardView:
@@ -107,14 +92,14 @@ def view(card: dict[str, Any], lang: str) -> CardView:
         slug=card["slug"],
         title=pick(card.get("title") or {}, lang, card["slug"]),
         authors=_authors(card),
-        languages=", ".join(word("languages", c, lang) for c in card.get("languages", [])),
-        level=word("level", card["level"], lang) if card.get("level") else "",
+        languages=", ".join(label("language", c, lang) for c in card.get("languages", [])),
+        level=label("level", card["level"], lang) if card.get("level") else "",
         setting=_setting(card, lang),
         pages=_pages(card, lang),
         abstract=abstracts.get(abstract_lang, ""),
         abstract_lang=abstract_lang,
         keywords=", ".join(pick(card.get("keywords") or {}, lang, [])),
-        guidelines=word("yes_no", "yes" if card.get("guidelines") else "no", lang),
+        guidelines=label("yes_no", "yes" if card.get("guidelines") else "no", lang),
         disciplines="; ".join(d["name"] for d in card.get("disciplines", [])),
         pdf=f"{card['slug']}/case.pdf",
     )
@@ -123,7 +108,7 @@ def view(card: dict[str, Any], lang: str) -> CardView:
 def groups(cards: list[dict[str, Any]], lang: str) -> list[Group]:
     """Cards grouped by first discipline (cross-referenced under the others), sorted by title."""
     by_name: dict[str, Group] = {}
-    orphans = Group(word("headings", "no_discipline", lang))
+    orphans = Group(say("catalogue.no_discipline", lang))
     for card in cards:
         v = view(card, lang)
         names = [d["name"] for d in card.get("disciplines", [])]
@@ -187,9 +172,8 @@ def parts(cards: list[dict[str, Any]], lang: str) -> list[Part]:
 def _page_html(lang: str, **context: Any) -> str:
     from keykis.render.engine import render_html
 
-    heading = {k: word("headings", k, lang) for k in words().get("headings", {})}
-    labels = {k: word("fields", k, lang) for k in words().get("fields", {})}
-    return render_html(TEMPLATE, lang=lang, heading=heading, label=labels, **context)
+    words = section("catalogue", lang)
+    return render_html(TEMPLATE, lang=lang, heading=words, label=words, **context)
 
 
 def part_html(part: Part, lang: str) -> str:

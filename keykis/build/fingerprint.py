@@ -2,7 +2,7 @@
 
 Modification times cause both stale outputs and needless rebuilds, so the
 build keys every output by the bytes of its inputs: the case folder, and the
-inputs shared by all cases (templates, print CSS, method schemas, the fonts
+inputs shared by all cases (templates, print CSS, method schemas, the vocabulary, the fonts
 the CSS names, and the tool's own code and version). A change to a shared
 input changes every case's key; a change to one case folder changes one.
 """
@@ -22,11 +22,10 @@ from keykis import __version__, safe_read
 from keykis.paths import schemas_dir, templates_dir
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+_VOCABULARY = _PACKAGE / "vocabulary"
 _SKIP_DIRS = {"__pycache__", ".git", ".mypy_cache"}
 CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
 """Templates only the catalogue uses: a change to them rebuilds no case."""
-CATALOGUE_SCHEMAS = ("catalog.yaml",)
-"""Method data only the catalogue uses (its words)."""
 DEFAULT_FONTS = ("PT Serif", "PT Sans", "DejaVu Sans", "DejaVu Serif")
 
 
@@ -117,7 +116,8 @@ def shared_inputs(*, catalogue: bool = False) -> dict[str, str]:
     fonts = font_files(frozenset(families))
     return {
         "templates": hash_files(templates, root=tdir),
-        "schemas": hash_files([f for f in _walk(sdir) if catalogue or f.name not in CATALOGUE_SCHEMAS], root=sdir),
+        "schemas": hash_files(_walk(sdir), root=sdir),
+        "vocabulary": hash_files([f for f in _walk(_VOCABULARY) if f.suffix == ".yaml"], root=_VOCABULARY),
         "fonts": hash_text(*sorted(families), *(hash_files([f], root=f.parent) for f in fonts)),
         "code": hash_files(_code_files(), root=_PACKAGE),
         "version": hash_text(__version__, _weasyprint_version()),

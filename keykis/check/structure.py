@@ -12,6 +12,7 @@ from jsonschema.exceptions import ValidationError
 
 from keykis.check.findings import Hit
 from keykis.method import case_schema
+from keykis.vocabulary import known, say
 
 
 @cache
@@ -21,59 +22,29 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-_WORDS = {
-    "required": {"ru": "нет обязательного ключа «{0}»", "kk": "міндетті «{0}» кілті жоқ", "en": "missing required key '{0}'"},
-    "type": {"ru": "ожидается {0}, а здесь {1}", "kk": "{0} күтіледі, бірақ мұнда {1}", "en": "expected {0}, found {1}"},
-    "enum": {"ru": "«{0}» — не из допустимых значений: {1}", "kk": "«{0}» рұқсат етілген мәндерге жатпайды: {1}",
-             "en": "'{0}' is not one of: {1}"},
-    "const": {"ru": "значение должно быть {1}", "kk": "мән {1} болуы керек", "en": "the value must be {1}"},
-    "pattern": {"ru": "«{0}» не подходит по форме ({1})", "kk": "«{0}» пішіні сәйкес емес ({1})",
-                "en": "'{0}' has the wrong form ({1})"},
-    "minimum": {"ru": "{0} меньше допустимого минимума {1}", "kk": "{0} рұқсат етілген ең аз мәннен {1} кіші",
-                "en": "{0} is below the minimum of {1}"},
-    "maximum": {"ru": "{0} больше допустимого максимума {1}", "kk": "{0} рұқсат етілген ең көп мәннен {1} үлкен",
-                "en": "{0} is above the maximum of {1}"},
-    "minItems": {"ru": "список должен содержать не меньше {1} элементов", "kk": "тізімде кемінде {1} элемент болуы керек",
-                 "en": "the list needs at least {1} item(s)"},
-    "minProperties": {"ru": "нужен хотя бы {1} ключ", "kk": "кемінде {1} кілт керек", "en": "at least {1} key(s) needed"},
-    "uniqueItems": {"ru": "в списке есть повторы", "kk": "тізімде қайталанатын элементтер бар",
-                    "en": "the list has repeated items"},
-    "other": {"ru": "{0}", "kk": "{0}", "en": "{0}"},
-}
-_TYPES = {
-    "string": {"ru": "текст", "kk": "мәтін", "en": "text"},
-    "array": {"ru": "список", "kk": "тізім", "en": "a list"},
-    "object": {"ru": "набор ключей", "kk": "кілттер жиыны", "en": "a mapping of keys"},
-    "integer": {"ru": "целое число", "kk": "бүтін сан", "en": "a whole number"},
-    "boolean": {"ru": "true или false", "kk": "true немесе false", "en": "true or false"},
-}
+_TYPES = {str: "string", list: "array", dict: "object", int: "integer", bool: "boolean"}
 
 
 def _type_name(value: Any, lang: str) -> str:
-    names = {str: "string", list: "array", dict: "object", int: "integer", bool: "boolean"}
-    key = names.get(type(value))
-    if value is None:
-        return {"ru": "пусто", "kk": "бос", "en": "nothing"}[lang]
-    return _TYPES[key][lang] if key else type(value).__name__
+    key = "none" if value is None else _TYPES.get(type(value))
+    return say(f"check.type_{key}", lang) if key else type(value).__name__
 
 
 def describe_error(err: ValidationError, lang: str) -> str:
-    w = err.validator
+    """What a JSON Schema error means, in ``lang``."""
+    w, value, limit = err.validator, err.instance, err.validator_value
     if w == "required":
         missing = str(err.message).split("'")[1] if "'" in err.message else err.message
-        return _WORDS["required"][lang].format(missing)
+        return say("check.required", lang, key=missing)
     if w == "type":
-        expected = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
-        return _WORDS["type"][lang].format(_TYPES.get(expected, {}).get(lang, expected), _type_name(err.instance, lang))
+        expected = limit if isinstance(limit, str) else limit[0]
+        shown = say(f"check.type_{expected}", lang) if known(f"check.type_{expected}") else expected
+        return say("check.type", lang, expected=shown, found=_type_name(value, lang))
     if w == "enum":
-        return _WORDS["enum"][lang].format(err.instance, ", ".join(map(str, err.validator_value)))
-    if w == "const":
-        return _WORDS["const"][lang].format(err.instance, err.validator_value)
-    if w == "pattern":
-        return _WORDS["pattern"][lang].format(err.instance, err.validator_value)
-    if w in ("minimum", "maximum", "minItems", "minProperties", "uniqueItems"):
-        return _WORDS[str(w)][lang].format(err.instance, err.validator_value)
-    return _WORDS["other"][lang].format(err.message)
+        return say("check.enum", lang, value=value, allowed=", ".join(map(str, limit)))
+    if w in ("const", "pattern", "minimum", "maximum", "minItems", "minProperties", "uniqueItems"):
+        return say(f"check.{w}", lang, value=value, allowed=limit, pattern=limit, limit=limit)
+    return say("check.other", lang, detail=err.message)
 
 
 def allowed_keys(err: ValidationError) -> list[str]:
@@ -95,8 +66,7 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
                 if key in allowed or not allowed:
                     continue
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = {"ru": f"; может быть, «{close[0]}»?", "kk": f"; мүмкін, «{close[0]}»?",
-                        "en": f"; did you mean '{close[0]}'?"}[lang] if close else ""
+                hint = say("check.did_you_mean", lang, key=close[0]) if close else ""
                 yield Hit("unknown-key", (*path, key), {"key": key, "hint": hint}, key=True)
             if allowed:
                 continue

@@ -9,17 +9,15 @@ graph page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.method import Step, method, name
 from keykis.model import Case
-from keykis.render.labels import editions, labels
+from keykis.render.labels import editions
 from keykis.render.markup import plain
-
-LANG_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+from keykis.vocabulary import LANGS, known, label, say, section
 
 
 @dataclass
@@ -55,7 +53,7 @@ class EditionContext:
     lang: str
     """Language of the headings and captions."""
     L: dict[str, str]
-    """Labels in ``lang``."""
+    """The edition's words in ``lang`` (vocabulary section ``edition``), as ``L.abstract`` in templates."""
     title: str
     short_title: str
     authors: list[dict[str, Any]]
@@ -110,9 +108,9 @@ class EditionContext:
 
     def enum(self, kind: str, value: Any) -> str:
         """The printed word of an enum value of the case file (``level: civil-service`` -> «повышение квалификации…»)."""
-        entry = _enum_words().get(kind, {}).get(str(value))
-        if isinstance(entry, dict):
-            return str(entry.get(self.lang) or entry.get("en") or "")
+        kind = "language" if kind == "languages" else kind
+        if known(f"enum.{kind}.{value}"):
+            return label(kind, str(value), self.lang)
         return str(value) if isinstance(value, int) else ""
 
     def objective_no(self, objective_id: Any) -> int:
@@ -200,16 +198,6 @@ class EditionContext:
                 if str(s.get("id")) in scored or s.get("task", tid) == tid]
 
 
-@cache
-def _enum_words() -> dict[str, Any]:
-    """Printed words of the case file's enum values, as the catalogue prints them (``schemas/catalog.yaml``)."""
-    from keykis import yamlsafe
-    from keykis.paths import schemas_dir
-
-    data, _ = yamlsafe.load_mapping(schemas_dir() / "catalog.yaml")
-    return data
-
-
 def _printed_ids(ctx: EditionContext) -> dict[str, str]:
     """Every id the case declares for an item, goal, value, objective, question or assignment -> its printed form."""
     out: dict[str, str] = {}
@@ -261,7 +249,7 @@ def _word_count(case: Case) -> int:
 
 def edition_context(case: Case, lang: str | None = None) -> EditionContext:
     """The context of every edition of a public case, headings in ``lang`` (default: the case's)."""
-    lang = lang if lang in ("ru", "kk", "en") else case.language
+    lang = lang if lang in LANGS else case.language
     ed = editions()
     titles = case.data.get("titles") or {}
     abstracts = []
@@ -270,14 +258,13 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         text = ab.get("final") or ab.get("draft") or ""
         kw = [str(k) for k in (case.data.get("keywords") or {}).get(al) or []]
         if text or kw:
-            la = labels(al)
-            abstracts.append(Abstract(al, la["abstract"], str(text), la["keywords"], kw,
+            abstracts.append(Abstract(al, say("edition.abstract", al), str(text), say("edition.keywords", al), kw,
                                       case.title if al == case.language else str(titles.get(al) or "")))
     title = case.title if lang == case.language else str(titles.get(lang) or case.title)
     order, cells = fan_matrix(case, lang)
     cells, legend = fan_codes(order, cells)
     ctx = EditionContext(
-        case=case, lang=lang, L=labels(lang), title=title,
+        case=case, lang=lang, L=section("edition", lang), title=title,
         short_title=str(case.meta.get("short_title") or plain(title)),
         authors=[a for a in case.meta.get("authors") or [] if isinstance(a, dict)],
         abstracts=abstracts,

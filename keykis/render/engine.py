@@ -19,7 +19,7 @@ from typing import Any
 
 import jinja2
 
-from keykis import atomic
+from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
 from keykis.render import markup
 from keykis.render.fetcher import SafeFetcher
@@ -33,7 +33,7 @@ _css: dict[str, Any] = {}
 
 
 def environment() -> jinja2.Environment:
-    """The Jinja environment of the templates folder: autoescaping, Markdown filters."""
+    """The Jinja environment of the templates folder: autoescaping, Markdown filters, ``say`` and ``label``."""
     global _env
     if _env is None:
         env = jinja2.Environment(
@@ -41,6 +41,7 @@ def environment() -> jinja2.Environment:
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
         env.filters.update(md=_md, inline=_inline, plain=markup.plain)
+        env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env
 

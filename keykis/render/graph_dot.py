@@ -25,8 +25,8 @@ from keykis.errors import KeykisError
 from keykis.graph import concept_graph, relation_name
 from keykis.method import method, name
 from keykis.model import Case
-from keykis.render.labels import labels
 from keykis.render.markup import plain
+from keykis.vocabulary import section
 
 FONT = "PT Serif"
 DOT_TIMEOUT = 60
@@ -63,7 +63,7 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
     shape — see :func:`concept_layout`.
     """
     g = concept_graph(case)
-    lab = labels(lang)
+    lab = section("edition", lang)
     ids = {n: f"a{i}" for i, n in enumerate(g.nodes)}
     extra = ["compound=true", "newrank=true", "rankdir=LR" if rankdir == "LR" else "rankdir=TB",
              "nodesep=0.2", "ranksep=0.35"]

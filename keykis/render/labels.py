@@ -1,7 +1,7 @@
-"""Words the editions print around the case text, in ru, kk and en.
+"""Which steps each edition prints (``templates/editions.yaml``).
 
-They live in ``templates/labels.yaml`` beside the templates, so a case office
-can change a heading without touching code.
+The words the editions print around the case text are in the vocabulary
+(``keykis/vocabulary``, section ``edition``).
 """
 
 from __future__ import annotations
@@ -11,20 +11,6 @@ from typing import Any
 
 from keykis import yamlsafe
 from keykis.paths import templates_dir
-
-LANGS = ("ru", "kk", "en")
-
-
-@cache
-def _all() -> dict[str, dict[str, str]]:
-    data, _ = yamlsafe.load_mapping(templates_dir() / "labels.yaml")
-    return data["labels"]  # type: ignore[no-any-return]
-
-
-@cache
-def labels(lang: str) -> dict[str, str]:
-    """Every label in ``lang`` (English where a translation is missing)."""
-    return {key: str(v.get(lang) or v.get("en") or key) for key, v in _all().items()}
 
 
 @cache

@@ -14,32 +14,24 @@ import csv
 import io
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from keykis import yamlsafe
 from keykis.check.findings import Finding
 from keykis.check.rules.decision import scores, total
 from keykis.method import method, name
 from keykis.model import Case
-from keykis.paths import templates_dir
 from keykis.study.review import SCORE_RANGE, Review
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet
+from keykis.vocabulary import section
 
 STYLESHEET = "study/study.css"
 _INK, _ACCENT, _PALE = "#333333", "#1f4e79", "#9db3c8"
 
 
-@cache
-def _labels() -> dict[str, dict[str, str]]:
-    data, _ = yamlsafe.load_mapping(templates_dir() / "study" / "labels.yaml")
-    return data["labels"]  # type: ignore[no-any-return]
-
-
 def labels(lang: str) -> dict[str, str]:
-    """The review and worksheet words in ``lang``."""
-    return {k: v.get(lang) or v["en"] for k, v in _labels().items()}
+    """The review and worksheet words in ``lang`` (vocabulary section ``review``)."""
+    return section("review", lang)
 
 
 def _svg(fig: Any) -> bytes:

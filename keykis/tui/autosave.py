@@ -27,7 +27,7 @@ from textual.widgets import Static
 
 from keykis.casefile import CaseDocument
 from keykis.errors import CaseFileError
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 AUTOSAVE_DELAY = 1.5
 """Seconds of quiet after a change before the file is written."""
@@ -113,7 +113,7 @@ class Autosave:
             self.screen.app.call_from_thread(self._failed, exc)
 
     def _failed(self, exc: OSError) -> None:
-        self.screen.notify(say("save_failed", self.lang).format(error=exc.strerror or exc), severity="error",
+        self.screen.notify(say("editor.save_failed", self.lang, error=exc.strerror or exc), severity="error",
                            timeout=8)
 
     def save_now(self) -> None:
@@ -131,7 +131,7 @@ class Autosave:
             self._failed(exc)
             return
         self.saves += wrote
-        self.screen.notify(say("saved" if wrote else "unchanged", self.lang).format(path=self.doc.path.name))
+        self.screen.notify(say("editor.saved" if wrote else "editor.unchanged", self.lang, path=self.doc.path.name))
 
     def flush(self) -> bool:
         """Save what is pending; return False when that needs the author's decision."""
@@ -161,7 +161,7 @@ class Autosave:
         self.conflict = True
         self.conflicts += 1
         for bar in self.screen.query(ConflictBar):
-            bar.show(say("conflict_bar", self.lang).format(path=self.doc.path.name))
+            bar.show(say("editor.conflict_bar", self.lang, path=self.doc.path.name))
 
     def _settled(self) -> None:
         self.conflict = False
@@ -184,10 +184,10 @@ class Autosave:
         elif choice == "overwrite":
             self.doc.save(force=True)
             self._settled()
-            self.screen.notify(say("saved", self.lang).format(path=self.doc.path.name))
+            self.screen.notify(say("editor.saved", self.lang, path=self.doc.path.name))
         elif choice == "copy":
             target = self.doc.save_copy()
-            self.screen.notify(say("copy_saved", self.lang).format(path=target.name), timeout=8)
+            self.screen.notify(say("editor.copy_saved", self.lang, path=target.name), timeout=8)
 
     def ask_before_quit(self, then: Callable[[], None]) -> None:
         """Ask what happens to unsaved changes that cannot be saved; call ``then`` once they are settled."""
@@ -213,7 +213,7 @@ class Autosave:
             target = self.doc.save_copy()
             self.doc.discard_changes()
             self.doc.close()
-            self.screen.app.farewell = say("copy_saved", self.lang).format(path=target)  # type: ignore[attr-defined]
+            self.screen.app.farewell = say("editor.copy_saved", self.lang, path=target)  # type: ignore[attr-defined]
             return True
         if choice == "overwrite":
             self.doc.save(force=True)

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from keykis.method import LANGS, Step, case_schema, method, name
+from keykis.method import Step, case_schema, method, name
 from keykis.progress import iteration
+from keykis.vocabulary import LANGS, known, say
+from keykis.vocabulary import label as enum_label
 
 Path_ = tuple[str | int, ...]
 
@@ -24,7 +26,8 @@ ID_SOURCES: dict[str, Path_] = {
     "influenced_by": ("actors",), "problem": ("matrix", "problems", "items"),
     "task": ("matrix", "tasks", "items"),
 }
-LANG_NAMES = {"ru": "русский", "kk": "қазақша", "en": "English"}
+# Enum values whose label kind is not the key itself (``label(kind, value, lang)``).
+ENUM_KINDS = {"kind": "actor_kind", "format": "session_format"}
 
 
 @dataclass
@@ -85,20 +88,20 @@ def schema_at(path: Path_) -> dict[str, Any]:
 
 def _label(key: str | int, lang: str, path: Path_ = ()) -> str:
     dotted = ".".join(str(p) for p in path if not isinstance(p, int))
-    words = _LABELS.get(dotted) or _LABELS.get(str(key))
-    if words:
-        return words.get(lang) or words["en"]
+    for term in (dotted, str(key)):
+        if known(f"case_part.{term}"):
+            return say(f"case_part.{term}", lang)
     return str(key).replace("_", " ")
 
 
 def _enum_options(key: str, enum: list[str], lang: str) -> list[tuple[str, str]]:
     m = method()
-    table: dict[str, dict[str, Any]] = {}
     if set(enum) <= set(m.resource_kinds):
-        table = m.resource_kinds
-    elif set(enum) <= set(m.strategies):
-        table = m.strategies
-    return [(v, name(table[v], lang) if v in table else v) for v in enum]
+        return [(v, name(m.resource_kinds[v], lang)) for v in enum]
+    if set(enum) <= set(m.strategies):
+        return [(v, name(m.strategies[v], lang)) for v in enum]
+    kind = ENUM_KINDS.get(key, key)
+    return [(v, enum_label(kind, v, lang) if known(f"enum.{kind}") else v) for v in enum]
 
 
 def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step | None = None,  # type: ignore[assignment]
@@ -151,7 +154,8 @@ def _group(path: Path_, node: dict[str, Any], text: str, lang: str, skip: set[st
         if node.get("type") == "object" and node.get("additionalProperties") is False and path[-1] == "titles":
             langs = [x for x in LANGS if x not in (case_langs or [])[:1]]
         for lg in langs:
-            child = spec_for((*path, lg), lang, skip=skip, step=step, case_langs=case_langs, label=LANG_NAMES[lg])
+            child = spec_for((*path, lg), lang, skip=skip, step=step, case_langs=case_langs,
+                             label=enum_label("language_self", lg, lang))
             if child:
                 group.children.append(child)
         _draft_final(group, path, step)
@@ -216,90 +220,3 @@ def summary(item: Any) -> str:
         if isinstance(item.get(key), str) and item[key].strip():
             return " ".join(item[key].split())
     return ""
-
-
-# Labels of the case file's keys in the three languages (the editor's own words).
-_LABELS: dict[str, dict[str, str]] = {
-    "title": {"ru": "Название (исследовательский вопрос)", "kk": "Атауы (зерттеу сұрағы)",
-              "en": "Title (the research question)"},
-    "titles": {"ru": "Название на других языках", "kk": "Басқа тілдердегі атауы", "en": "Title in other languages"},
-    "questions": {"ru": "Исследовательские вопросы", "kk": "Зерттеу сұрақтары", "en": "Research questions"},
-    "problems": {"ru": "Поле проблем", "kk": "Мәселелер өрісі", "en": "Field of problems"},
-    "tasks": {"ru": "Поле задач", "kk": "Міндеттер өрісі", "en": "Field of tasks"},
-    "solutions": {"ru": "Поле решений", "kk": "Шешімдер өрісі", "en": "Field of solutions"},
-    "chosen": {"ru": "Выбран один вариант", "kk": "Таңдалған бір нұсқа", "en": "Choose one"},
-    "abstract": {"ru": "Аннотация", "kk": "Аңдатпа", "en": "Abstract"},
-    "draft": {"ru": "Черновик", "kk": "Жоба", "en": "Draft"},
-    "final": {"ru": "Окончательная", "kk": "Түпкілікті", "en": "Final"},
-    "keywords": {"ru": "Ключевые слова (через ;)", "kk": "Түйін сөздер (; арқылы)", "en": "Keywords (separated by ;)"},
-    "theory": {"ru": "Методологии и методы", "kk": "Әдіснамалар мен әдістер", "en": "Methodologies and methods"},
-    "boundary": {"ru": "Граница", "kk": "Шекара", "en": "Boundary"},
-    "boundary.description": {"ru": "Где проходит граница", "kk": "Шекара қайда өтеді", "en": "Where the boundary runs"},
-    "description": {"ru": "Описание", "kk": "Сипаттама", "en": "Description"},
-    "alias": {"ru": "Псевдоним (печатается вместо имени)", "kk": "Бүркеншік ат (аттың орнына басылады)",
-              "en": "Alias (printed instead of the name)"},
-    "role": {"ru": "Роль или должность", "kk": "Рөлі немесе лауазымы", "en": "Role or position"},
-    "id": {"ru": "Идентификатор", "kk": "Идентификатор", "en": "Id"},
-    "members": {"ru": "Участники (для группы)", "kk": "Мүшелері (топ үшін)", "en": "Members (of a group)"},
-    "kind": {"ru": "Вид", "kk": "Түрі", "en": "Kind"},
-    "environment": {"ru": "Среда", "kk": "Орта", "en": "Environment"},
-    "difficulty": {"ru": "Трудность (коллизия)", "kk": "Қиындық (коллизия)", "en": "Difficulty (collision)"},
-    "main_actor": {"ru": "Главный актор", "kk": "Басты актор", "en": "Main actor"},
-    "actors": {"ru": "Акторы", "kk": "Акторлар", "en": "Actors"},
-    "objects": {"ru": "Объекты", "kk": "Объектілер", "en": "Objects"},
-    "relations": {"ru": "Отношения", "kk": "Қатынастар", "en": "Relations"},
-    "characters": {"ru": "Итоговый список акторов", "kk": "Акторлардың қорытынды тізімі", "en": "Final list of actors"},
-    "narrative": {"ru": "Текст шага", "kk": "Қадам мәтіні", "en": "Text of the step"},
-    "values": {"ru": "Ценности", "kk": "Құндылықтар", "en": "Values"},
-    "goals": {"ru": "Цели", "kk": "Мақсаттар", "en": "Goals"},
-    "time": {"ru": "Время", "kk": "Уақыт", "en": "Time"},
-    "place": {"ru": "Место", "kk": "Орын", "en": "Place"},
-    "decision": {"ru": "Матрица решений", "kk": "Шешімдер матрицасы", "en": "Decision matrix"},
-    "scores": {"ru": "Оценки от −2 до +2", "kk": "−2-ден +2-ге дейінгі бағалар", "en": "Scores from −2 to +2"},
-    "time_place": {"ru": "Время и место", "kk": "Уақыт пен орын", "en": "Time and place"},
-    "activity": {"ru": "Деятельность главного актора", "kk": "Басты актордың қызметі", "en": "The main actor's activity"},
-    "actors.activity": {"ru": "Деятельность", "kk": "Қызметі", "en": "Activity"},
-    "activity.product_matrix.activity": {"ru": "Вид деятельности", "kk": "Қызмет түрі", "en": "Activity"},
-    "product_matrix": {"ru": "Продуктовая матрица", "kk": "Өнім матрицасы", "en": "Product matrix"},
-    "business_model": {"ru": "Бизнес-модель", "kk": "Бизнес-модель", "en": "Business model"},
-    "external_models": {"ru": "Экономические модели внешних акторов", "kk": "Сыртқы акторлардың экономикалық модельдері",
-                        "en": "Economic models of the external actors"},
-    "metrics": {"ru": "Метрики решения", "kk": "Шешім метрикалары", "en": "Metrics of the solution"},
-    "observability": {"ru": "Наблюдаемость", "kk": "Бақыланушылық", "en": "Observability"},
-    "controllability": {"ru": "Контролируемость", "kk": "Тексерілушілік", "en": "Controllability"},
-    "manageability": {"ru": "Управляемость", "kk": "Басқарылушылық", "en": "Manageability"},
-    "indicators": {"ru": "Показатели (через ;)", "kk": "Көрсеткіштер (; арқылы)", "en": "Indicators (separated by ;)"},
-    "disciplines": {"ru": "Дисциплины и курсы", "kk": "Пәндер мен курстар", "en": "Disciplines and courses"},
-    "references": {"ru": "Литература", "kk": "Әдебиеттер", "en": "References"},
-    "acknowledgements": {"ru": "Благодарности", "kk": "Алғыс", "en": "Acknowledgements"},
-    "appendices": {"ru": "Приложения", "kk": "Қосымшалар", "en": "Appendices"},
-    "choice_reason": {"ru": "Почему выбрано это решение", "kk": "Неге бұл шешім таңдалды", "en": "Why this solution"},
-    "conclusion": {"ru": "Заключение", "kk": "Қорытынды", "en": "Conclusion"},
-    "resources": {"ru": "Виды ресурсов", "kk": "Ресурс түрлері", "en": "Resource kinds"},
-    "strategy": {"ru": "Стратегии", "kk": "Стратегиялар", "en": "Strategies"},
-    "directed_at": {"ru": "На кого направлено", "kk": "Кімге бағытталған", "en": "Directed at"},
-    "text": {"ru": "Формулировка", "kk": "Тұжырым", "en": "Wording"},
-    "name": {"ru": "Имя", "kk": "Аты", "en": "Name"},
-    "owner": {"ru": "Чья", "kk": "Кімдікі", "en": "Whose"},
-    "contradiction": {"ru": "Противоречие", "kk": "Қайшылық", "en": "Contradiction"},
-    "between": {"ru": "Между видами ресурсов", "kk": "Ресурс түрлерінің арасында", "en": "Between resource kinds"},
-    "score": {"ru": "Оценка (−2…+2)", "kk": "Баға (−2…+2)", "en": "Score (−2…+2)"},
-    "reason": {"ru": "Почему", "kk": "Неге", "en": "Why"},
-    "problem": {"ru": "Проблема", "kk": "Мәселе", "en": "Problem"},
-    "task": {"ru": "Задача", "kk": "Міндет", "en": "Task"},
-    "what": {"ru": "Что", "kk": "Не", "en": "What"},
-    "who": {"ru": "Кто", "kk": "Кім", "en": "Who"},
-    "to_whom": {"ru": "Кому", "kk": "Кімге", "en": "To whom"},
-    "when": {"ru": "Когда", "kk": "Қашан", "en": "When"},
-    "where": {"ru": "Где", "kk": "Қайда", "en": "Where"},
-    "how_much": {"ru": "Сколько", "kk": "Қанша", "en": "How much"},
-    "means": {"ru": "Какими средствами", "kk": "Қандай құралдармен", "en": "By what means"},
-    "requirements": {"ru": "Требования", "kk": "Талаптар", "en": "Requirements"},
-    "report": {"ru": "Отчёт о результате", "kk": "Нәтиже туралы есеп", "en": "Report"},
-    "risks": {"ru": "Риски", "kk": "Тәуекелдер", "en": "Risks"},
-    "opportunities": {"ru": "Возможности", "kk": "Мүмкіндіктер", "en": "Opportunities"},
-    "budget": {"ru": "Бюджет", "kk": "Бюджет", "en": "Budget"},
-    "innovation": {"ru": "Инновационность", "kk": "Инновациялығы", "en": "Innovation"},
-    "forecast": {"ru": "Прогноз", "kk": "Болжам", "en": "Forecast"},
-    "discipline": {"ru": "Дисциплина", "kk": "Пән", "en": "Discipline"},
-}

@@ -14,8 +14,8 @@ from keykis.graph import fan_matrix
 from keykis.model import Case, find_cases, load_case
 from keykis.render import render_case
 from keykis.render.graph_dot import GRAPH_BOXES, MM, STRETCH_BEYOND, concept_layout, svg_size
-from keykis.render.labels import labels
 from keykis.render.markup import cite, markdown, plain
+from keykis.vocabulary import say
 from tests.helpers import CASES, EXAMPLE
 from tests.render.pdfread import A4, text, words
 
@@ -30,7 +30,7 @@ def test_graph_is_one_page_and_fills_it(case_file: Path, tmp_path: Path) -> None
     body = text(tmp_path / "graph.pdf")
     case = load_case(case_file)
     assert " ".join(case.title.split()[-3:]) in body
-    assert labels(case.language)["figure"] + " 1." in body
+    assert say("edition.figure", case.language) + " 1." in body
     layout = concept_layout(case, case.language)
     width, height = svg_size(layout.svg)
     box_w, box_h = GRAPH_BOXES[layout.landscape][0], layout.box_mm * MM
@@ -139,7 +139,7 @@ def test_decision_table_lists_only_the_weighed_solutions(tmp_path: Path) -> None
     assert others, "the Almaty case has solutions of other tasks"
     render_case(case, tmp_path, editions=("teacher",), html=True)
     body = text(tmp_path / "guidelines.pdf")
-    caption = labels("ru")["decision_caption"]
+    caption = say("edition.decision_caption", "ru")
     table = body[body.index(caption):body.index("Фокус на одном решении", body.index(caption))].split()
     html = (tmp_path / "guidelines.html").read_text()
     rows = re.findall(r'<tr class="(?:chosen)?"><th><span class="tag">(Р\d+)</span>',
@@ -163,6 +163,6 @@ def test_contents_list_only_outside_mini_cases(size: str, tmp_path: Path) -> Non
     case = Case(data, path=CASES / "civil-service-recruitment" / "case.yaml")
     render_case(case, tmp_path, editions=("student",))
     body = text(tmp_path / "case.pdf")
-    contents = labels(case.language)["contents"]
+    contents = say("edition.contents", case.language)
     assert (f"{contents} " in body) == (size == "case")
     assert "Поле проблем" in body

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from keykis.check.findings import Hit
-from keykis.method import LANGS, Method
+from keykis.method import Method
 from keykis.model import Case, mapping
+from keykis.vocabulary import LANGS, in_every_language
 
 
 def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
@@ -18,11 +19,11 @@ def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
             continue
         final, draft = str(parts.get("final", "")).strip(), str(parts.get("draft", "")).strip()
         if not final:
-            yield Hit("abstract-final", ("abstract", lang), {"lang": lang, "problem": {
-                "ru": "не написана", "kk": "жазылмаған", "en": "is missing"}}, key=True)
+            problem = in_every_language("check.abstract_missing")
+            yield Hit("abstract-final", ("abstract", lang), {"lang": lang, "problem": problem}, key=True)
         elif final == draft:
-            yield Hit("abstract-final", ("abstract", lang, "final"), {"lang": lang, "problem": {
-                "ru": "совпадает с черновиком", "kk": "жобамен бірдей", "en": "is identical to the draft"}})
+            problem = in_every_language("check.abstract_as_draft")
+            yield Hit("abstract-final", ("abstract", lang, "final"), {"lang": lang, "problem": problem})
 
 
 def languages(case: Case, m: Method) -> Iterator[Hit]:
@@ -33,25 +34,22 @@ def languages(case: Case, m: Method) -> Iterator[Hit]:
             yield Hit("abstract-languages", ("abstract",), {"lang": lang}, key=True)
 
 
-_SECTIONS = {
-    "title": {"ru": "сформулируйте исследовательский вопрос (шаг 1)", "kk": "зерттеу сұрағын тұжырымдаңыз (1-қадам)",
-              "en": "state the research question (step 1)"},
-    "keywords": {"ru": "добавьте ключевые слова (шаг 3)", "kk": "түйін сөздерді қосыңыз (3-қадам)",
-                 "en": "add keywords (step 3)"},
-    "disciplines": {"ru": "назовите дисциплины и курсы (шаг 23)", "kk": "пәндер мен курстарды атаңыз (23-қадам)",
-                    "en": "name the disciplines and courses (step 23)"},
-    "references": {"ru": "приведите источники (шаг 24)", "kk": "дереккөздерді келтіріңіз (24-қадам)",
-                   "en": "give the sources (step 24)"},
-}
+SECTIONS = ("title", "keywords", "disciplines", "references")
+"""Parts of the case that must not be empty; the message names the step that fills each."""
+
+
+def _what(key: str, m: Method) -> dict[str, str]:
+    step = m.step_for_path((key,))
+    return in_every_language(f"check.section_{key}", n=step.n if step else "?")
 
 
 def sections(case: Case, m: Method) -> Iterator[Hit]:
-    for key, what in _SECTIONS.items():
+    for key in SECTIONS:
         value = case.data.get(key)
         empty = not value or (isinstance(value, dict) and not any(value.values())) or (
             isinstance(value, str) and not value.strip())
         if empty:
-            yield Hit("section-missing", (key,) if key in case.data else (), {"section": key, "what": what},
+            yield Hit("section-missing", (key,) if key in case.data else (), {"section": key, "what": _what(key, m)},
                       key=key in case.data)
 
 

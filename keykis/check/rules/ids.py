@@ -10,6 +10,7 @@ from typing import Any
 from keykis.check.findings import Hit
 from keykis.method import Method
 from keykis.model import FIELDS, Case, YamlPath, mapping
+from keykis.vocabulary import LANGS, in_every_language, label
 
 
 def _declared(case: Case) -> Iterator[tuple[str, YamlPath, str]]:
@@ -101,19 +102,16 @@ def _refs(case: Case) -> Iterator[tuple[YamlPath, Any, str]]:
                 yield ("guidelines", key, i, "objectives", j), ref, "objectives"
 
 
-_KIND_NAMES = {
-    "actors": {"ru": "акторов", "kk": "акторлар", "en": "the actors"},
-    "problems": {"ru": "проблем", "kk": "мәселелер", "en": "the problems"},
-    "tasks": {"ru": "задач", "kk": "міндеттер", "en": "the tasks"},
-    "solutions": {"ru": "решений", "kk": "шешімдер", "en": "the solutions"},
-    "questions": {"ru": "вопросов", "kk": "сұрақтар", "en": "the questions"},
-    "criteria": {"ru": "целей и ценностей", "kk": "мақсаттар мен құндылықтар", "en": "the goals and values"},
-    "objectives": {"ru": "учебных целей", "kk": "оқу мақсаттары", "en": "the learning objectives"},
-}
+KINDS = ("actors", "problems", "tasks", "solutions", "questions", "criteria", "objectives")
+"""What a reference can name; worded by ``label("id_kind", kind, lang)``."""
+
+
+def _kind_names(kind: str) -> dict[str, str]:
+    return {lang: label("id_kind", kind, lang) for lang in LANGS}
 
 
 def unresolved_ids(case: Case, m: Method) -> Iterator[Hit]:
-    known: dict[str, set[str]] = {k: set() for k in _KIND_NAMES}
+    known: dict[str, set[str]] = {k: set() for k in KINDS}
     for ident, _path, kind in _declared(case):
         if kind in ("values", "goals"):
             known["criteria"].add(ident)
@@ -125,11 +123,8 @@ def unresolved_ids(case: Case, m: Method) -> Iterator[Hit]:
         if kind == "questions" and path[0] == "matrix":
             pool = q_ids  # type: ignore[assignment]
         if isinstance(ref, str) and ref not in pool:
-            yield Hit("unresolved-id", path, {"id": ref, "kind": _KIND_NAMES[kind], "hint": did_you_mean(ref, pool)},
+            yield Hit("unresolved-id", path, {"id": ref, "kind": _kind_names(kind), "hint": did_you_mean(ref, pool)},
                       key=path[0] == "decision")
-
-
-_HINT = {"ru": "; может быть, «{0}»?", "kk": "; мүмкін, «{0}»?", "en": "; did you mean '{0}'?"}
 
 
 def did_you_mean(ref: str, known: set[Any]) -> dict[str, str] | str:
@@ -139,7 +134,7 @@ def did_you_mean(ref: str, known: set[Any]) -> dict[str, str] | str:
     close = difflib.get_close_matches(ref.lower().strip(), list(lowered), n=1, cutoff=0.6)
     if not close:
         return ""
-    return {lang: text.format(lowered[close[0]]) for lang, text in _HINT.items()}
+    return in_every_language("check.did_you_mean", key=lowered[close[0]])
 
 
 _CITED = re.compile(r"(?<![\\!\]])\[([a-z][a-z0-9_-]{1,60}(?:\s*[;,]\s*[a-z][a-z0-9_-]{1,60})*)\](?![(\[])")

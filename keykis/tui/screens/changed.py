@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from keykis.casefile import CaseDocument
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 
 class ChangedOnDisk(ModalScreen[str | None]):
@@ -33,14 +33,14 @@ class ChangedOnDisk(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             if self.quitting:
-                yield Label(say("quit_title", self.lang), id="dialog-title")
-                yield Static(say("quit_body", self.lang).format(path=self.doc.path), markup=False)
+                yield Label(say("editor.quit_title", self.lang), id="dialog-title")
+                yield Static(say("editor.quit_body", self.lang, path=self.doc.path), markup=False)
                 choices = ["copy", "overwrite", "discard", "stay"]
             else:
-                yield Label(say("changed_title", self.lang), id="dialog-title")
-                yield Static(say("changed_body", self.lang).format(path=self.doc.path), markup=False)
+                yield Label(say("editor.changed_title", self.lang), id="dialog-title")
+                yield Static(say("editor.changed_body", self.lang, path=self.doc.path), markup=False)
                 choices = ["reload", "overwrite", "copy", "keep"]
-            yield OptionList(*[Option(say(f"choice_{c}", self.lang), id=c) for c in choices])
+            yield OptionList(*[Option(say(f"editor.choice_{c}", self.lang), id=c) for c in choices])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

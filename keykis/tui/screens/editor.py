@@ -33,7 +33,7 @@ from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
@@ -118,7 +118,7 @@ class EditorScreen(Screen[None]):
                 self.doc.discard_changes()
                 return
             n = found.replay(self.doc)
-            self.notify(say("recovered", self.lang).format(n=n), timeout=6)
+            self.notify(say("editor.recovered", self.lang, n=n), timeout=6)
             self.changed(())
             self.call_after_refresh(self._redraw_step)
 
@@ -210,7 +210,7 @@ class EditorScreen(Screen[None]):
         if dependants and path and path[0] not in ("narrative", "reflection") and self.step.id not in self._pointed:
             self._pointed.add(self.step.id)  # once per visit to the step, not at every key
             names = ", ".join(f"{s.n} {s.title.get(self.lang) or s.title['en']}" for s in dependants)
-            self.notify(say("revisit", self.lang).format(steps=names), timeout=6)
+            self.notify(say("editor.revisit", self.lang, steps=names), timeout=6)
 
     def run_checks(self) -> None:
         """Check a snapshot of the case in a worker."""
@@ -230,7 +230,7 @@ class EditorScreen(Screen[None]):
         if started:
             self.check_latency = time.perf_counter() - started
         errors = sum(f.severity == "error" for f in findings)
-        self.sub_title = f"{self.doc.path.parent.name} · {say('findings', self.lang).format(n=len(findings), e=errors)}"
+        self.sub_title = f"{self.doc.path.parent.name} · {say('editor.findings', self.lang, n=len(findings), e=errors)}"
 
     def action_check(self) -> None:
         """Run the checks now."""

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from keykis import safe_read
 from keykis.errors import CaseFileError
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 CONTEXT_LINES = 3
 
@@ -46,15 +46,15 @@ class ParseErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="parse-error"):
-            yield Label(say("parse_title", self.lang), id="error-title")
+            yield Label(say("editor.parse_title", self.lang), id="error-title")
             yield Static(str(self.error), id="error-message", markup=False)
             with VerticalScroll(id="error-excerpt"):
                 yield Static(excerpt(self.path, self.error.line), markup=False)
-            yield Static(say("parse_help", self.lang), id="error-help", markup=False)
+            yield Static(say("editor.parse_help", self.lang), id="error-help", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = say("parse_title", self.lang)
+        self.title = say("editor.parse_title", self.lang)
         self.sub_title = self.path.parent.name
 
     def action_edit(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from keykis.recovery import Recovery
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 
 class RecoverChanges(ModalScreen[bool]):
@@ -28,12 +28,12 @@ class RecoverChanges(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         when = self.recovery.written.strftime("%Y-%m-%d %H:%M") if self.recovery.written else "?"
         with Vertical(id="dialog"):
-            yield Label(say("recover_title", self.lang), id="dialog-title")
-            yield Static(say("recover_body", self.lang).format(n=len(self.recovery.ops), when=when), markup=False)
+            yield Label(say("editor.recover_title", self.lang), id="dialog-title")
+            yield Static(say("editor.recover_body", self.lang, n=len(self.recovery.ops), when=when), markup=False)
             if self.file_changed:
-                yield Static(say("recover_changed", self.lang), markup=False)
-            yield OptionList(Option(say("choice_recover", self.lang), id="recover"),
-                             Option(say("choice_drop", self.lang), id="drop"))
+                yield Static(say("editor.recover_changed", self.lang), markup=False)
+            yield OptionList(Option(say("editor.choice_recover", self.lang), id="recover"),
+                             Option(say("editor.choice_drop", self.lang), id="drop"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id == "recover")

@@ -14,7 +14,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from keykis.errors import KeykisError
 from keykis.model import Case
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 
 class RenderScreen(ModalScreen[None]):
@@ -31,9 +31,9 @@ class RenderScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(say("render_title", self.lang), id="dialog-title")
+            yield Label(say("editor.render_title", self.lang), id="dialog-title")
             yield ProgressBar(total=None, show_eta=False, id="progress")
-            yield Static(say("render_busy", self.lang), id="render-status", markup=False)
+            yield Static(say("editor.render_busy", self.lang), id="render-status", markup=False)
 
     def on_mount(self) -> None:
         self.render_pdfs()
@@ -45,14 +45,14 @@ class RenderScreen(ModalScreen[None]):
         try:
             from keykis.render import render_case
         except ImportError:
-            self.app.call_from_thread(self._finish, say("render_missing", self.lang), [])
+            self.app.call_from_thread(self._finish, say("editor.render_missing", self.lang), [])
             return
         try:
             result = render_case(self.case, self.outdir, lang=self.lang)
         except KeykisError as exc:
             self.app.call_from_thread(self._finish, str(exc), [])
             return
-        head = say("render_done", self.lang).format(s=time.perf_counter() - started)
+        head = say("editor.render_done", self.lang, s=time.perf_counter() - started)
         self.app.call_from_thread(self._finish, head, list(result.outputs))
 
     def _finish(self, head: str, outputs: list[Path]) -> None:

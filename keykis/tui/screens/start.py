@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from keykis.errors import UserError
 from keykis.model import find_cases
 from keykis.tui.recent import recent
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 
 class StartScreen(Screen[None]):
@@ -31,16 +31,16 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="start"):
-            yield Label(say("recent", self.lang), classes="heading")
+            yield Label(say("editor.recent", self.lang), classes="heading")
             yield OptionList(id="recent")
-            yield Label(say("in_cases", self.lang).format(folder=self.cases_dir), classes="heading")
+            yield Label(say("editor.in_cases", self.lang, folder=self.cases_dir), classes="heading")
             yield OptionList(id="cases")
-            yield Label(say("new_case", self.lang), classes="heading")
+            yield Label(say("editor.new_case", self.lang), classes="heading")
             yield Input(placeholder="my-case", id="new-id")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = say("start_title", self.lang)
+        self.title = say("editor.start_title", self.lang)
         self.fill()
         lists = [ol for ol in self.query(OptionList) if ol.option_count and not ol.get_option_at_index(0).disabled]
         (lists[0] if lists else self.query_one("#new-id", Input)).focus()
@@ -54,7 +54,7 @@ class StartScreen(Screen[None]):
             for p in paths:
                 ol.add_option(Option(Text(self._label(p)), id=str(p)))
             if not paths:
-                ol.add_option(Option(say("none", self.lang), disabled=True))
+                ol.add_option(Option(say("editor.none", self.lang), disabled=True))
             else:
                 ol.highlighted = 0
 

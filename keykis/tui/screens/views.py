@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from keykis.model import Case
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
-from keykis.tui.words import say
+from keykis.vocabulary import say
 
 
 class ViewsScreen(Screen[None]):
@@ -32,20 +32,20 @@ class ViewsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent():
-            with TabPane(say("fan", self.lang), id="fan"):
+            with TabPane(say("editor.fan", self.lang), id="fan"):
                 yield FanMatrixTable(id="fan-table")
-            with TabPane(say("graph", self.lang), id="graph"):
+            with TabPane(say("editor.graph", self.lang), id="graph"):
                 with VerticalScroll():
                     yield GraphTextView(id="graph-text")
-            with TabPane(say("morph", self.lang), id="morph"):
+            with TabPane(say("editor.morph", self.lang), id="morph"):
                 yield MorphFan("", id="morph-tree")
-            with TabPane(say("text", self.lang), id="text"):
+            with TabPane(say("editor.text", self.lang), id="text"):
                 with VerticalScroll():
                     yield CaseView(id="case-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = say("views_title", self.lang)
+        self.title = say("editor.views_title", self.lang)
         self.sub_title = self.case.id
         self.query_one(FanMatrixTable).show(self.case, self.lang)
         self.query_one(GraphTextView).show(self.case, self.lang)

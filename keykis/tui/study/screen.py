@@ -38,11 +38,11 @@ from keykis.study.document import WorksheetDocument
 from keykis.study.student import student_brief
 from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import FieldSpec, Path_, step_specs
-from keykis.tui.study.words import say
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext, make_control
 from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel, word
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
+from keykis.vocabulary import say
 
 CHECK_DELAY = 0.3
 """Seconds of quiet after a change before the checks run."""
@@ -82,8 +82,8 @@ class PartPanel(StepPanel):
     def compose(self) -> ComposeResult:
         lang = self.ctx.lang
         if self.part in ("who", "defence"):
-            yield Label(say(f"part_{self.part}", lang), classes="step-title")
-            yield Static(say(f"prompt_{self.part}", lang), classes="prompt", markup=False)
+            yield Label(say(f"study.part_{self.part}", lang), classes="step-title")
+            yield Static(say(f"study.prompt_{self.part}", lang), classes="prompt", markup=False)
             for spec in _own_specs(self.part, lang):
                 yield make_control(spec, self.ctx)
             return
@@ -103,12 +103,12 @@ class PartPanel(StepPanel):
 def _own_specs(part: str, lang: str) -> list[FieldSpec]:
     """The controls of the worksheet's own parts (not in the case schema)."""
     if part == "defence":
-        return [FieldSpec(("defence",), "text", say("defence", lang))]
+        return [FieldSpec(("defence",), "text", say("study.defence", lang))]
     person = {"type": "object", "properties": {"name": {"type": "string"}, "id": {"type": "string"}}}
     return [
-        FieldSpec(("worksheet", "students"), "items", say("students", lang), schema=person),
-        FieldSpec(("worksheet", "team"), "text", say("team", lang)),
-        FieldSpec(("worksheet", "group"), "text", say("group", lang)),
+        FieldSpec(("worksheet", "students"), "items", say("study.students", lang), schema=person),
+        FieldSpec(("worksheet", "team"), "text", say("study.team", lang)),
+        FieldSpec(("worksheet", "group"), "text", say("study.group", lang)),
     ]
 
 
@@ -132,7 +132,7 @@ class StudyScreen(Screen[None]):
         self.checks_done = 0
         """How many times findings were shown (tests wait on it)."""
         for key, action in self.KEYS:  # the footer speaks the student's language
-            self._bindings.bind(key, action, say(f"key_{action.split('(')[0].split('.')[-1]}", lang),
+            self._bindings.bind(key, action, say(f"study.key_{action.split('(')[0].split('.')[-1]}", lang),
                                 show=key not in ("ctrl+b", "f3"))
 
     def compose(self) -> ComposeResult:
@@ -140,18 +140,18 @@ class StudyScreen(Screen[None]):
         yield ConflictBar(id="conflict-bar")
         with Horizontal(id="main"):
             with TabbedContent(id="case-side"):
-                with TabPane(say("tab_text", self.lang), id="text"):
+                with TabPane(say("study.tab_text", self.lang), id="text"):
                     with VerticalScroll():
                         yield CaseView(id="case-text")
-                with TabPane(say("tab_actors", self.lang), id="actors"):
+                with TabPane(say("study.tab_actors", self.lang), id="actors"):
                     with VerticalScroll():
                         yield Static(student_brief(self.view, self.lang), markup=False, id="brief")
-                with TabPane(say("tab_fan", self.lang), id="fan"):
+                with TabPane(say("study.tab_fan", self.lang), id="fan"):
                     yield FanMatrixTable(id="fan-table")
-                with TabPane(say("tab_graph", self.lang), id="graph"):
+                with TabPane(say("study.tab_graph", self.lang), id="graph"):
                     with VerticalScroll():
                         yield GraphTextView(id="graph-text")
-                with TabPane(say("tab_mine", self.lang), id="mine"):
+                with TabPane(say("study.tab_mine", self.lang), id="mine"):
                     yield MorphFan("", id="my-chain")
             with Vertical(id="sheet-side"):
                 yield Tabs(*[TabWidget(self._part_label(p), id=f"part-{p}") for p in PARTS], id="parts")
@@ -161,11 +161,11 @@ class StudyScreen(Screen[None]):
 
     def _part_label(self, part: str) -> str:
         if part in ("who", "defence"):
-            return say(f"tab_{part}", self.lang)
+            return say(f"study.tab_{part}", self.lang)
         return str(method().step_by_id[part].n)
 
     def on_mount(self) -> None:
-        self.title = say("title", self.lang)
+        self.title = say("study.title", self.lang)
         self.sub_title = f"{self.view.id} · {self.path.name}"
         self.query_one(CaseView).show(self.view, self.lang)
         self.query_one(FanMatrixTable).show(self.view, self.lang)
@@ -200,7 +200,7 @@ class StudyScreen(Screen[None]):
                 self.doc.discard_changes()
                 return
             n = found.replay(self.doc)
-            self.notify(say("recovered", self.lang).format(n=n), timeout=6)
+            self.notify(say("editor.recovered", self.lang, n=n), timeout=6)
             self.changed(())
             self.call_after_refresh(self._redraw)
 
@@ -296,7 +296,7 @@ class StudyScreen(Screen[None]):
         self.query_one(FindingsPanel).show(findings, self.lang)
         self.query_one("#my-chain", MorphFan).show(chain, self.lang)
         errors = sum(f.severity == "error" for f in findings)
-        self.sub_title = f"{self.path.name} · {say('findings', self.lang).format(n=len(findings), e=errors)}"
+        self.sub_title = f"{self.path.name} · {say('editor.findings', self.lang, n=len(findings), e=errors)}"
 
     def action_check(self) -> None:
         """Run the checks now."""

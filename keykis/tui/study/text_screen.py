@@ -25,9 +25,9 @@ from keykis.model import Case
 from keykis.study.checks import check_worksheet
 from keykis.study.student import student_brief
 from keykis.study.worksheet import parse_worksheet, save_text
-from keykis.tui.study.words import say
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
+from keykis.vocabulary import say
 
 WORDS = {
     "ru": {"text": "Кейс", "actors": "Акторы и цели", "fan": "Веерная матрица", "graph": "Граф", "mine": "Моя цепочка",
@@ -83,7 +83,7 @@ class StudyTextScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.words["title"]
-        self.notify(say("text_mode", self.lang), timeout=10)
+        self.notify(say("study.text_mode", self.lang), timeout=10)
         self.sub_title = f"{self.view.id} · {self.path.name}"
         self.query_one(CaseView).show(self.view, self.lang)
         self.query_one(FanMatrixTable).show(self.view, self.lang)

@@ -15,18 +15,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from keykis.method import Step, method
 from keykis.tui.fields import FieldSpec, step_specs
 from keykis.tui.widgets.form import Control, FormContext, make_control
-
-WORDS = {
-    "step": {"ru": "Шаг", "kk": "Қадам", "en": "Step"},
-    "reflection": {"ru": "Рефлексия", "kk": "Рефлексия", "en": "Reflection"},
-    "note": {"ru": "заметка", "kk": "ескертпе", "en": "note"},
-    "done": {"ru": "обдумано", "kk": "ойластырылды", "en": "answered"},
-}
-
-
-def word(key: str, lang: str) -> str:
-    """One of the editor's own words in ``lang``."""
-    return WORDS[key].get(lang) or WORDS[key]["en"]
+from keykis.vocabulary import say
 
 
 class ReflectionItem(Vertical):
@@ -55,9 +44,9 @@ class ReflectionItem(Vertical):
         answer = self.ctx.doc.get(self.path) or {}
         yield Static(texts.get(self.ctx.lang) or texts["en"], markup=False)
         with Horizontal():
-            yield Checkbox(word("done", self.ctx.lang), bool(answer.get("done")),
+            yield Checkbox(say("editor.done", self.ctx.lang), bool(answer.get("done")),
                            disabled=self.ctx.read_only, compact=True)
-            yield Input(str(answer.get("note") or ""), placeholder=word("note", self.ctx.lang),
+            yield Input(str(answer.get("note") or ""), placeholder=say("editor.note", self.ctx.lang),
                         disabled=self.ctx.read_only, compact=True)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -97,7 +86,7 @@ class StepPanel(VerticalScroll):
         lang = self.ctx.lang
         total = len(method().steps)
         title = self.step.title.get(lang) or self.step.title["en"]
-        yield Label(f"{word('step', lang)} {self.step.n}/{total} · {title}", classes="step-title")
+        yield Label(f"{say('editor.step', lang)} {self.step.n}/{total} · {title}", classes="step-title")
         yield Static(self.step.prompt.get(lang) or self.step.prompt["en"], classes="prompt", markup=False)
         if self.revisit:
             yield Static(self.revisit, classes="revisit", markup=False)
@@ -105,7 +94,7 @@ class StepPanel(VerticalScroll):
         for spec in step_specs(self.step, lang, langs):
             yield make_control(spec, self.ctx)
         if self.step.reflection:
-            yield Label(word("reflection", lang), classes="reflection-title")
+            yield Label(say("editor.reflection", lang), classes="reflection-title")
             with Vertical(classes="reflection"):
                 for qid in self.step.reflection:
                     yield ReflectionItem(self.step, qid, self.ctx)

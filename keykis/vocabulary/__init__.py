@@ -1,0 +1,93 @@
+"""Every word of the interface, in ru, kk and en, behind one look-up.
+
+The editor, the checker's messages around the rules, the printed editions,
+the class review and the catalogue all take their words from the catalogues
+beside this module (``ru.yaml``, ``kk.yaml``, ``en.yaml``), keyed by the terms
+of ``docs/glossary.md``. A translator edits three plain files; a glossary
+change edits one key. The method's own text (steps, prompts, reflection
+questions, rule messages, resource kinds) stays in ``schemas/``.
+
+One fallback rule: a language keykis has no catalogue for reads the English
+one. Every key is in all three catalogues (a test fails otherwise), so no
+other fallback is needed; a key that is in none is a programming error and
+raises ``KeyError``.
+
+Why YAML and not gettext: see ``docs/vocabulary.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from keykis import yamlsafe
+
+LANGS: tuple[str, ...] = ("ru", "kk", "en")
+"""The languages of keykis: of the interface, of the method data and of case texts, Russian first."""
+FALLBACK = "en"
+"""The catalogue read for a language keykis does not have."""
+ENUM = "enum"
+"""The section of the catalogues holding the labels of the case file's fixed values."""
+
+_HERE = Path(__file__).parent
+
+
+@cache
+def catalogue(lang: str) -> dict[str, dict[str, Any]]:
+    """The whole catalogue of ``lang`` (sections of key → text), read once per process."""
+    code = lang if lang in LANGS else FALLBACK
+    data, _ = yamlsafe.load_mapping(_HERE / f"{code}.yaml")
+    return data
+
+
+def say(key: str, lang: str, /, **fields: Any) -> str:
+    """The interface's words for ``key`` ("section.term") in ``lang``, with ``fields`` filled in.
+
+    >>> say("editor.saved", "en", path="case.yaml")
+    'Saved case.yaml'
+    """
+    section, _, term = key.partition(".")
+    text = str(catalogue(lang)[section][term])
+    return text.format(**fields) if fields else text
+
+
+def label(kind: str, value: str, lang: str) -> str:
+    """The label of a fixed value of the case file (``label("actor_kind", "person", "ru")`` → «лицо»).
+
+    A value the catalogue does not know (a typo in a case, which the checker
+    reports) is shown as it is.
+    """
+    labels: Mapping[str, Any] = catalogue(lang)[ENUM][kind]
+    return str(labels.get(value, value))
+
+
+def section(name: str, lang: str) -> dict[str, str]:
+    """Every word of one section in ``lang``: for templates that print many (``L.abstract``)."""
+    return {term: str(text) for term, text in catalogue(lang)[name].items()}
+
+
+def keys() -> dict[str, set[str]]:
+    """Every key of every catalogue, per language: for the completeness test."""
+    out: dict[str, set[str]] = {}
+    for lang in LANGS:
+        data = catalogue(lang)
+        out[lang] = {f"{sec}.{term}" for sec, terms in data.items() if sec != ENUM for term in terms}
+        out[lang] |= {f"{ENUM}.{kind}.{v}" for kind, values in data.get(ENUM, {}).items() for v in values}
+    return out
+
+
+def known(key: str) -> bool:
+    """Whether ``key`` ("section.term", "enum.kind" or "enum.kind.value") is in the catalogues."""
+    section_, _, term = key.partition(".")
+    entries = catalogue(FALLBACK).get(section_, {})
+    if section_ == ENUM and "." in term:
+        kind, _, value = term.partition(".")
+        return value in entries.get(kind, {})
+    return term in entries
+
+
+def in_every_language(key: str, /, **fields: Any) -> dict[str, str]:
+    """``say(key, lang, **fields)`` for each language: for messages worded later, in the reader's language."""
+    return {lang: say(key, lang, **fields) for lang in LANGS}
