@@ -252,9 +252,8 @@ def write_worksheet_pdf(ws: Worksheet, case: Case | None, target: Path, *, lang:
                         findings: list[Finding] | None = None) -> Path:
     """Write the worksheet as a PDF for submission; return the path."""
     from keykis.render.engine import PdfJob, render_html, write_pdf
-    from keykis.render.labels import labels as case_labels
 
-    html = render_html("study/worksheet.html.j2", l=labels(lang), cl=case_labels(lang), lang=lang,
+    html = render_html("study/worksheet.html.j2", l=labels(lang), cl=section("edition", lang), lang=lang,
                        findings=findings or [],
                        **worksheet_context(ws, case, lang))
     write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,)))
