@@ -29,14 +29,6 @@ from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
-WORDS = {
-    "ru": {"text": "Кейс", "actors": "Акторы и цели", "fan": "Веерная матрица", "graph": "Граф", "mine": "Моя цепочка",
-           "saved": "Лист сохранён", "title": "Изучение кейса"},
-    "kk": {"text": "Кейс", "actors": "Акторлар мен мақсаттар", "fan": "Желпуіш матрица", "graph": "Граф",
-           "mine": "Менің тізбегім", "saved": "Парақ сақталды", "title": "Кейсті зерттеу"},
-    "en": {"text": "Case", "actors": "Actors and goals", "fan": "Fan matrix", "graph": "Graph", "mine": "My chain",
-           "saved": "Worksheet saved", "title": "Studying a case"},
-}
 CHECK_DELAY = 0.4
 
 
@@ -55,7 +47,6 @@ class StudyTextScreen(Screen[None]):
     def __init__(self, view: Case, worksheet: Path, *, lang: str = "en") -> None:
         super().__init__()
         self.view, self.path, self.lang = view, worksheet, lang
-        self.words = WORDS.get(lang, WORDS["en"])
         self.findings: list[Finding] = []
         self.saved_text = yamlsafe.read_text(worksheet)  # regular UTF-8 text under the cap, or a clear error
 
@@ -63,18 +54,18 @@ class StudyTextScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with TabbedContent(id="case-side"):
-                with TabPane(self.words["text"], id="text"):
+                with TabPane(say("study.tab_text", self.lang), id="text"):
                     with VerticalScroll():
                         yield CaseView(id="case-text")
-                with TabPane(self.words["actors"], id="actors"):
+                with TabPane(say("study.tab_actors", self.lang), id="actors"):
                     with VerticalScroll():
                         yield Static(student_brief(self.view, self.lang), markup=False, id="brief")
-                with TabPane(self.words["fan"], id="fan"):
+                with TabPane(say("study.tab_fan_matrix", self.lang), id="fan"):
                     yield FanMatrixTable(id="fan-table")
-                with TabPane(self.words["graph"], id="graph"):
+                with TabPane(say("study.tab_graph", self.lang), id="graph"):
                     with VerticalScroll():
                         yield GraphTextView(id="graph-text")
-                with TabPane(self.words["mine"], id="mine"):
+                with TabPane(say("study.tab_mine", self.lang), id="mine"):
                     yield MorphFan("", id="my-chain")
             with Vertical(id="sheet-side"):
                 yield TextArea(self.saved_text, language="yaml", id="sheet", show_line_numbers=True)
@@ -82,7 +73,7 @@ class StudyTextScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.words["title"]
+        self.title = say("study.title", self.lang)
         self.notify(say("study.text_mode", self.lang), timeout=10)
         self.sub_title = f"{self.view.id} · {self.path.name}"
         self.query_one(CaseView).show(self.view, self.lang)
@@ -129,7 +120,7 @@ class StudyTextScreen(Screen[None]):
     def action_save(self) -> None:
         """Save the worksheet now."""
         self.save()
-        self.notify(self.words["saved"], timeout=2)
+        self.notify(say("study.saved_text", self.lang), timeout=2)
 
     def action_focus_case(self) -> None:
         """Move to the case side."""
