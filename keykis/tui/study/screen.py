@@ -40,7 +40,7 @@ from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import FieldSpec, Path_, step_specs
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext, make_control
-from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel, word
+from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
@@ -88,13 +88,13 @@ class PartPanel(StepPanel):
                 yield make_control(spec, self.ctx)
             return
         title = self.step.title.get(lang) or self.step.title["en"]
-        yield Label(f"{word('step', lang)} {self.step.n} · {title}", classes="step-title")
+        yield Label(f"{say('editor.step', lang)} {self.step.n} · {title}", classes="step-title")
         yield Static(self.step.prompt.get(lang) or self.step.prompt["en"], classes="prompt", markup=False)
         for spec in step_specs(self.step, lang):
             if spec.path[0] in ("matrix", "decision"):
                 yield make_control(spec, self.ctx)
         if self.step.reflection:
-            yield Label(word("reflection", lang), classes="reflection-title")
+            yield Label(say("editor.reflection", lang), classes="reflection-title")
             with Vertical(classes="reflection"):
                 for qid in self.step.reflection:
                     yield ReflectionItem(self.step, qid, self.ctx)
