@@ -1,6 +1,6 @@
 # keykis — two commands do all set-up on a fresh Debian/Ubuntu machine:
 #   make demo   checks and builds the bundled cases into out/
-#   make test   runs the test suite
+#   make test   runs ruff, mypy, the import contracts and the test suite
 # Both install what is missing: system packages (Graphviz, Pango, fonts,
 # poppler, tmux) through apt when absent, and the Python environment in .venv.
 
@@ -37,12 +37,13 @@ demo: system $(STAMP)
 	$(BIN)/keykis check cases
 	$(BIN)/keykis build cases -o out
 
-test: system $(STAMP)
+test: system lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
-	$(BIN)/ruff check keykis tests
+	$(BIN)/ruff check keykis tests benchmarks
 	$(BIN)/mypy keykis
+	$(BIN)/lint-imports
 
 bench: system $(STAMP)
 	$(BIN)/python benchmarks/check_bench.py

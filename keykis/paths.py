@@ -29,3 +29,8 @@ def schemas_dir() -> Path:
 def templates_dir() -> Path:
     """The folder holding the Jinja2 templates and print CSS."""
     return _data_dir("templates")
+
+
+def cases_dir() -> Path:
+    """The bundled example cases (``cases/`` in a checkout, package data in a wheel)."""
+    return _data_dir("cases")

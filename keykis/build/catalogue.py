@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from keykis.build import atomic
-from keykis.build.card import pick
 from keykis.build.fingerprint import hash_text
+from keykis.card import pick
 from keykis.vocabulary import label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"

@@ -86,7 +86,7 @@ class LocalPool:
         self.recycle_after = max(1, recycle_after)
         self.timeout = timeout
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self._ctx = mp.get_context(method)
+        self._ctx: Any = mp.get_context(method)  # typeshed's BaseContext has no Process
         if method == "forkserver":
             self._ctx.set_forkserver_preload(["keykis.build.job", "keykis.build.preload", *preload])
         self.started_processes = 0
@@ -132,7 +132,7 @@ class LocalPool:
                 now = time.monotonic()
                 wait_for = max(0.0, min(w.since + self.timeout for w in busy.values()) - now)
                 for conn in wait(list(busy), timeout=wait_for):
-                    w = busy.pop(conn)  # type: ignore[arg-type]
+                    w = busy.pop(conn)  # type: ignore[call-overload]
                     yield self._finish(w, idle)
                 now = time.monotonic()
                 for conn, w in list(busy.items()):
@@ -180,7 +180,10 @@ class DaskExecutor:
 
     def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
         """Submit all jobs to the cluster; yield results as they complete."""
-        from distributed import Client, as_completed
+        try:
+            from distributed import Client, as_completed
+        except ImportError:
+            raise UserError("building on a Dask cluster needs the dask extra: pip install 'keykis[dask]'") from None
 
         try:
             client = self.address if isinstance(self.address, Client) else Client(self.address, timeout="10s")

@@ -29,11 +29,11 @@ CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
 DEFAULT_FONTS = ("PT Serif", "PT Sans", "DejaVu Sans", "DejaVu Serif")
 
 
-def _digest() -> hashlib._Hash:
+def _digest() -> hashlib.blake2b:
     return hashlib.blake2b(digest_size=16)
 
 
-def _feed_file(h: hashlib._Hash, path: Path, root: Path | None = None) -> None:
+def _feed_file(h: hashlib.blake2b, path: Path, root: Path | None = None) -> None:
     for chunk in safe_read.iter_chunks(path, limit=safe_read.MAX_ASSET_BYTES, root=root):
         h.update(chunk)
 

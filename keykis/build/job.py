@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from keykis.build import atomic
-from keykis.build.card import make_card
+from keykis.card import make_card
 
 DEFAULT_RENDERER = "keykis.render:render_case"
 

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the matching cases with their paths; exit 1 when none matches."""
     import sqlite3
 
-    from keykis.build.card import pick
+    from keykis.card import pick
     from keykis.search import search
 
     where = args.where or Path("cases")

@@ -68,7 +68,7 @@ def render_case(
     return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
 
 
-KINDS = {"worksheet": "keykis.render.worksheet"}
+KINDS = {"worksheet": "keykis.study.render"}
 """Other document kinds: top-level key of the YAML file -> module with ``render(path, outdir, **options)``."""
 
 

@@ -105,7 +105,7 @@ def _strategy_names(item: dict[str, Any], lang: str) -> str:
 
 def item_code(field_id: str, index: int, lang: str) -> str:
     """The printed number of the ``index``-th item (from 0) of a matrix field: ``П3``, ``Мә3``, ``P3``."""
-    entry = next((f for f in method().matrix["fields"] if f["id"] == field_id), {})
+    entry: dict[str, Any] = next((f for f in method().matrix["fields"] if f["id"] == field_id), {})
     prefix = (entry.get("code") or {}).get(lang) or (entry.get("code") or {}).get("en") or field_id[:1].upper()
     return f"{prefix}{index + 1}"
 

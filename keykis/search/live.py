@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from keykis.build.card import make_card
+from keykis.card import make_card
 from keykis.errors import UserError
 from keykis.model import find_cases, load_case
 from keykis.search.index import open_index

@@ -189,7 +189,7 @@ class Autosave:
             target = self.doc.save_copy()
             self.screen.notify(say("editor.copy_saved", self.lang, path=target.name), timeout=8)
 
-    def ask_before_quit(self, then: Callable[[], None]) -> None:
+    def ask_before_quit(self, then: Callable[[], object]) -> None:
         """Ask what happens to unsaved changes that cannot be saved; call ``then`` once they are settled."""
         from keykis.tui.screens.changed import ChangedOnDisk
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from keykis.build import BuildOptions, build_database
-from keykis.build.card import make_card
+from keykis.card import make_card
 from keykis.cli import main
 from keykis.model import load_case
 from keykis.search import open_index, search

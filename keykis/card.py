@@ -1,0 +1,111 @@
+"""The catalogue card of a case: its metadata in a plain, JSON-ready form.
+
+The card is made once, in the worker that builds the case, and stored in
+the manifest; the catalogue, ``catalog.json`` and the search index are all
+made from cards, so an unchanged case is never parsed again. Cards carry
+public names only: a disguised case's real names never reach a catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keykis.model import Actor, Case
+
+LANGS = ("ru", "kk", "en")
+
+
+def _str(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _titles(case: Case) -> dict[str, str]:
+    titles = {case.language: case.title} if case.title else {}
+    extra = case.data.get("titles")
+    if isinstance(extra, dict):
+        titles.update({k: _str(v) for k, v in extra.items() if k in LANGS and _str(v) and k not in titles})
+    return titles
+
+
+def _abstracts(case: Case) -> dict[str, str]:
+    out: dict[str, str] = {}
+    abstract = case.data.get("abstract")
+    for lang, parts in (abstract.items() if isinstance(abstract, dict) else ()):
+        if lang in LANGS and isinstance(parts, dict):
+            text = _str(parts.get("final")) or _str(parts.get("draft"))
+            if text:
+                out[lang] = " ".join(text.split())
+    return out
+
+
+def _keywords(case: Case) -> dict[str, list[str]]:
+    kw = case.data.get("keywords")
+    if not isinstance(kw, dict):
+        return {}
+    return {lang: [_str(w) for w in words if _str(w)] for lang, words in kw.items() if lang in LANGS and isinstance(words, list)}
+
+
+def _disciplines(case: Case) -> list[dict[str, Any]]:
+    out = []
+    for d in case.data.get("disciplines") or []:
+        if isinstance(d, dict) and _str(d.get("name")):
+            courses = [_str(c) for c in d.get("courses") or [] if _str(c)]
+            out.append({"name": _str(d["name"]), "courses": courses})
+    return out
+
+
+def _authors(case: Case) -> list[dict[str, str]]:
+    return [
+        {"name": _str(a.get("name")), "affiliation": _str(a.get("affiliation"))}
+        for a in case.meta.get("authors") or []
+        if isinstance(a, dict) and _str(a.get("name"))
+    ]
+
+
+def _has_guidelines(case: Case) -> bool:
+    g = case.data.get("guidelines")
+    return isinstance(g, dict) and any(v not in (None, "", [], {}) for v in g.values())
+
+
+def _actor(actor: Actor) -> str:
+    """Public name and role: real names of a disguised case stay out."""
+    return actor.public_name + (f" — {actor.role}" if actor.role else "")
+
+
+def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, outputs: list[str] | None = None) -> dict[str, Any]:
+    """The catalogue card of ``case`` built under ``OUTDIR/<slug>``."""
+    meta = case.meta
+    setting: dict[str, Any] = meta["setting"] if isinstance(meta.get("setting"), dict) else {}
+    actors = case.actors()
+    return {
+        "slug": slug,
+        "id": case.id,
+        "path": str(case.path) if case.path else "",
+        "language": case.language,
+        "languages": case.languages,
+        "title": _titles(case),
+        "short_title": _str(meta.get("short_title")),
+        "authors": _authors(case),
+        "level": _str(meta.get("level")),
+        "size": _str(meta.get("size")),
+        "difficulty": _str(meta.get("difficulty")),
+        "source_type": _str(meta.get("source_type")),
+        "status": case.status,
+        "revision": str(meta.get("revision") or ""),
+        "setting": {k: v for k, v in setting.items() if isinstance(v, (str, int))},
+        "abstract": _abstracts(case),
+        "keywords": _keywords(case),
+        "disciplines": _disciplines(case),
+        "actors": [_actor(actors[c]) for c in case.characters() if c in actors],
+        "guidelines": _has_guidelines(case),
+        "pages": dict(pages or {}),
+        "outputs": list(outputs or []),
+    }
+
+
+def pick(texts: dict[str, Any], lang: str, fallback: Any = "") -> Any:
+    """The text in ``lang``, else in Russian, English, Kazakh, else ``fallback``."""
+    for code in (lang, "ru", "en", "kk"):
+        if texts.get(code):
+            return texts[code]
+    return fallback
