@@ -67,3 +67,29 @@ def test_the_student_and_group_given_are_written_quoted(tmp_path: Path, case: Ca
     path = new_worksheet(tmp_path / "w.yaml", case, student='Д\'Арк: "Жанна" # 1', group="ГМУ-21, поток 2")
     ws = load_worksheet(path)
     assert [s.name for s in ws.students] == ['Д\'Арк: "Жанна" # 1'] and ws.group == "ГМУ-21, поток 2"
+
+
+def test_the_worksheet_schema_validates_offline_with_check_jsonschema(tmp_path: Path, case: Case) -> None:
+    """No $id pointing at a web site: the case schema is found beside the worksheet schema, without network."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("check-jsonschema")
+    if not exe.exists():
+        pytest.skip("check-jsonschema is not installed")
+    schemas = Path(__file__).resolve().parents[2] / "schemas"
+    cmd = [str(exe), "--no-cache", "--schemafile", str(schemas / "worksheet.schema.json")]
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        cmd = ["unshare", "-n", *cmd]  # no network at all
+    good = Path(__file__).resolve().parent / "data" / "class30" / "01-21001.yaml"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.read_text(encoding="utf-8").replace("score: 2", "score: 7"), encoding="utf-8")
+    ok = subprocess.run([*cmd, str(good)], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    broken = subprocess.run([*cmd, str(bad)], capture_output=True, text=True, timeout=120)
+    assert broken.returncode == 1 and "7 is greater than the maximum of 2" in broken.stdout
+    path = new_worksheet(tmp_path / "sub" / "w.yaml", case, lang="en")
+    modeline = path.read_text(encoding="utf-8").splitlines()[0]
+    target = modeline.split("$schema=", 1)[1]
+    assert not target.startswith("/") and (path.parent / target).resolve() == (schemas / "worksheet.schema.json")
