@@ -4,35 +4,26 @@ Every part a student fills in is already there, once, with a placeholder in
 «guillemets» (``keykis check`` reports each one left), so nothing has to be
 uncommented and no key is written twice. Comments carry the method's step
 prompts and the ids of the case's actors, goals and values, resource kinds
-and strategies, in the student's language. The words live in
-``schemas/worksheet.skeleton.yaml``.
+and strategies, in the student's language. The words live in the
+vocabulary's ``worksheet`` section (placeholders as ``placeholder_*``).
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from functools import cache
-from typing import Any
 
-from keykis import yamlsafe
 from keykis.method import LANGS, method, name
 from keykis.model import Case
-from keykis.paths import schemas_dir
-
-
-@cache
-def _words() -> dict[str, Any]:
-    data, _ = yamlsafe.load_mapping(schemas_dir() / "worksheet.skeleton.yaml")
-    return data
+from keykis.vocabulary import say
 
 
 def _w(key: str, lang: str) -> str:
-    return str(_words()["words"][key][lang])
+    return say("editor.step", lang) if key == "step" else say(f"worksheet.{key}", lang)
 
 
 def _p(key: str, lang: str) -> str:
-    return _q(str(_words()["placeholders"][key][lang]))
+    return _q(say(f"worksheet.placeholder_{key}", lang))
 
 
 def _q(text: str) -> str:

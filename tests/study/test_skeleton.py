@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from keykis.cli import main
 from keykis.model import Case
 from keykis.study.checks import check_worksheet, is_placeholder
 from keykis.study.worksheet import load_worksheet, new_worksheet
+from keykis.vocabulary import say
 
 WORDS = {"ru": ("Шаг 12. Поле проблем", "«ваши имя и фамилия»"), "kk": ("Қадам 12.", "«аты-жөніңіз»"),
          "en": ("Step 12. Field of problems", "«your full name»")}
@@ -30,10 +30,8 @@ FILLED = {
 
 
 def _fill(text: str, lang: str) -> str:
-    words = yaml.safe_load((Path(__file__).resolve().parents[2] / "schemas" / "worksheet.skeleton.yaml")
-                           .read_text(encoding="utf-8"))["placeholders"]
     for key, value in FILLED.items():
-        text = text.replace(f'"{words[key][lang]}"', f'"{value}"')
+        text = text.replace(f'"{say(f"worksheet.placeholder_{key}", lang)}"', f'"{value}"')
     return text.replace("score: 0", "score: 2")
 
 
