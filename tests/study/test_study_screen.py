@@ -115,11 +115,14 @@ async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path
 
 
 async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -> None:
-    for lang, words in {"ru": ("Сохранить", "Защита"), "kk": ("Сақтау", "Қорғау"), "en": ("Save", "Defence")}.items():
+    words_of = {"ru": ("Сохранить", "Защита", "Добавить"), "kk": ("Сақтау", "Қорғау", "Қосу"),
+                "en": ("Save", "Defence", "Add")}
+    for lang, words in words_of.items():
         app = make_study_app(CASE_DIR, tmp_path / f"{lang}.yaml", lang=lang)
-        async with app.run_test(size=WIDE):
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause(0.5)
             descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
-            assert words[0] in descriptions
+            assert words[0] in descriptions and words[2] in descriptions  # the list of students has focus
             assert words[1] in _screen_text(app.screen) or any(
                 words[1] in str(t.label) for t in app.screen.query("Tab"))
         assert f"language: {lang}" in (tmp_path / f"{lang}.yaml").read_text(encoding="utf-8")

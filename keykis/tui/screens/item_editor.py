@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
 from keykis.tui.widgets.form import Control, FormContext, make_control, plain_text
+from keykis.vocabulary import say
 
 _TITLE = {"ru": "Элемент", "kk": "Элемент", "en": "Item"}
 
@@ -27,6 +28,8 @@ class ItemEditor(ModalScreen[None]):
         self.path = path
         self.spec = spec
         self.ctx = ctx
+        self._bindings.key_to_bindings.pop("escape", None)  # the footer's word in the form's language
+        self._bindings.bind("escape", "close", say("study.key_back", ctx.lang))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="item-form"):

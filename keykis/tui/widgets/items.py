@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Label
 
 from keykis.tui.fields import FieldSpec, Path_, summary
 from keykis.tui.widgets.form import FormContext
+from keykis.vocabulary import say
 
 _ADD_HINT = {"ru": "a добавить · Enter изменить · Delete убрать · Shift+↑↓ порядок",
              "kk": "a қосу · Enter өзгерту · Delete алып тастау · Shift+↑↓ реті",
@@ -48,6 +49,13 @@ class ItemTable(DataTable[Text]):
         Binding("shift+up", "move(-1)", "Up", show=False),
         Binding("shift+down", "move(1)", "Down", show=False),
     ]
+
+    def on_mount(self) -> None:
+        """The footer's words in the form's language."""
+        lang = self.parent_list.ctx.lang
+        for key, action, word in (("a", "add", "key_add"), ("delete", "remove", "key_remove")):
+            self._bindings.key_to_bindings.pop(key, None)
+            self._bindings.bind(key, action, say(f"study.{word}", lang))
 
     def action_add(self) -> None:
         """Add an item at the end and edit it."""
