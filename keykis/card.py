@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keykis.model import Actor, Case
+from keykis.model import Actor, Case, case_number
 
 LANGS = ("ru", "kk", "en")
 
@@ -80,6 +80,7 @@ def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, out
     return {
         "slug": slug,
         "id": case.id,
+        "number": case_number(case),
         "path": str(case.path) if case.path else "",
         "language": case.language,
         "languages": case.languages,

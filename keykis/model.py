@@ -8,6 +8,7 @@ fields of the morphological matrix) without copying the data.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -262,3 +263,17 @@ def find_cases(paths: list[Path]) -> list[Path]:
         else:
             found.append(p)
     return found
+
+
+def case_number(case: Case) -> str:
+    """The case's number in the catalogue: ``meta.number`` when set, else four digits derived from its id.
+
+    Derived from the id, the number stays the same from build to build and
+    from one catalogue to another; a case office that numbers its cases
+    itself writes ``meta.number``.
+    """
+    given = str(case.meta.get("number") or "").strip()
+    if given:
+        return given
+    digest = hashlib.blake2b(str(case.id).encode(), digest_size=4).digest()
+    return f"K-{int.from_bytes(digest, 'big') % 9000 + 1000}"

@@ -11,10 +11,17 @@ Laying out a thousand cards takes WeasyPrint minutes, so the PDF is made of
 parts laid out on their own and cached in ``OUTDIR/.catalog-parts`` under the
 hash of their HTML: a discipline's cards are cut into parts where a card's slug
 hash says so (content-defined, so a card that moves or changes touches only its
-own part), its cross-references are one more part. A changed card lays out its
-part again, plus the small front matter whose contents list takes its page
-numbers from the parts' page counts; the parts are then joined with pypdf, page
-numbers stamped at the foot and a bookmark added per discipline.
+own part). Disciplines follow one another within a part, so a discipline of one
+case does not leave a near-empty page. Each part is told the number of its first
+page and sets its folios itself (CSS page counters, in the catalogue's embedded
+font). A changed card lays out its part again, plus the small front matter whose
+contents list takes its page numbers from the parts' page counts; parts after it
+are laid out again only if its page count changed. The parts are then joined
+with pypdf, a bookmark added per discipline, title and language set.
+
+Discipline names go through one controlled vocabulary
+(``schemas/disciplines.yaml``), so a discipline named in Russian by one case and
+in English by another is one heading, in the catalogue's language.
 """
 
 from __future__ import annotations
@@ -23,12 +30,15 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from keykis import yamlsafe
 from keykis.build import atomic
 from keykis.build.fingerprint import hash_text
 from keykis.card import pick
+from keykis.paths import schemas_dir
 from keykis.vocabulary import label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
@@ -57,6 +67,10 @@ class CardView:
     guidelines: str
     disciplines: str
     pdf: str
+    number: str = ""
+    title_lang: str = ""
+    translations: list[tuple[str, str]] = field(default_factory=list)
+    """The title in the case's other languages: (language, title)."""
 
 
 @dataclass
@@ -88,7 +102,12 @@ def view(card: dict[str, Any], lang: str) -> CardView:
     """The card in the catalogue language."""
     abstracts = card.get("abstract") or {}
     abstract_lang = next((c for c in (lang, card.get("language"), "ru", "en", "kk") if c and abstracts.get(c)), "")
+    titles = card.get("title") or {}
+    title_lang = next((c for c in (lang, "ru", "en", "kk") if titles.get(c)), lang)
     return CardView(
+        number=str(card.get("number") or ""),
+        title_lang=title_lang,
+        translations=[(k, str(v)) for k, v in titles.items() if k != title_lang and v],
         slug=card["slug"],
         title=pick(card.get("title") or {}, lang, card["slug"]),
         authors=_authors(card),
@@ -100,9 +119,27 @@ def view(card: dict[str, Any], lang: str) -> CardView:
         abstract_lang=abstract_lang,
         keywords=", ".join(pick(card.get("keywords") or {}, lang, [])),
         guidelines=label("yes_no", "yes" if card.get("guidelines") else "no", lang),
-        disciplines="; ".join(d["name"] for d in card.get("disciplines", [])),
+        disciplines="; ".join(discipline(d["name"], lang) for d in card.get("disciplines", [])),
         pdf=f"{card['slug']}/case.pdf",
     )
+
+
+@cache
+def _discipline_names() -> dict[str, dict[str, str]]:
+    """Any name or alias of a controlled discipline (case-folded) -> its names in ru, kk and en."""
+    data, _ = yamlsafe.load_mapping(schemas_dir() / "disciplines.yaml")
+    out: dict[str, dict[str, str]] = {}
+    for entry in data.get("disciplines") or []:
+        names = {k: str(v) for k, v in (entry.get("name") or {}).items()}
+        for alias in [*names.values(), *(entry.get("aliases") or [])]:
+            out[str(alias).casefold()] = names
+    return out
+
+
+def discipline(name: str, lang: str) -> str:
+    """A discipline's name in ``lang`` from the controlled vocabulary (as written when it is not there)."""
+    names = _discipline_names().get(name.strip().casefold())
+    return str(pick(names, lang, name)) if names else name
 
 
 def groups(cards: list[dict[str, Any]], lang: str) -> list[Group]:
@@ -111,7 +148,7 @@ def groups(cards: list[dict[str, Any]], lang: str) -> list[Group]:
     orphans = Group(say("catalogue.no_discipline", lang))
     for card in cards:
         v = view(card, lang)
-        names = [d["name"] for d in card.get("disciplines", [])]
+        names = [discipline(d["name"], lang) for d in card.get("disciplines", [])]
         if not names:
             orphans.cards.append(v)
         for i, name in enumerate(dict.fromkeys(names)):
@@ -130,8 +167,8 @@ def catalogue_json(cards: list[dict[str, Any]], lang: str) -> str:
 
 
 @dataclass
-class Part:
-    """A piece of one discipline laid out on its own: some of its cards, or its cross-references."""
+class Section:
+    """A discipline's piece inside one part: some of its cards, or its cross-references."""
 
     name: str
     first: bool
@@ -139,6 +176,21 @@ class Part:
     see_also: list[tuple[CardView, str]] = field(default_factory=list)
     """Cross-referenced cards with the discipline they are listed under."""
     see_also_heading: bool = True
+
+    @property
+    def anchor(self) -> str:
+        """Id of the discipline's heading, by which the contents find its page."""
+        return "d-" + hashlib.blake2b(self.name.encode(), digest_size=6).hexdigest()
+
+
+@dataclass
+class Part:
+    """Pieces of one or more disciplines laid out together, on pages of their own."""
+
+    sections: list[Section] = field(default_factory=list)
+
+    def size(self) -> int:
+        return sum(len(x.cards) + len(x.see_also) // SEE_ALSO_FACTOR for x in self.sections)
 
 
 def _cut_after(slug: str, every: int) -> bool:
@@ -149,24 +201,31 @@ def parts(cards: list[dict[str, Any]], lang: str) -> list[Part]:
     """The catalogue's parts in reading order (see the module docstring)."""
     gs = groups(cards, lang)
     home = {c.slug: g.name for g in gs for c in g.cards}
-    out: list[Part] = []
+    out: list[Part] = [Part()]
+    started: set[str] = set()
+    see_also_started: set[str] = set()
+
+    def section(name: str) -> Section:
+        part = out[-1]
+        if not part.sections or part.sections[-1].name != name:
+            part.sections.append(Section(name, name not in started))
+            started.add(name)
+        return part.sections[-1]
+
     for g in gs:
-        chunk: list[CardView] = []
-        for i, c in enumerate(g.cards):
-            chunk.append(c)
-            if _cut_after(c.slug, CUT_EVERY) or len(chunk) >= MAX_PART or i == len(g.cards) - 1:
-                out.append(Part(g.name, not any(p.name == g.name for p in out), chunk))
-                chunk = []
-        refs: list[tuple[CardView, str]] = []
-        for i, c in enumerate(g.see_also):
-            refs.append((c, home.get(c.slug, "")))
-            every = CUT_EVERY * SEE_ALSO_FACTOR
-            if _cut_after(c.slug, every) or len(refs) >= MAX_PART * SEE_ALSO_FACTOR or i == len(g.see_also) - 1:
-                first = not any(p.name == g.name for p in out)
-                heading = not any(p.name == g.name and p.see_also for p in out)
-                out.append(Part(g.name, first, see_also=refs, see_also_heading=heading))
-                refs = []
-    return out
+        for c in g.cards:
+            section(g.name).cards.append(c)
+            if _cut_after(c.slug, CUT_EVERY) or out[-1].size() >= MAX_PART:
+                out.append(Part())
+        for c in g.see_also:
+            sec = section(g.name)
+            if not sec.see_also:
+                sec.see_also_heading = g.name not in see_also_started
+                see_also_started.add(g.name)
+            sec.see_also.append((c, home.get(c.slug, "")))
+            if _cut_after(c.slug, CUT_EVERY * SEE_ALSO_FACTOR) or out[-1].size() >= MAX_PART:
+                out.append(Part())
+    return [p for p in out if p.sections]
 
 
 def _page_html(lang: str, **context: Any) -> str:
@@ -176,14 +235,14 @@ def _page_html(lang: str, **context: Any) -> str:
     return render_html(TEMPLATE, lang=lang, heading=words, label=words, **context)
 
 
-def part_html(part: Part, lang: str) -> str:
-    """One part of the catalogue as HTML, from ``templates/catalog.html.j2``."""
-    return _page_html(lang, front=False, part=part)
+def part_html(part: Part, lang: str, start: int = 1) -> str:
+    """One part of the catalogue as HTML, from ``templates/catalog.html.j2``; its first page is page ``start``."""
+    return _page_html(lang, front=False, part=part, start=start)
 
 
 def front_html(cards: list[dict[str, Any]], lang: str, contents: list[dict[str, Any]]) -> str:
     """The cover and contents (``contents``: name, count and first page of each discipline)."""
-    return _page_html(lang, front=True, count=len(cards), contents=contents)
+    return _page_html(lang, front=True, count=len(cards), contents=contents, start=1)
 
 
 @dataclass
@@ -232,6 +291,20 @@ def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[
     return path, pages
 
 
+def _anchor_pages(path: Path) -> dict[str, int]:
+    """Named destinations of a laid-out part -> their page within it (from 0)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    out = {}
+    for name, dest in reader.named_destinations.items():
+        try:
+            out[str(name).lstrip("/")] = reader.get_destination_page_number(dest)
+        except Exception:  # noqa: BLE001 - a destination pypdf cannot place only costs its contents line
+            continue
+    return out
+
+
 def _cached_parts(folder: Path) -> dict[str, Path]:
     out = {}
     for path in folder.glob("*-*.pdf"):
@@ -248,28 +321,35 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
     folder = outdir / PARTS
     folder.mkdir(parents=True, exist_ok=True)
     stats, cached = PdfStats(), _cached_parts(folder)
-    laid = [(p, *_laid_out(part_html(p, lang), folder, salt + lang, stats, cached)) for p in parts(cards, lang)]
+    all_parts = parts(cards, lang)
     counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
-    front_pages, used = 1, {path for _, path, _ in laid}
-    for _ in range(3):  # the contents' page numbers depend on the front matter's own length
-        contents, page = [], front_pages + 1
-        for p, _, n in laid:
-            if p.first:
-                contents.append({"name": p.name, "count": counts[p.name], "page": page})
+    used: set[Path] = set()
+    front_pages = 1
+    for _ in range(3):  # the parts' folios and the contents depend on the front matter's own length
+        laid, page = [], front_pages + 1
+        for p in all_parts:
+            path, n = _laid_out(part_html(p, lang, page), folder, salt + lang, stats, cached)
+            laid.append((p, path, n, page))
             page += n
+        contents = []
+        for p, path, _, start in laid:
+            firsts = [x for x in p.sections if x.first]
+            at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
+            contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0)} for x in firsts]
         front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached)
-        used.add(front)
+        used |= {front, *(path for _, path, _, _ in laid)}
         if n_front == front_pages:
             break
         front_pages = n_front
     writer = PdfWriter()
     writer.append(str(front))
-    for p, path, _ in laid:
+    for p, path, _, _ in laid:
         start = len(writer.pages)
         writer.append(str(path))
-        if p.first:
-            writer.add_outline_item(title=p.name, page_number=start)
-    _number_pages(writer, skip=1)
+        for x in p.sections:
+            if x.first:
+                writer.add_outline_item(title=x.name, page_number=start)
+    _describe(writer, lang)
     buf = io.BytesIO()
     writer.write(buf)
     atomic.write_bytes(outdir / CATALOG_PDF, buf.getvalue())
@@ -279,36 +359,14 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
     return stats
 
 
-def _number_pages(writer: Any, *, skip: int) -> None:
-    """Stamp the page number at the foot of every page after the first ``skip`` (9 pt, grey, as an artifact)."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+def _describe(writer: Any, lang: str) -> None:
+    """Title, subject and language of the joined catalogue, shown by readers and read by screen readers."""
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
-    font = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
-    opening = DecodedStreamObject()
-    opening.set_data(b"q\n")
-    opening_ref = writer._add_object(opening)
-    for number, page in enumerate(writer.pages, 1):
-        if number <= skip:
-            continue
-        box = page.mediabox
-        x = float(box.left) + float(box.width) / 2 - 2.5 * len(str(number))  # Helvetica digits are 0.556 em
-        y = float(box.bottom) + 12 * 72 / 25.4
-        stamp = DecodedStreamObject()
-        stamp.set_data(f"\nQ\n/Artifact BMC q BT /KkPageNo 9 Tf 0.333 g {x:.2f} {y:.2f} Td ({number}) Tj ET Q EMC\n".encode())
-        resources = page.get("/Resources")
-        if resources is None:
-            page[NameObject("/Resources")] = resources = DictionaryObject()
-        resources = resources.get_object()
-        fonts = resources.get("/Font")
-        if fonts is None:
-            resources[NameObject("/Font")] = fonts = DictionaryObject()
-        fonts.get_object()[NameObject("/KkPageNo")] = font
-        contents = page.get("/Contents")
-        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else (
-            [contents] if contents is not None else [])
-        page[NameObject("/Contents")] = ArrayObject([opening_ref, *old, writer._add_object(stamp)])
+    writer.add_metadata({"/Title": say("catalogue.title", lang), "/Subject": say("catalogue.subtitle", lang)})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
 
 
 def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:

@@ -40,10 +40,25 @@ def environment() -> jinja2.Environment:
             loader=jinja2.FileSystemLoader(templates_dir()),
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
-        env.filters.update(md=_md, inline=_inline, plain=markup.plain)
+        env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed)
         env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env
+
+
+def signed(value: Any) -> str:
+    """A score with its sign and a true minus: ``+2``, ``−1``, ``0``."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    return f"{number:+d}".replace("-", "\u2212") if number else "0"
+
+
+def _lang(context: Any) -> str:
+    """Language of the case's own text (its quotes), from ``c.case.language``."""
+    case = getattr(context.get("c"), "case", None)
+    return str(getattr(case, "language", "") or "ru")
 
 
 def _citations(context: Any) -> Any:
@@ -61,12 +76,12 @@ def _printed_ids(context: Any) -> Any:
 
 @jinja2.pass_context
 def _md(context: Any, text: object) -> Any:
-    return markup.markdown(text, _citations(context), _printed_ids(context))
+    return markup.markdown(text, _citations(context), _printed_ids(context), lang=_lang(context))
 
 
 @jinja2.pass_context
 def _inline(context: Any, text: object) -> Any:
-    return markup.inline(text, _citations(context), _printed_ids(context))
+    return markup.inline(text, _citations(context), _printed_ids(context), lang=_lang(context))
 
 
 def render_html(template: str, **context: Any) -> str:

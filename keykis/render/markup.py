@@ -24,10 +24,18 @@ def _valid_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
+QUOTES = {"ru": "«»''", "kk": "«»''", "en": "\u201c\u201d\u2018\u2019"}
+"""Quotation marks by language: «ёлочки» for Russian and Kazakh (a single quote stays an apostrophe), curly quotes for English."""
+
+
 @cache
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
+def _parser(lang: str = "") -> MarkdownIt:
+    quotes = QUOTES.get(lang)
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": bool(quotes),
+                             "quotes": quotes or QUOTES["en"]})
     md.enable(["emphasis", "list", "link", "newline", "escape", "backticks", "table"])
+    if quotes:
+        md.enable(["smartquotes"])
     md.validateLink = _valid_link  # type: ignore[method-assign]
     return md
 
@@ -71,22 +79,25 @@ def numbered(text: str, ids: Mapping[str, str] | None) -> str:
     return _ID_WORD.sub(lambda m: ids.get(m.group(1), m.group(1)), text)
 
 
-def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None) -> Markup:
+def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
+             lang: str = "") -> Markup:
     """Render a text field as safe HTML (paragraphs, emphasis, lists, tables, http(s) links).
 
     ``citations`` maps reference ids to their numbers (see :func:`cite`);
-    ``ids`` maps item ids to their printed numbers (see :func:`numbered`).
+    ``ids`` maps item ids to their printed numbers (see :func:`numbered`);
+    ``lang`` chooses the quotation marks straight quotes become (:data:`QUOTES`).
     """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().render(numbered(cite(text, citations), ids)))
+    return Markup(_parser(lang).render(numbered(cite(text, citations), ids)))
 
 
-def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None) -> Markup:
+def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
+           lang: str = "") -> Markup:
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser().renderInline(numbered(cite(text, citations), ids)))
+    return Markup(_parser(lang).renderInline(numbered(cite(text, citations), ids)))
 
 
 def plain(text: object) -> str:

@@ -151,7 +151,7 @@ def test_decision_table_lists_only_the_weighed_solutions(tmp_path: Path) -> None
         assert (codes[str(s["id"])] in table) == (s not in others), s["id"]
     totals = {codes[s]: decision.total(row) for s, row in decision.scores(case).items()}
     shown = re.findall(r'<td class="num score">([^<]*)</td>', html[html.index('<table class="decision">'):])
-    assert shown == [f"{totals[s]:+d}" if totals[s] else "0" for s in weighed]
+    assert shown == [f"{totals[s]:+d}".replace("-", "\u2212") if totals[s] else "0" for s in weighed]
     assert "+7" in table and "+6" in table
 
 

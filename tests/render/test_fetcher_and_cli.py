@@ -66,4 +66,4 @@ def test_every_bundled_case_renders(case_file: Path, tmp_path: Path) -> None:
     from keykis.model import load_case
 
     case = load_case(case_file)
-    assert " ".join(case.title.split()[:4]) in text(tmp_path / "case.pdf")
+    assert " ".join(case.title.split()[:4]).replace("'", "\u2019") in text(tmp_path / "case.pdf").replace("'", "\u2019")

@@ -17,7 +17,6 @@ from keykis.render.proof import Proof, documents, internal_codes, proof
 from tests.helpers import ROOT
 
 CASES = ROOT / "cases"
-NOT_YET = "the bundled cases do not meet this yet (issue 11)"
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +49,12 @@ def test_no_glyph_below_6_pt(proofs: dict[str, Proof]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_every_font_is_embedded(proofs: dict[str, Proof]) -> None:
     bad = {name: p.unembedded for name, p in proofs.items() if p.unembedded}
     assert not bad, bad
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=NOT_YET)
 def test_at_most_one_sparse_page_per_document(proofs: dict[str, Proof]) -> None:
     sparse = {name: p.sparse for name, p in proofs.items() if len(p.sparse) > 1}
     assert not sparse, sparse
