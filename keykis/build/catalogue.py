@@ -296,12 +296,14 @@ def _anchor_pages(path: Path) -> dict[str, int]:
     from pypdf import PdfReader
 
     reader = PdfReader(path)
-    out = {}
+    out: dict[str, int] = {}
     for name, dest in reader.named_destinations.items():
         try:
-            out[str(name).lstrip("/")] = reader.get_destination_page_number(dest)
+            page = reader.get_destination_page_number(dest)
         except Exception:  # noqa: BLE001 - a destination pypdf cannot place only costs its contents line
             continue
+        if page is not None:
+            out[str(name).lstrip("/")] = page
     return out
 
 
