@@ -89,6 +89,41 @@ class EditionContext:
     """Numbered edges of the concept graph: (number, from, to, relation name, the case's label)."""
 
     # helpers the templates call ---------------------------------------
+    @property
+    def number(self) -> str:
+        """The case's number in the catalogue (``meta.number``, or derived from its id)."""
+        from keykis.model import case_number
+
+        return case_number(self.case)
+
+    def resource_table(self) -> dict[str, Any]:
+        """Table 1 of the method for the chosen problem, task and solution: eight kinds in two types.
+
+        ``{"columns": [(field, code)], "groups": [(type name, [(kind name, [marks per column])])]}``;
+        a mark is ``✓`` when the item is stated in that kind (``resources``), or when the problem's
+        contradiction lies between that kind and another (``×``).
+        """
+        m = method()
+        chosen = [(f, self.case.chosen(f) or {}) for f in ("problems", "tasks", "solutions")]
+        columns = [(self.field_name(f)[:-1] if self.lang == "en" else self.field_name(f), self.code(f, it.get("id")))
+                   for f, it in chosen]
+        between = set(((chosen[0][1].get("contradiction") or {}).get("between")) or [])
+        groups = []
+        for type_id, entry in m.resource_types.items():
+            rows = []
+            for kind_id, kind in m.resource_kinds.items():
+                if kind.get("type") != type_id:
+                    continue
+                marks = []
+                for i, (_, it) in enumerate(chosen):
+                    mark = "✓" if kind_id in (it.get("resources") or []) else ""
+                    if i == 0 and kind_id in between:
+                        mark = "×" if not mark else "✓ ×"
+                    marks.append(mark)
+                rows.append((name(kind, self.lang), marks))
+            groups.append((name(entry, self.lang), rows))
+        return {"columns": columns, "groups": groups}
+
     def code(self, field_id: str, item_id: Any) -> str:
         """The printed number of a matrix item (``П3``), the same in tables, text and Figure 1."""
         from keykis.render.graph_dot import item_code
