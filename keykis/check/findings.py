@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from keykis.terminal import clean_line
+
 SEVERITIES = ("error", "warning", "info")
 DOCS_URL = "docs/rules.md#{rule}"
 
@@ -52,7 +54,8 @@ def format_findings(findings: Iterable[Finding], fmt: str, *, lang: str = "en") 
     if fmt == "json":
         return json.dumps([f.as_dict() for f in items], ensure_ascii=False, indent=2)
     if fmt == "line":
-        return "\n".join(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]" for f in items)
+        return "\n".join(clean_line(f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]")
+                         for f in items)
     return _human(items, lang)
 
 
@@ -71,11 +74,11 @@ def _human(items: list[Finding], lang: str) -> str:
         if f.path != current:
             if current is not None:
                 lines.append("")
-            lines.append(f.path)
+            lines.append(clean_line(f.path))
             current = f.path
         step = f" ({_STEP.get(lang, 'step')} {f.step})" if f.step else ""
         sev = _SEV.get(lang, _SEV["en"]).get(f.severity, f.severity)
-        lines.append(f"  {f.line}:{f.column}  {sev}{step}  {f.message}  [{f.rule}]")
+        lines.append(f"  {f.line}:{f.column}  {sev}{step}  {clean_line(f.message)}  [{f.rule}]")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from keykis import __version__
 from keykis.errors import UserError
+from keykis.terminal import clean_line
 
 COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review")
 _HELP = {
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except UserError as exc:
-        print(f"keykis: {exc}", file=sys.stderr)
+        print(f"keykis: {clean_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("keykis: interrupted", file=sys.stderr)

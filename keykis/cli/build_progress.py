@@ -13,9 +13,16 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from keykis.build.database import BuildReport
 from keykis.build.job import Job, JobResult
+from keykis.terminal import clean_line
+
+
+def _plain(text: object) -> Text:
+    """Text from a case (a folder name, a failure reason) for Rich: no markup, no control characters."""
+    return Text(clean_line(str(text)))
 
 
 class PlainProgress:
@@ -38,8 +45,8 @@ class PlainProgress:
         self.done += 1
         width = len(str(self.total))
         state = "built " if result.ok else "FAILED"
-        tail = f": {result.reason}" if not result.ok else ""
-        print(f"[{self.done:>{width}}/{self.total}] {state} {result.slug} ({result.seconds:.1f} s){tail}",
+        tail = f": {clean_line(result.reason)}" if not result.ok else ""
+        print(f"[{self.done:>{width}}/{self.total}] {state} {clean_line(result.slug)} ({result.seconds:.1f} s){tail}",
               file=self.stream, flush=True)
 
     def end(self) -> None:
@@ -73,7 +80,8 @@ class BarProgress:
         if result.slug in self.running:
             self.running.remove(result.slug)
         if not result.ok:
-            self.console.print(f"[red]failed[/red] {result.slug}: {result.reason}", highlight=False, markup=True)
+            self.console.print(Text("failed", style="red") + Text(" ") + _plain(f"{result.slug}: {result.reason}"),
+                               highlight=False)
         self.bar.advance(self.task)
         self._show()
 
@@ -109,7 +117,7 @@ def summary_table(report: BuildReport) -> Table:
         if outcomes or status in ("built", "unchanged", "failed"):
             spent = sum(o.seconds for o in outcomes)
             table.add_row(status, str(len(outcomes)), f"{spent:.1f} s" if status in ("built", "failed") else "")
-    table.add_row("catalogue", report.catalogue, "")
+    table.add_row("catalogue", _plain(report.catalogue), "")
     table.add_row("total", str(sum(o.status != "removed" for o in report.outcomes)), f"{report.seconds:.1f} s")
     return table
 
@@ -124,7 +132,7 @@ def failures_table(report: BuildReport) -> Table | None:
     table.add_column("reason", overflow="fold")
     table.add_column("time", justify="right")
     for o in sorted(failed, key=lambda o: o.slug):
-        table.add_row(o.slug, o.reason, f"{o.seconds:.1f} s")
+        table.add_row(_plain(o.slug), _plain(o.reason), f"{o.seconds:.1f} s")
     return table
 
 
@@ -132,7 +140,7 @@ def print_summary(report: BuildReport, stream: TextIO | None = None) -> None:
     """Print the summary (and the failures) to ``stream`` (default stdout)."""
     stream = stream or sys.stdout
     console = Console(file=stream, width=None if stream.isatty() else 120, highlight=False)
-    console.print(f"keykis build → {report.outdir}")
+    console.print(Text("keykis build → ") + _plain(report.outdir))
     console.print(summary_table(report))
     failures = failures_table(report)
     if failures is not None:

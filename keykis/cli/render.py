@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from keykis.errors import UserError
+from keykis.terminal import clean_line
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -46,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
         pages = result.pages.get(out.name)
         print(f"{out}" + (f"  ({pages} p.)" if pages else ""))
     for url in dict.fromkeys(result.refused):
-        print(f"keykis: refused to fetch {url}", file=sys.stderr)
+        print(f"keykis: refused to fetch {clean_line(url)}", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.model import load_case
+from keykis.terminal import clean_line
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -52,7 +53,7 @@ def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
                 if is_worksheet_file(f):
                     found.append(f)
                 else:
-                    print(labels(lang)["cli_not_worksheet"].format(file=f), file=sys.stderr)
+                    print(clean_line(labels(lang)["cli_not_worksheet"].format(file=f)), file=sys.stderr)
         elif p.exists():
             found = [p]
         else:
@@ -85,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
         written += write_feedback(review, args.feedback, lang=lang)
     words = labels(lang)
     for entry in review.skipped:
-        print(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],
-                                          message=entry.message), file=sys.stderr)
+        print(clean_line(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],
+                                                     message=entry.message)), file=sys.stderr)
     for pair in review.similar:
-        print(words["cli_similar"].format(a=pair["a"], b=pair["b"], n=pair["similarity"]), file=sys.stderr)
+        print(clean_line(words["cli_similar"].format(a=pair["a"], b=pair["b"], n=pair["similarity"])), file=sys.stderr)
     print(words["cli_summary"].format(total=len(review.counted) + len(review.skipped), counted=len(review.counted),
                                       skipped=len(review.skipped), errors=len(review.with_errors),
                                       clean=len(review.clean)))

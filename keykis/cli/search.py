@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from keykis.errors import UserError
+from keykis.terminal import clean_line
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     for reason in skipped:
-        print(f"keykis: skipped {reason}", file=sys.stderr)
+        print(f"keykis: skipped {clean_line(reason)}", file=sys.stderr)
     if args.fmt == "json":
         print(json.dumps([h.card | {"pdf": str(built / h.slug / "case.pdf") if built else None} for h in hits],
                          ensure_ascii=False, indent=2))
@@ -63,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or "ru"
     for h in hits:
         c = h.card
-        print(f"{h.slug}  [{', '.join(c.get('languages', []))}]  {pick(c.get('title') or {}, lang, h.slug)}")
-        disciplines = "; ".join(d["name"] for d in c.get("disciplines", []))
+        langs = ", ".join(map(str, c.get("languages", [])))
+        print(clean_line(f"{h.slug}  [{langs}]  {pick(c.get('title') or {}, lang, h.slug)}"))
+        disciplines = "; ".join(str(d.get("name", "")) for d in c.get("disciplines", []) if isinstance(d, dict))
         if disciplines:
-            print(f"    {disciplines}")
-        print(f"    {c.get('path', '')}")
+            print(f"    {clean_line(disciplines)}")
+        print(f"    {clean_line(str(c.get('path', '')))}")
         if built is not None:
-            print(f"    {built / h.slug / 'case.pdf'}")
+            print(f"    {clean_line(str(built / h.slug / 'case.pdf'))}")
     if not hits:
         print("no case matches", file=sys.stderr)
     return 0 if hits else 1
