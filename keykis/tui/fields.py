@@ -14,6 +14,7 @@ from typing import Any
 
 from keykis.method import Step, case_schema, method, name
 from keykis.progress import iteration
+from keykis.terminal import clean_line
 from keykis.vocabulary import LANGS, known, say
 from keykis.vocabulary import label as enum_label
 
@@ -211,12 +212,12 @@ def item_specs(path: Path_, schema: dict[str, Any], lang: str) -> list[FieldSpec
 
 
 def summary(item: Any) -> str:
-    """A one-line description of a list item for tables and choices."""
+    """A one-line description of a list item for tables and choices (control characters pictured)."""
     if not isinstance(item, dict):
-        return str(item)
+        return clean_line(str(item))
     if "from" in item and "to" in item:
-        return f"{item.get('from')} → {item.get('to')}: {item.get('type', '')} {item.get('label', '')}".strip()
+        return clean_line(f"{item.get('from')} → {item.get('to')}: {item.get('type', '')} {item.get('label', '')}".strip())
     for key in ("text", "name", "title", "product", "activity"):
         if isinstance(item.get(key), str) and item[key].strip():
-            return " ".join(item[key].split())
+            return clean_line(" ".join(item[key].split()))
     return ""

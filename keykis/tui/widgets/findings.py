@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from keykis.check import Finding
+from keykis.terminal import clean_line
 
 ICONS = {"error": "✖", "warning": "▲", "info": "·"}
 CLEAN = {"ru": "Замечаний нет.", "kk": "Ескертулер жоқ.", "en": "No findings."}
@@ -43,7 +44,7 @@ class FindingsPanel(OptionList):
             self.add_option(Option(CLEAN.get(lang, CLEAN["en"]), disabled=True))
         for i, f in enumerate(findings):
             step = f"{f.step:>2} " if f.step else "   "
-            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{f.message}"), id=str(i)))
+            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{clean_line(f.message)}"), id=str(i)))
 
     def on_focus(self) -> None:
         """Arriving on the panel puts the cursor on the first finding, so Enter jumps at once."""

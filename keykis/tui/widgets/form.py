@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static, TextAre
 from textual.widgets.selection_list import Selection
 
 from keykis.casefile import CaseDocument
-from keykis.terminal import clean
+from keykis.terminal import clean, clean_line
 from keykis.tui.fields import FieldSpec, Path_, summary
 
 
@@ -87,7 +87,7 @@ class Control(Vertical):
 
     def body(self) -> ComposeResult:
         """The input widget(s)."""
-        yield Static(str(self.value or ""), markup=False)
+        yield Static(clean(str(self.value or "")), markup=False)
 
     def focus_input(self) -> None:
         """Put the cursor in this control."""
@@ -106,7 +106,7 @@ class TextControl(Control):
     def body(self) -> ComposeResult:
         from keykis.study.checks import is_placeholder
 
-        text = str(self.value or "")
+        text = clean(str(self.value or ""))  # control characters are shown as pictures
         hint = ""
         if isinstance(self.value, str) and is_placeholder(text):  # a skeleton's «…»: shown as a hint, typed over
             text, hint = "", text
@@ -128,7 +128,7 @@ class TextControl(Control):
         event.stop()
         self._fit()
         text = event.text_area.text
-        if text.strip() != str(self.value or "").strip() and (text.strip() or not event.text_area.placeholder):
+        if text.strip() != clean(str(self.value or "")).strip() and (text.strip() or not event.text_area.placeholder):
             self.write(text.strip("\n"))
 
 
@@ -136,7 +136,7 @@ class ReadonlyControl(Control):
     """A text shown for reference beside the one being written."""
 
     def body(self) -> ComposeResult:
-        yield Static(str(self.value or "—"), classes="readonly", markup=False)
+        yield Static(clean(str(self.value or "—")), classes="readonly", markup=False)
 
 
 class NumberControl(Control):
@@ -159,7 +159,7 @@ class WordsControl(Control):
     """A short list of texts (keywords, courses, indicators), separated by ``;``."""
 
     def body(self) -> ComposeResult:
-        words = [str(w) for w in self.value or [] if isinstance(w, str)]
+        words = [clean_line(w) for w in self.value or [] if isinstance(w, str)]
         yield Input("; ".join(words), disabled=self.ctx.read_only, compact=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:

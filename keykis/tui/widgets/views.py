@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static, Tree
 from keykis.graph import fan_matrix, text_view
 from keykis.method import method, name
 from keykis.model import FIELDS, Case
+from keykis.terminal import clean, clean_line
 from keykis.tui.fields import summary
 
 FIELD_KEYS = {"questions": None, "problems": None, "tasks": "problem", "solutions": "task"}
@@ -26,9 +27,9 @@ class FanMatrixTable(DataTable[Text]):
         """Redraw for ``case``."""
         order, cells = fan_matrix(case, lang)
         self.clear(columns=True)
-        self.add_columns("", *[Text(case.public_name(a)) for a in order])
+        self.add_columns("", *[Text(clean_line(case.public_name(a))) for a in order])
         for u in order:
-            self.add_row(Text(case.public_name(u)), *[Text(", ".join(cells.get((u, v), [])) or "·") for v in order])
+            self.add_row(Text(clean_line(case.public_name(u))), *[Text(", ".join(cells.get((u, v), [])) or "·") for v in order])
 
 
 class GraphTextView(Static):
@@ -39,7 +40,7 @@ class GraphTextView(Static):
 
     def show(self, case: Case, lang: str) -> None:
         """Redraw for ``case``."""
-        self.update(text_view(case, lang))
+        self.update(clean(text_view(case, lang)))
 
 
 def _line(item: dict[str, Any], chosen: Any, lang: str) -> Text:
@@ -47,7 +48,7 @@ def _line(item: dict[str, Any], chosen: Any, lang: str) -> Text:
     extra = ""
     if item.get("strategy"):
         extra = " [" + ", ".join(name(method().strategies.get(s, {"id": s}), lang) for s in item["strategy"]) + "]"
-    return Text(f"{mark}{item.get('id', '?')}: {summary(item)}{extra}")
+    return Text(clean_line(f"{mark}{item.get('id', '?')}: {summary(item)}{extra}"))
 
 
 class MorphFan(Tree[None]):
@@ -57,7 +58,7 @@ class MorphFan(Tree[None]):
         """Redraw for ``case``."""
         self.clear()
         question = case.chosen("questions")
-        self.root.set_label(Text(f"★ {summary(question)}" if question else case.title or "?"))
+        self.root.set_label(Text(f"★ {summary(question)}" if question else clean_line(case.title or "?")))
         tasks, solutions = case.items("tasks"), case.items("solutions")
         for p in case.items("problems"):
             pnode = self.root.add(_line(p, case.field("problems").get("chosen"), lang), expand=True)
@@ -86,7 +87,7 @@ class CaseView(Static):
 
     def show(self, case: Case, lang: str) -> None:
         """Redraw for ``case``."""
-        self.update("\n\n".join(_texts(case)) or "—")
+        self.update(clean("\n\n".join(_texts(case))) or "—")
 
 
 __all__ = ["FIELDS", "CaseView", "FanMatrixTable", "GraphTextView", "MorphFan"]
