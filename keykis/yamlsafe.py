@@ -43,24 +43,37 @@ _Resolver.add_implicit_resolver(
 
 
 class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
-    """Safe loader that refuses duplicate keys and counts alias uses."""
+    """Safe loader that refuses duplicate keys and counts alias uses.
+
+    An alias use is a node met a second time while constructing (the
+    composer hands out the anchored node again for every ``*alias``). Keys
+    are constructed twice on purpose (once for the duplicate check), so that
+    second visit is not counted: the limit measures aliases, not keys.
+    """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)  # type: ignore[call-arg]
         self._alias_uses = 0
+        self._checked_keys: set[int] = set()
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
-            self._alias_uses += 1
-            if self._alias_uses > MAX_ALIASES:
-                raise _LimitError(f"too many alias references (more than {MAX_ALIASES})", node)
+            if id(node) in self._checked_keys:
+                self._checked_keys.discard(id(node))  # the duplicate check's own visit, once
+            else:
+                self._alias_uses += 1
+                if self._alias_uses > MAX_ALIASES:
+                    raise _LimitError(f"too many alias references (more than {MAX_ALIASES})", node)
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, yaml.Node] = {}
             for key_node, _ in node.value:
+                fresh = key_node not in self.constructed_objects
                 key = self.construct_object(key_node, deep=True)
+                if fresh:
+                    self._checked_keys.add(id(key_node))
                 try:
                     hash(key)
                 except TypeError:
