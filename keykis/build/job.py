@@ -89,6 +89,7 @@ def _listing(folder: Path) -> dict[str, int]:
 def run_job(job: Job) -> JobResult:
     """Build one case; return its result (never raises for a bad case)."""
     from keykis.errors import UserError
+    from keykis.gate import require_case
     from keykis.model import load_case
 
     start = time.perf_counter()
@@ -100,6 +101,7 @@ def run_job(job: Job) -> JobResult:
         if reason:
             result.reason = reason
             return result
+        require_case(case)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
         rendered = resolve(job.renderer)(case, staged, editions=job.editions, html=False, archival=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from keykis.cli import default_lang
 from keykis.errors import UserError
+from keykis.gate import require_case
 from keykis.model import load_case
 from keykis.terminal import clean_line
 
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--anonymise is for the projector: it cannot be combined with --csv or --feedback, "
                         "which name every student")
     lang = args.lang or default_lang()
-    case = load_case(args.case)
+    case = require_case(load_case(args.case))
     files = worksheet_files(args.worksheets, lang)
     if not files:
         raise UserError("no worksheet files (*.yaml) found", path=", ".join(map(str, args.worksheets)))

@@ -62,9 +62,11 @@ def render_case(
         archival: Write PDF/A-3b with the (public) case file attached.
         lang: Language of headings and captions; the case's own language by default.
     """
+    from keykis.gate import require_case
     from keykis.render.case_edition import render_editions
 
     case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
+    require_case(case)  # no template meets a wrong type or a text over its limit
     return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
 
 
@@ -83,10 +85,10 @@ def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
     from keykis.model import case_file
 
     file = case_file(path)
-    data, _ = yamlsafe.load_mapping(file)
+    data, text = yamlsafe.load_mapping(file)
     kind = document_kind(data)
     if kind == "case":
-        return render_case(Case(data, path=file), outdir, **options)
+        return render_case(Case(data, path=file, text=text), outdir, **options)
     try:
         module = importlib.import_module(KINDS[kind])
     except ModuleNotFoundError as exc:

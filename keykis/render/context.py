@@ -19,6 +19,9 @@ from keykis.render.labels import editions
 from keykis.render.markup import plain
 from keykis.vocabulary import LANGS, known, label, say, section
 
+FAN_MATRIX_MAX_ACTORS = 40
+"""Above this many actors the actor × actor table is left out of the case (its cells would not fit a page)."""
+
 
 @dataclass
 class Abstract:
@@ -297,6 +300,8 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
                                       case.title if al == case.language else str(titles.get(al) or "")))
     title = case.title if lang == case.language else str(titles.get(lang) or case.title)
     order, cells = fan_matrix(case, lang)
+    if len(order) > FAN_MATRIX_MAX_ACTORS:  # a table of N×N cells no page holds; keykis check says the graph is too big
+        order, cells = [], {}
     cells, legend = fan_codes(order, cells)
     ctx = EditionContext(
         case=case, lang=lang, L=section("edition", lang), title=title,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from keykis.card import make_card
 from keykis.errors import UserError
+from keykis.gate import require_case
 from keykis.model import find_cases, load_case
 from keykis.search.index import open_index
 
@@ -23,7 +24,7 @@ def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
     cards, skipped = [], []
     for f in files:
         try:
-            case = load_case(f)
+            case = require_case(load_case(f))
         except UserError as exc:
             skipped.append(str(exc))
             continue

@@ -22,17 +22,20 @@ def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any
     """Write ``outdir/worksheet.pdf`` for the worksheet at ``path``."""
     from pypdf import PdfReader
 
+    from keykis import yamlsafe
+    from keykis.gate import require_case, require_worksheet
     from keykis.study.checks import check_worksheet
     from keykis.study.report import write_worksheet_pdf
     from keykis.study.student import student_view
     from keykis.study.worksheet import find_case, load_worksheet
 
     ws = load_worksheet(path)
+    require_worksheet(ws.data, name=str(path), locate=yamlsafe.Locator(ws.text).locate)
     case_path = find_case(ws)
     if case_path is None:
         raise UserError(f"the case '{ws.case_id or '?'}' of this worksheet was found neither beside it nor in the "
                         "folders above; keep the worksheet in the case folder (or a folder below it)", path=str(path))
-    case = student_view(load_case(case_path))
+    case = student_view(require_case(load_case(case_path)))
     lang = lang or str(ws.head.get("language") or case.language)
     findings = check_worksheet(ws, case, lang=lang)
     target = write_worksheet_pdf(ws, case, Path(outdir) / "worksheet.pdf", lang=lang, findings=findings)

@@ -25,6 +25,7 @@ from keykis import yamlsafe
 from keykis.check.findings import Finding
 from keykis.check.rules.decision import scores, total
 from keykis.errors import CaseFileError
+from keykis.gate import require_worksheet
 from keykis.method import method, name
 from keykis.model import Case
 from keykis.study.checks import check_worksheet
@@ -183,7 +184,8 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
     entry = Entry(file=str(path))
     try:
         ws = load_worksheet(path)
-    except CaseFileError as exc:
+        require_worksheet(ws.data, name=str(path), locate=yamlsafe.Locator(ws.text).locate)
+    except CaseFileError as exc:  # unreadable, not YAML, or a wrong type somewhere (the schema gate)
         entry.reason = entry.status = "broken"
         entry.message = f"{exc.line}:{exc.column or 1} {exc.message}" if exc.line else exc.message
         entry.errors, entry.rules = 1, ["file"]

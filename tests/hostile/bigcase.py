@@ -34,3 +34,28 @@ def write_big_case(folder: Path, actors: int = 500, relations: int = 1000) -> Pa
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "case.yaml").write_text(big_case_text(actors, relations), encoding="utf-8")
     return folder
+
+
+PARAGRAPH = ("Руководитель центра обслуживания сверяет очереди по часам, говорит с операторами и жителями "
+             "дальних сёл, ищет помещения у акимата и считает, сколько услуг можно перевести в цифровой вид. ")
+
+
+def texts_at_limit() -> str:
+    """The example with narrative steps filled so that all texts together are just under ``case_max_chars``."""
+    import yaml
+
+    from keykis import yamlsafe
+    from keykis.check.structure import text_size
+    from keykis.method import method
+
+    data = yamlsafe.loads(EXAMPLE.read_text(encoding="utf-8"))  # dates stay text, as keykis reads them
+    room = int(method().limits["case_max_chars"]) - text_size(data) - 1000
+    for step in ("calibration", "internal", "internal_activity", "external", "external_activity", "time_place",
+                 "values_goals", "conclusion", "theory", "characters", "problems"):
+        old = str(data["narrative"].get(step) or "")
+        size = min(39_000 - len(old), room)
+        if size <= 0:
+            break
+        room -= size
+        data["narrative"][step] = old + (PARAGRAPH * (size // len(PARAGRAPH) + 1))[:size]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)

@@ -1,0 +1,111 @@
+"""The schema gate: what every consumer of a case or a worksheet checks first.
+
+Templates, the build, the study screen, the review and the editor's forms
+read case data as the schema describes it: a list of actors, a text for a
+title. A file can say anything (``actors: 42``, ``plan: null``), and a wrong
+type met deep inside a template or a widget is a traceback, not a message.
+So each consumer passes the data through ``require_case`` (or
+``require_worksheet``) first: a wrong type, a value outside its list, a text
+over its length limit or a case over the total text limit stops it with one
+clear error naming the file, line and column and the place in the data.
+
+Missing parts (a required key, an empty list) are left to ``keykis check``:
+an unfinished case is still rendered, so its author can see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from keykis.errors import CaseFileError
+from keykis.model import Case
+
+BLOCKING = frozenset({"type", "enum", "const", "maxLength", "maxItems", "anyOf", "oneOf", "not"})
+"""Schema keywords whose failure would put a wrong value in front of a consumer.
+
+Unknown keys are not among them: no consumer reads a key it does not know
+(``keykis check`` reports them)."""
+WORKSHEET_BLOCKING = frozenset({"type", "maxLength", "anyOf", "oneOf"})
+"""For worksheets a text outside its list passes: a student's placeholder («resource kind») is shown as written."""
+
+
+class SchemaGateError(CaseFileError):
+    """Data that did not pass the schema gate; the message names the first place."""
+
+
+def _scalar(expected: Any) -> bool:
+    kinds = [expected] if isinstance(expected, str) else list(expected)
+    return all(k == "string" for k in kinds)  # numbers are summed and compared: an empty one is blocked
+
+
+def _blocking(errors: Iterator[Any], *, lengths: bool = True, kinds: frozenset[str] = BLOCKING) -> list[Any]:
+    found = []
+    for err in errors:
+        if not lengths and err.validator == "maxLength":
+            continue
+        if err.validator in ("anyOf", "oneOf") and err.context:
+            inner = [e for e in err.context if e.validator in kinds]
+            if not inner:
+                continue
+        if err.validator == "type" and err.instance is None and _scalar(err.validator_value):
+            continue  # an empty text (``role:``) is "not written yet": every consumer shows nothing
+        if err.validator in kinds or (err.validator == "enum" and not isinstance(err.instance, (str, int, float))):
+            found.append(err)  # (a list or a mapping where one word of a list belongs is blocked even in worksheets)
+    return found
+
+
+def _describe(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGateError:
+    from keykis.check.structure import describe_error
+
+    errors.sort(key=lambda e: [str(p) for p in e.absolute_path])
+    first = errors[0]
+    path = tuple(first.absolute_path)
+    line, column = locate(path)
+    place = ".".join(map(str, path)) or "(top level)"
+    more = f" (and {len(errors) - 1} more; keykis check lists them all)" if len(errors) > 1 else ""
+    return SchemaGateError(f"{what} cannot be used as it is: at {place}: {describe_error(first, 'en')}{more}",
+                           path=name, line=line, column=column)
+
+
+def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:
+    """Schema errors of ``case`` that would reach a consumer as a wrong value (or, with ``lengths``, too long a text)."""
+    from keykis.check.structure import _validator
+
+    return _blocking(_validator().iter_errors(case.data), lengths=lengths)
+
+
+def require_case(case: Case, *, lengths: bool = True) -> Case:
+    """Return ``case`` if every consumer can read it; raise ``SchemaGateError`` naming the first bad place.
+
+    Args:
+        case: The loaded case.
+        lengths: Enforce the text limits too (layout needs them; the editor, where
+            an author shortens a text, does not).
+    """
+    errors = case_problems(case, lengths=lengths)
+    if errors:
+        raise _describe(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
+    too_long = total_text_problem(case) if lengths else None
+    if too_long:
+        raise SchemaGateError(too_long, path=str(case.path or "<case>"))
+    return case
+
+
+def total_text_problem(case: Case) -> str | None:
+    """A message if the texts of ``case`` together are over the total limit, else None."""
+    from keykis.check.structure import _WORDS, text_size
+    from keykis.method import method
+
+    total, limit = text_size(case.data), int(method().limits["case_max_chars"])
+    return _WORDS["total"]["en"].format(f"{total:,}", f"{limit:,}") if total > limit else None
+
+
+def require_worksheet(data: dict[str, Any], *, name: str, locate: Any = None) -> dict[str, Any]:
+    """Return worksheet ``data`` if it matches the worksheet schema's types; raise ``SchemaGateError`` otherwise."""
+    from keykis.study.checks import _validator as worksheet_validator
+
+    errors = _blocking(worksheet_validator().iter_errors(data), kinds=WORKSHEET_BLOCKING)
+    if errors:
+        raise _describe(errors, locate or (lambda p: (None, None)), name, "the worksheet")
+    return data
