@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from keykis.casefile import atomic_write, open_case
 from keykis.errors import CaseFileError, UserError
+from keykis.gate import require_case
 from keykis.model import CASE_FILE
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
@@ -53,6 +54,7 @@ class KeykisApp(App[str | None]):
         """Open a case in the editor, or in the error view when it cannot be read."""
         try:
             doc = open_case(path, background=True)
+            require_case(doc.case(), lengths=False)  # the forms meet only the types the schema gives
         except CaseFileError as exc:
             self.show_error(path / CASE_FILE if path.is_dir() else path, exc)
             return

@@ -55,3 +55,26 @@ async def test_markup_in_an_actor_name_is_shown_as_written(example: Path) -> Non
     assert shown, "the actor appears in some choice list"
     assert all("[red]x[/red]" in label and "[see appendix A]" in label for label in shown)
     assert all("\x1b" not in label and "\x07" not in label for label in shown)
+
+
+async def test_wrong_types_open_the_error_view_naming_the_place(example: Path) -> None:
+    """``actors: 42`` (and the like) never reaches a form: the error view says where, the editor lets it be fixed."""
+    from textual.widgets import Static
+
+    from keykis.tui.screens.parse_error import ParseErrorScreen
+
+    text = example.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("actors:")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "-")))
+    lines[start:end] = ["actors: 42"]
+    example.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = example.read_bytes()
+    app = make_app(example, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ParseErrorScreen)
+        message = str(app.screen.query_one("#error-message", Static).render())
+        assert f":{start + 1}:" in message and "at actors:" in message
+        assert app._exception is None
+    assert example.read_bytes() == before

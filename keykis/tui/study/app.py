@@ -14,6 +14,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from keykis.errors import CaseFileError
+from keykis.gate import require_case, require_worksheet
 from keykis.model import load_case
 from keykis.study.document import open_worksheet
 from keykis.study.student import student_view
@@ -29,7 +30,7 @@ class StudyApp(App[str | None]):
 
     def __init__(self, case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "", group: str = "") -> None:
         super().__init__()
-        self.view = student_view(load_case(case_path))
+        self.view = student_view(require_case(load_case(case_path), lengths=False))
         self.worksheet, self.lang = worksheet, lang
         if not worksheet.exists():
             new_worksheet(worksheet, self.view, student=student, group=group, lang=lang)
@@ -38,8 +39,10 @@ class StudyApp(App[str | None]):
 
     def _screen(self) -> StudyScreen | StudyTextScreen:
         try:
-            return StudyScreen(self.view, open_worksheet(self.worksheet, self.view), lang=self.lang)
-        except CaseFileError:
+            doc = open_worksheet(self.worksheet, self.view)
+            require_worksheet(doc.worksheet().data, name=str(self.worksheet))
+            return StudyScreen(self.view, doc, lang=self.lang)
+        except CaseFileError:  # unreadable, not YAML, or a wrong type the forms cannot show: mend it as text
             return StudyTextScreen(self.view, self.worksheet, lang=self.lang)
 
     def on_mount(self) -> None:
