@@ -41,11 +41,28 @@ def skeleton_text(slug: str, lang: str = "ru", *, schema_ref: str = "../../schem
     ) + "\n"
 
 
+MAX_SLUG = 64
+"""Longest case id: it is a folder name, a URL part and a file name prefix on every system."""
+
+
+def check_slug(slug: str) -> str:
+    """Return ``slug`` if it is a plain case id (one folder name); raise ``UserError`` otherwise.
+
+    ``../evil``, ``/abs/path``, ``a/b`` and names longer than ``MAX_SLUG`` are refused, so
+    ``keykis new`` never writes outside the collection folder.
+    """
+    if len(slug) > MAX_SLUG:
+        raise UserError(f"the case id is {len(slug)} characters long; use at most {MAX_SLUG}")
+    if not _SLUG.match(slug):
+        shown = slug if slug.isprintable() else slug.encode("unicode_escape").decode()
+        raise UserError(f"{shown!r} is not a usable case id: use one name of lowercase latin letters, digits and '-' "
+                        "(no folders, no '..')")
+    return slug
+
+
 def new_case(folder: Path, *, lang: str = "ru") -> Path:
     """Write ``folder/case.yaml`` for a new case; refuse to overwrite anything."""
-    slug = folder.name
-    if not _SLUG.match(slug):
-        raise UserError(f"{slug!r} is not a usable case id: use lowercase latin letters, digits and '-'")
+    slug = check_slug(folder.name)
     target = folder / CASE_FILE
     if target.exists():
         raise UserError("a case already exists here; nothing was changed", path=str(target))

@@ -47,5 +47,9 @@ def swap_in(staged: Path, final: Path) -> None:
 
 
 def clear_staging(outdir: Path) -> None:
-    """Remove what a killed build left in the staging folder."""
-    shutil.rmtree(outdir / STAGING, ignore_errors=True)
+    """Remove what a killed build left in the staging folder (a file or a link in its place too)."""
+    staging = outdir / STAGING
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        staging.unlink()
+    else:
+        shutil.rmtree(staging, ignore_errors=True)

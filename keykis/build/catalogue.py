@@ -381,5 +381,16 @@ def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str, salt: str
 
 
 def present(outdir: Path) -> bool:
-    """Whether all catalogue files are in ``outdir``."""
-    return all((outdir / n).is_file() for n in (CATALOG_JSON, CATALOG_PDF, INDEX))
+    """Whether all catalogue files are in ``outdir`` and can be read (a damaged index or catalogue is made again)."""
+    if not all((outdir / n).is_file() for n in (CATALOG_JSON, CATALOG_PDF, INDEX)):
+        return False
+    try:
+        json.loads((outdir / CATALOG_JSON).read_text(encoding="utf-8"))
+        with (outdir / CATALOG_PDF).open("rb") as f:
+            if f.read(5) != b"%PDF-":
+                return False
+    except (OSError, ValueError):
+        return False
+    from keykis.search.index import index_ok
+
+    return index_ok(outdir / INDEX)

@@ -27,6 +27,13 @@ from keykis.errors import UserError
 from keykis.model import find_cases
 
 LOCK = ".keykis-build.lock"
+RESERVED = frozenset({"manifest.json", "manifest.journal", "catalog.json", "catalog.pdf", "index.sqlite"})
+"""Names the build writes at the top of OUTDIR: no case folder may have them (nor a name starting with '.')."""
+
+
+def usable_slug(slug: str) -> bool:
+    """Whether a case folder name can be an output folder: not a build output's name, not hidden, one plain name."""
+    return bool(slug) and slug not in RESERVED and not slug.startswith(".") and "/" not in slug and "\\" not in slug
 
 
 @dataclass
@@ -99,6 +106,8 @@ class Progress(Protocol):
 
 @contextmanager
 def _locked(outdir: Path) -> Iterator[None]:
+    if outdir.exists() and not outdir.is_dir():
+        raise UserError("the output must be a folder, and this is a file", path=str(outdir))
     outdir.mkdir(parents=True, exist_ok=True)
     with (outdir / LOCK).open("w") as f:
         try:
@@ -118,7 +127,10 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
     for f in files:
         folder = f.parent
         slug = folder.resolve().name
-        if slug in found:
+        if not usable_slug(slug):
+            clashes.append(Outcome(slug, "failed", f"{folder}: the folder name is one the build writes itself "
+                                                   "(or starts with '.'); rename the case folder"))
+        elif slug in found:
             clashes.append(Outcome(slug, "failed", f"{folder}: the name is already used by {found[slug]}"))
         else:
             found[slug] = folder
@@ -146,7 +158,8 @@ def _prune(manifest: Manifest, found: dict[str, Path], outdir: Path) -> list[Out
     """Remove the outputs of cases no longer in the database."""
     gone = []
     for slug in sorted(set(manifest.entries) - set(found)):
-        shutil.rmtree(outdir / slug, ignore_errors=True)
+        if usable_slug(slug):  # a damaged manifest never makes the build delete outside its own case folders
+            shutil.rmtree(outdir / slug, ignore_errors=True)
         del manifest.entries[slug]
         gone.append(Outcome(slug, "removed"))
     return gone
@@ -154,6 +167,15 @@ def _prune(manifest: Manifest, found: dict[str, Path], outdir: Path) -> list[Out
 
 def build_database(paths: list[Path], opts: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build every case under ``paths`` into ``opts.outdir`` with its catalogue and search index."""
+    try:
+        return _build(paths, opts, progress)
+    except OSError as exc:  # the output folder: read-only, full, or a wrong kind of entry where the build writes
+        where = exc.filename or opts.outdir
+        raise UserError(f"cannot write the build: {exc.strerror or exc}; fix this and build again "
+                        "(finished cases are kept)", path=str(where)) from None
+
+
+def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> BuildReport:
     start = time.perf_counter()
     report = BuildReport(opts.outdir)
     found, report.outcomes = discover(paths)

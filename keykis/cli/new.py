@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from keykis.cli import default_lang
-from keykis.skeleton import new_case
+from keykis.skeleton import check_slug, new_case
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -18,6 +18,6 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the skeleton and say where it is."""
-    target = new_case(args.dir / args.slug, lang=args.lang or default_lang())
+    target = new_case(args.dir / check_slug(args.slug), lang=args.lang or default_lang())
     print(target)
     return 0

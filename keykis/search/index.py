@@ -102,6 +102,22 @@ def open_index(path: Path | None = None, cards: Iterable[dict[str, Any]] = ()) -
     return conn
 
 
+def index_ok(path: Path) -> bool:
+    """Whether the index at ``path`` opens and answers (a damaged file is made again by the next build)."""
+    try:
+        conn = open_index(path)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM cases").fetchone()
+        conn.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"a\"' LIMIT 1").fetchall()
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
