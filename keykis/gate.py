@@ -94,11 +94,12 @@ def require_case(case: Case, *, lengths: bool = True) -> Case:
 
 def total_text_problem(case: Case) -> str | None:
     """A message if the texts of ``case`` together are over the total limit, else None."""
-    from keykis.check.structure import _WORDS, text_size
+    from keykis.check.structure import text_size
     from keykis.method import method
+    from keykis.vocabulary import say
 
     total, limit = text_size(case.data), int(method().limits["case_max_chars"])
-    return _WORDS["total"]["en"].format(f"{total:,}", f"{limit:,}") if total > limit else None
+    return say("check.total", "en", length=f"{total:,}", limit=f"{limit:,}") if total > limit else None
 
 
 def require_worksheet(data: dict[str, Any], *, name: str, locate: Any = None) -> dict[str, Any]:
