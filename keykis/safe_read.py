@@ -135,6 +135,12 @@ def read_text(path: Path, *, limit: int = MAX_BYTES, root: Path | None = None) -
     return decode(read_bytes(path, limit=limit, root=root), str(path))
 
 
+def _cyrillic_legacy(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Russian or Kazakh text in Windows-1251."""
+    high = [ch for ch in raw[:16384].decode("cp1251", errors="replace") if ord(ch) > 127]
+    return bool(high) and sum("\u0400" <= ch <= "\u04ff" for ch in high) >= 0.8 * len(high)
+
+
 def decode(raw: bytes, name: str) -> str:
     """Decode bytes as UTF-8 text with a clear message for binary data, UTF-16 and legacy encodings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -145,8 +151,5 @@ def decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        hint = ""
-        sample = raw[exc.start: exc.start + 64]
-        if sum(0xC0 <= b <= 0xFF for b in sample) >= len(sample) // 2:
-            hint = " (it looks like a Cyrillic legacy encoding such as Windows-1251)"
+        hint = " (it looks like a Cyrillic legacy encoding such as Windows-1251)" if _cyrillic_legacy(raw) else ""
         raise CaseFileError(f"the file is not UTF-8 text{hint}; save it as UTF-8", path=name, line=line) from None

@@ -62,3 +62,35 @@ def test_one_module_writes_every_file() -> None:
                  if p.name not in ("atomic.py", "recovery.py") and ("mkstemp" in p.read_text(encoding="utf-8")
                                                or ".tmp\")" in p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from keykis import atomic
+target = Path(sys.argv[1])
+blocks = [b"A" * 2_000_000, b"B" * 3_000_000]
+print("ready", flush=True)
+i = 0
+while True:
+    atomic.write_bytes(target, blocks[i % 2])
+    i += 1
+"""
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
+def test_kill_9_while_writing_leaves_a_whole_file(tmp_path: Path, delay: float) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "catalog.pdf"
+    target.write_bytes(b"A" * 2_000_000)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    data = target.read_bytes()
+    assert data in (b"A" * 2_000_000, b"B" * 3_000_000)
