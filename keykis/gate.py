@@ -5,7 +5,7 @@ read case data as the schema describes it: a list of actors, a text for a
 title. A file can say anything (``actors: 42``, ``plan: null``), and a wrong
 type met deep inside a template or a widget is a traceback, not a message.
 So each consumer passes the data through ``require_case`` (or
-``require_worksheet``) first: a wrong type, a value outside its list, a text
+``keykis.study.gate.require_worksheet``) first: a wrong type, a value outside its list, a text
 over its length limit or a case over the total text limit stops it with one
 clear error naming the file, line and column and the place in the data.
 
@@ -100,13 +100,3 @@ def total_text_problem(case: Case) -> str | None:
 
     total, limit = text_size(case.data), int(method().limits["case_max_chars"])
     return say("check.total", "en", length=f"{total:,}", limit=f"{limit:,}") if total > limit else None
-
-
-def require_worksheet(data: dict[str, Any], *, name: str, locate: Any = None) -> dict[str, Any]:
-    """Return worksheet ``data`` if it matches the worksheet schema's types; raise ``SchemaGateError`` otherwise."""
-    from keykis.study.checks import _validator as worksheet_validator
-
-    errors = _blocking(worksheet_validator().iter_errors(data), kinds=WORKSHEET_BLOCKING)
-    if errors:
-        raise _describe(errors, locate or (lambda p: (None, None)), name, "the worksheet")
-    return data

@@ -23,8 +23,9 @@ def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any
     from pypdf import PdfReader
 
     from keykis import yamlsafe
-    from keykis.gate import require_case, require_worksheet
+    from keykis.gate import require_case
     from keykis.study.checks import check_worksheet
+    from keykis.study.gate import require_worksheet
     from keykis.study.report import write_worksheet_pdf
     from keykis.study.student import student_view
     from keykis.study.worksheet import find_case, load_worksheet

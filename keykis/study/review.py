@@ -25,10 +25,10 @@ from keykis import yamlsafe
 from keykis.check.findings import Finding
 from keykis.check.rules.decision import scores, total
 from keykis.errors import CaseFileError
-from keykis.gate import require_worksheet
 from keykis.method import method, name
 from keykis.model import Case
 from keykis.study.checks import check_worksheet
+from keykis.study.gate import require_worksheet
 from keykis.study.student import study_settings
 from keykis.study.worksheet import Worksheet, load_worksheet
 

@@ -90,10 +90,11 @@ def consume_worksheet(path: Any, case: Any, view: Any) -> bool:
     Returns whether the worksheet passed the gate.
     """
     from keykis import yamlsafe
-    from keykis.gate import SchemaGateError, require_worksheet
+    from keykis.gate import SchemaGateError
     from keykis.render.engine import render_html
     from keykis.render.labels import labels as case_labels
     from keykis.study.checks import check_worksheet_file
+    from keykis.study.gate import require_worksheet
     from keykis.study.report import labels, review_data, worksheet_context
     from keykis.study.review import review_class
     from keykis.study.worksheet import load_worksheet

@@ -14,9 +14,10 @@ from textual.app import App
 from textual.screen import Screen
 
 from keykis.errors import CaseFileError
-from keykis.gate import require_case, require_worksheet
+from keykis.gate import require_case
 from keykis.model import load_case
 from keykis.study.document import open_worksheet
+from keykis.study.gate import require_worksheet
 from keykis.study.student import student_view
 from keykis.study.worksheet import new_worksheet
 from keykis.tui.study.screen import StudyScreen
