@@ -20,6 +20,7 @@ from keykis.casefile import atomic_write, open_case
 from keykis.errors import CaseFileError, UserError
 from keykis.gate import require_case
 from keykis.model import CASE_FILE
+from keykis.terminal import clean_line
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -95,10 +96,10 @@ class KeykisApp(App[str | None]):
             with self.suspend():
                 subprocess.run([*shlex.split(editor), str(path)], check=False)
         except SuspendNotSupported:
-            self.notify(f"{path}: open it in your editor, then press r", severity="warning")
+            self.notify(clean_line(f"{path}: open it in your editor, then press r"), severity="warning", markup=False)
             return
         except OSError as exc:
-            self.notify(f"{editor}: {exc.strerror}", severity="error")
+            self.notify(clean_line(f"{editor}: {exc.strerror}"), severity="error", markup=False)
         self.open_case(path, step=step)
 
     def flush(self) -> bool:

@@ -200,7 +200,7 @@ class Autosave:
             try:
                 done = self.quit_choice(choice)
             except OSError as exc:
-                self.screen.notify(f"{exc.filename or ''}: {exc.strerror or exc}", severity="error", timeout=10)
+                self.screen.notify(f"{exc.filename or ''}: {exc.strerror or exc}", severity="error", timeout=10, markup=False)
                 return
             if done:
                 then()

@@ -26,6 +26,7 @@ from keykis.check import Finding, check_case
 from keykis.errors import CaseFileError
 from keykis.method import method
 from keykis.progress import revisit, step_states
+from keykis.terminal import clean_line
 from keykis.tui import autosave as autosave_module
 from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import Path_
@@ -87,8 +88,8 @@ class EditorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.doc.case().title or self.doc.path.parent.name
-        self.sub_title = self.doc.path.parent.name
+        self.title = clean_line(self.doc.case().title or self.doc.path.parent.name)
+        self.sub_title = clean_line(self.doc.path.parent.name)
         self.query_one(StepsSidebar).select_step(self.step.id)
         self.autosave.start()
         self._await_tree()

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from keykis.errors import UserError
 from keykis.model import find_cases
+from keykis.terminal import clean_line
 from keykis.tui.recent import recent
 from keykis.vocabulary import say
 
@@ -78,7 +79,7 @@ class StartScreen(Screen[None]):
         try:
             path = self.app.create_case(self.cases_dir / slug)  # type: ignore[attr-defined]
         except UserError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(clean_line(str(exc)), severity="error", markup=False)
             return
         self.app.open_case(path)  # type: ignore[attr-defined]
 

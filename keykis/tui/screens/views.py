@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from keykis.model import Case
+from keykis.terminal import clean_line
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
@@ -46,7 +47,7 @@ class ViewsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = say("editor.views_title", self.lang)
-        self.sub_title = self.case.id
+        self.sub_title = clean_line(str(self.case.id))
         self.query_one(FanMatrixTable).show(self.case, self.lang)
         self.query_one(GraphTextView).show(self.case, self.lang)
         self.query_one(MorphFan).show(self.case, self.lang)
