@@ -171,3 +171,14 @@ def test_new_refuses_a_slug_that_is_not_one_plain_name(tmp_path: Path, slug: str
     assert "case id" in proc.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["cases"] and not any((tmp_path / "cases").iterdir())
     assert not Path("/tmp/keykis-abs-evil").exists()
+
+
+def test_published_files_follow_the_umask(cases: Path, tmp_path: Path, build, umask022: None) -> None:
+    import stat
+
+    out = tmp_path / "out"
+    assert build(cases, out).returncode == 0
+    modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*")
+             if not p.name.startswith(".") and ".catalog-parts" not in p.parts}
+    assert modes["case-1"] == 0o755 and modes["case-1/case.pdf"] == 0o644
+    assert modes["manifest.json"] == 0o644 and modes["index.sqlite"] == 0o644 and modes["catalog.pdf"] == 0o644
