@@ -137,7 +137,7 @@ def test_full_disk_is_a_clear_error_and_the_next_build_heals(cases: Path, tmp_pa
         out = disk / "out"
         assert build(cases, out).returncode == 0
         filler = disk / "filler"
-        with filler.open("wb") as f, contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), filler.open("wb", buffering=0) as f:
             while True:
                 f.write(b"\0" * 65536)
         for slug in ("case-1", "case-2"):
