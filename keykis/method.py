@@ -53,6 +53,13 @@ class Method:
     rules: dict[str, dict[str, Any]]
     limits: dict[str, Any]
     wordlists: dict[str, Any]
+    requirements: dict[str, list[str]] = field(default_factory=dict)
+    """What each step must contain in a complete case (``step_requirements`` of rules.yaml)."""
+    requirement_words: dict[str, dict[str, str]] = field(default_factory=dict)
+    sizes: dict[str, list[float]] = field(default_factory=dict)
+    """Printed A4 pages per ``meta.size`` (``sizes`` of rules.yaml)."""
+    page_calibration: dict[str, Any] = field(default_factory=dict)
+    """Characters per printed page, per part and language (``page_calibration`` of rules.yaml)."""
     step_by_id: dict[str, Step] = field(default_factory=dict)
 
     def step_for_path(self, path: tuple[str | int, ...]) -> Step | None:
@@ -97,6 +104,10 @@ def method() -> Method:
         rules=rules["rules"],
         limits=rules["limits"],
         wordlists=_load("wordlists.yaml"),
+        requirements={k: list(v) for k, v in (rules.get("step_requirements") or {}).items()},
+        requirement_words=dict(rules.get("requirement_words") or {}),
+        sizes=dict(rules.get("sizes") or {}),
+        page_calibration=dict(rules.get("page_calibration") or {}),
         step_by_id={s.id: s for s in steps},
     )
 

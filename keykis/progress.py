@@ -54,13 +54,14 @@ def step_filled(case: Case, step: Step) -> bool:
 def step_states(case: Case, findings: list[Finding]) -> dict[str, str]:
     """State of every step by id: ``empty``, ``in progress``, ``done`` or ``errors``."""
     with_errors = {f.step_id for f in findings if f.severity == "error" and f.step_id}
+    lacking = {f.step_id for f in findings if f.rule == "step-open" and f.step_id}
     out: dict[str, str] = {}
     for step in method().steps:
         if step.id in with_errors:
             out[step.id] = ERRORS
         elif not step_filled(case, step):
             out[step.id] = EMPTY
-        elif reflection_done(case, step):
+        elif reflection_done(case, step) and step.id not in lacking:
             out[step.id] = DONE
         else:
             out[step.id] = IN_PROGRESS

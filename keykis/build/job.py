@@ -58,6 +58,8 @@ class JobResult:
     card: dict[str, Any] = field(default_factory=dict)
     pid: int = 0
     """The worker process that ran the job."""
+    notes: list[str] = field(default_factory=list)
+    """The size rules applied to the printed page counts, when they do not hold."""
 
 
 @cache
@@ -106,6 +108,9 @@ def run_job(job: Job) -> JobResult:
         staged = atomic.staging_dir(outdir, job.slug)
         rendered = resolve(job.renderer)(case, staged, editions=job.editions, html=False, archival=True)
         result.pages = {str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()}
+        from keykis.check.rules.size import printed_size_notes
+
+        result.notes = printed_size_notes(case, getattr(rendered, "sizes", None) or {}, job.lang)
         result.outputs = _listing(staged)
         atomic.swap_in(staged, outdir / job.slug)
         staged = None

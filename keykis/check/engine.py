@@ -72,7 +72,7 @@ def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
 def place_hits(
     groups: list[list[Hit]], *, name: str, lang: str, config: Config,
     locate: Callable[[tuple[str | int, ...], bool], tuple[int, int]],
-    suppressed: Callable[[Hit, int], bool] | None = None,
+    suppressed: Callable[[Hit, int], bool] | None = None, complete: bool = False,
 ) -> list[Finding]:
     """Turn groups of hits into findings: levelled, located, worded; each group sorted by position."""
     m = method()
@@ -81,13 +81,14 @@ def place_hits(
         placed: list[Finding] = []
         for hit in group:
             spec = m.rules[hit.rule]
-            severity = config.level(hit.rule, spec["severity"])
+            default = spec.get("complete_severity", spec["severity"]) if complete else spec["severity"]
+            severity = config.level(hit.rule, default)
             if severity == "off":
                 continue
             line, col = locate(hit.at, hit.key)
             if suppressed and suppressed(hit, line):
                 continue
-            step = m.step_by_id.get(spec["step"]) if spec.get("step") else m.step_for_path(hit.at)
+            step = m.step_by_id.get(hit.step or spec["step"]) if (hit.step or spec.get("step")) else m.step_for_path(hit.at)
             placed.append(Finding(
                 path=name, line=line, column=col, rule=hit.rule, severity=severity,
                 message=message_for(m, hit, lang), step=step.n if step else None,
@@ -104,6 +105,7 @@ def check_case(case: Case, *, lang: str = "en", config: Config | None = None) ->
     return place_hits(
         list(_hits(case, method(), lang)), name=str(case.path) if case.path else "<case>", lang=lang, config=config,
         locate=lambda at, key: case.locate(at, key=key), suppressed=lambda hit, line: _suppressed(case, hit, line),
+        complete=case.complete,
     )
 
 

@@ -25,6 +25,8 @@ class Hit:
     """Values for the message template."""
     key: bool = False
     """Point at the key of ``at`` rather than its value."""
+    step: str | None = None
+    """Id of the step the finding belongs to, when neither the rule nor ``at`` tells."""
 
 
 @dataclass(frozen=True)

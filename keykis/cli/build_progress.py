@@ -45,7 +45,8 @@ class PlainProgress:
         self.done += 1
         width = len(str(self.total))
         state = "built " if result.ok else "FAILED"
-        tail = f": {clean_line(result.reason)}" if not result.ok else ""
+        tail = f": {clean_line(result.reason)}" if not result.ok else "".join(
+            f"\n    {clean_line(note)}" for note in result.notes)
         print(f"[{self.done:>{width}}/{self.total}] {state} {clean_line(result.slug)} ({result.seconds:.1f} s){tail}",
               file=self.stream, flush=True)
 

@@ -46,6 +46,11 @@ def run(args: argparse.Namespace) -> int:
     for out in result.outputs:
         pages = result.pages.get(out.name)
         print(f"{out}" + (f"  ({pages} p.)" if pages else ""))
+    from keykis.check.rules.size import printed_size_notes
+
+    for line in printed_size_notes(args.path, getattr(result, "sizes", None) or {}, args.lang):
+        print(f"keykis: {line}", file=sys.stderr)
     for url in dict.fromkeys(result.refused):
         print(f"keykis: refused to fetch {clean_line(url)}", file=sys.stderr)
     return 0
+

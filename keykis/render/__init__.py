@@ -32,6 +32,9 @@ class RenderResult:
     """Page count per output file name (PDFs only)."""
     refused: list[str] = field(default_factory=list)
     """URLs the renderer refused to fetch (a case asked for something it may not read)."""
+    sizes: dict[str, int] = field(default_factory=dict)
+    """Printed A4 pages of the ``case`` (student edition and the author's analysis) and of the
+    teacher ``guidelines`` proper, when both editions were rendered."""
 
 
 def _editions(editions: Iterable[str]) -> tuple[str, ...]:

@@ -45,11 +45,28 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
         attachments.append(("case.yaml", public_source(case), "The KEYKIS case file this PDF was rendered from"))
     wanted = ["graph.pdf"] + (["case.pdf"] if "student" in editions else []) + (
         ["guidelines.pdf"] if "teacher" in editions else [])
+    jobs: dict[str, PdfJob] = {}
     for name in wanted:
-        _one(name, ctx, outdir, result, PdfJob(
-            html="", target=outdir / name, roots=[case.folder] if case.folder else [], assets=assets,
-            archival=archival, attachments=attachments), keep_html=html)
+        jobs[name] = PdfJob(html="", target=outdir / name, roots=[case.folder] if case.folder else [], assets=assets,
+                            archival=archival, attachments=attachments)
+        _one(name, ctx, outdir, result, jobs[name], keep_html=html)
+    if "case.pdf" in jobs and "guidelines.pdf" in jobs:
+        result.sizes = printed_sizes(result.pages["case.pdf"], result.pages["guidelines.pdf"],
+                                     jobs["guidelines.pdf"].anchor_pages)
     return result
+
+
+def printed_sizes(case_pages: int, guidelines_pages: int, anchors: dict[str, int]) -> dict[str, int]:
+    """Printed pages of the case (student edition without its title page + the author's analysis)
+    and of the guidelines proper.
+
+    guidelines.pdf holds the guidelines proper, then the author's analysis from page ``analysis``,
+    then the epilogue from page ``g-epilogue`` (each section starts a page).
+    """
+    analysis = anchors.get("analysis", guidelines_pages)
+    epilogue = anchors.get("g-epilogue", guidelines_pages)
+    analysis_pages = max(0, min(epilogue, guidelines_pages) - analysis)
+    return {"case": max(0, case_pages - 1) + analysis_pages, "guidelines": guidelines_pages - analysis_pages}
 
 
 def _one(name: str, ctx: EditionContext, outdir: Path, result: RenderResult, job: PdfJob, *, keep_html: bool) -> None:

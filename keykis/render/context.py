@@ -223,6 +223,14 @@ class EditionContext:
         """Sum of a solution's scores (as the decision checks count it)."""
         return decision.total(decision.scores(self.case).get(str(solution_id), {}))
 
+    def other_matrices(self) -> list[dict[str, Any]]:
+        """The decision matrices besides the main one (step 19: marketing, management, finance...)."""
+        return [m for m in decision.matrices(self.case) if m["at"][:2] == ("decision", "matrices")]
+
+    def matrix_total(self, matrix: dict[str, Any], solution_id: str) -> int:
+        """Sum of a solution's scores in one of the other matrices."""
+        return decision.total(matrix["scores"].get(str(solution_id), {}))
+
     def decision_rows(self) -> list[dict[str, Any]]:
         """Solutions of the decision matrix: those scored, and those of the chosen task.
 

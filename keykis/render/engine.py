@@ -130,6 +130,8 @@ class PdfJob:
     """Files embedded in the PDF: (name, bytes, description)."""
     stylesheets: tuple[str, ...] = (STYLESHEET,)
     """Stylesheets of the templates folder to apply."""
+    anchor_pages: dict[str, int] = field(default_factory=dict)
+    """Filled by ``write_pdf``: the 0-based page on which each anchor (element id) starts."""
 
 
 def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
@@ -150,6 +152,9 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
             for name, data, desc in job.attachments
         ]
     write_atomic(job.target, rendered.write_pdf(**options))
+    for number, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            job.anchor_pages.setdefault(anchor, number)
     return len(rendered.pages), fetcher
 
 

@@ -73,7 +73,7 @@ def test_folded_text_stays_folded_and_new_lines_become_literal(case: Path) -> No
 
 def test_an_emptied_text_keeps_its_key_and_none_removes_it(case: Path) -> None:
     doc = open_case(case)
-    doc.set(("acknowledgements",), "")
+    doc.set(("appendices",), "")
     assert doc.dirty is False, "emptying what is not there changes nothing"
     doc.set(("boundary", "difficulty"), "")
     doc.set(("boundary", "description"), None)

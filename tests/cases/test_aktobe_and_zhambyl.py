@@ -90,7 +90,8 @@ def test_aktobe_is_disguised_and_each_real_name_is_caught() -> None:
     for actor in people:
         leaky = copy_case(case)
         surname = actor.name.split()[-1]
-        leaky.data["guidelines"]["epilogue"] += f" {surname}у позвонили из акимата."
+        dative = surname[:-1] + "ой" if surname.endswith("а") else surname + "у"   # Сейткалиевой, Жаксыбекову
+        leaky.data["guidelines"]["epilogue"] += f" {dative} позвонили из акимата."
         assert any(f"'{actor.id}'" in m for m in rules(leaky)["alias-leak"]), actor.id
 
 

@@ -33,7 +33,8 @@ def actor(d: Any, ident: str) -> Any:
 
 def many_actors(d: Any) -> None:
     for n in range(12):
-        d["actors"].append({"id": f"extra{n}", "kind": "person", "environment": "external", "name": f"Участник {n}"})
+        d["actors"].append({"id": f"extra{n}", "kind": "person", "environment": "external", "name": f"Участник {n}",
+                            "no_problem": "Участник обсуждения; своей проблемы в кейсе не формулирует."})
         d["relations"].append({"from": f"extra{n}", "to": "ivanov", "type": "information"})
         d["characters"].append(f"extra{n}")
 
@@ -51,6 +52,14 @@ def not_best(d: Any) -> None:
     s["s2"]["v1"]["score"] = 2
 
 
+def chosen_external(d: Any) -> None:
+    d["matrix"]["problems"]["chosen"] = "p2"
+    item(d, "problems", "p2")["contradiction"] = {
+        "text": "Жителям нужна помощь рядом с домом, а помогают только в райцентре.", "between": ["space", "time"]}
+    for t in d["matrix"]["tasks"]["items"]:
+        t["problem"] = "p2"
+
+
 CASES: dict[str, Callable[[Any], None]] = {
     "schema__abstract_is_a_list": lambda d: d.__setitem__("abstract", ["Аннотация списком"]),
     "schema__score_is_text": lambda d: d["decision"]["scores"]["s2"]["v1"].__setitem__("score", "много"),
@@ -62,7 +71,9 @@ CASES: dict[str, Callable[[Any], None]] = {
     "duplicate-id__two_objects_named_hall": lambda d: d["objects"][2].__setitem__("id", "hall"),
     "unresolved-id__relation_to_unknown_actor": lambda d: d["relations"][1].__setitem__("to", "nobody"),
     "matrix-chosen__no_chosen_task": lambda d: d["matrix"]["tasks"].pop("chosen"),
-    "matrix-chain__solution_of_another_task": lambda d: item(d, "solutions", "s1").__setitem__("task", "t2"),
+    "matrix-chain__solution_of_another_task": lambda d: (
+        d["matrix"]["solutions"].__setitem__("chosen", "s4"),
+        d["decision"].__setitem__("choice_reason", "Окно консультаций можно открыть без акимата.")),
     "title-is-question__title_differs_from_question": lambda d: d.__setitem__("title", "Нужен ли району второй ЦОН?"),
     "title-not-question__no_question_mark": lambda d: (
         d.__setitem__("title", "Очереди в ЦОН без новых штатных единиц"),
@@ -87,10 +98,10 @@ CASES: dict[str, Callable[[Any], None]] = {
     "relation-type__misspelt_relation_type": lambda d: d["relations"][0].__setitem__("type", "kontrol"),
     "impersonal-subject__ministry_decided": lambda d: d["narrative"].__setitem__(
         "external", d["narrative"]["external"] + " Министерство решило сократить штат центров."),
-    "owner-not-person__problem_owned_by_organisation": lambda d: actor(d, "kuznetsova").__setitem__(
+    "owner-not-person__task_carried_out_by_organisation": lambda d: actor(d, "petrov").__setitem__(
         "kind", "organisation"),
     "near-duplicate__problem_repeated_in_other_words": lambda d: d["matrix"]["problems"]["items"].append(
-        {"id": "p5", "owner": "villagers",
+        {"id": "p9", "owner": "villagers", "resources": ["space", "energy"],
          "text": "Поездка в райцентр за простой услугой занимает полдня и стоит немалых денег."}),
     "graph-too-big__eighteen_actors": many_actors,
     "relation-label-wordy__label_of_seven_words": lambda d: d["relations"][0].__setitem__(
@@ -100,7 +111,8 @@ CASES: dict[str, Callable[[Any], None]] = {
     "abstract-languages__no_kazakh_abstract": lambda d: d["abstract"].pop("kk"),
     "section-missing__no_disciplines": lambda d: d.__setitem__("disciplines", []),
     "guidelines-missing__complete_case_without_guidelines": lambda d: d.pop("guidelines"),
-    "guidelines-objective__objective_without_question": lambda d: d["guidelines"]["questions"][1].pop("objectives"),
+    "guidelines-objective__objective_without_question": lambda d: [
+        q.pop("objectives") for q in d["guidelines"]["questions"] if q.get("objectives") == ["o2"]],
     "guidelines-answer__question_without_expected_answer": lambda d: d["guidelines"]["questions"][0].pop("expected"),
     "guidelines-timing__plan_longer_than_session": lambda d: d["guidelines"]["session"]["plan"][0].__setitem__(
         "minutes", 15),
@@ -110,6 +122,23 @@ CASES: dict[str, Callable[[Any], None]] = {
     "decision-reason__score_without_reason": lambda d: d["decision"]["scores"]["s2"]["v1"].pop("reason"),
     "alias-leak__real_name_in_the_narrative": lambda d: d["narrative"].__setitem__(
         "internal", d["narrative"]["internal"] + " Сапаров знает каждого оператора по имени."),
+    "step-missing__complete_case_without_time_and_place": lambda d: d.pop("time_place"),
+    "step-open__draft_without_theory": lambda d: (d["meta"].__setitem__("status", "draft"), d.pop("theory")),
+    "field-fan__two_solutions_for_the_chosen_task": lambda d: (
+        d["matrix"]["solutions"]["items"].remove(item(d, "solutions", "s3")), d["decision"]["scores"].pop("s3")),
+    "actor-problem__operators_state_no_problem": lambda d: d["matrix"]["problems"]["items"].remove(
+        item(d, "problems", "p5")),
+    "problem-owner__chosen_problem_of_the_villagers": chosen_external,
+    "resources-missing__solution_without_resource_kinds": lambda d: item(d, "solutions", "s2").pop("resources"),
+    "boundary__same_person_on_both_sides": lambda d: d["actors"].append(
+        {"id": "consultant", "kind": "person", "environment": "external", "name": "А. Жолдасов", "alias": "Смирнов",
+         "role": "консультант филиала"}),
+    "alias-missing__disguised_case_person_without_alias": lambda d: actor(d, "petrov").pop("alias"),
+    "mixed-script__latin_o_in_a_russian_word": lambda d: d["narrative"].__setitem__(
+        "internal", d["narrative"]["internal"] + " В зале стоят терминалы электроннoй очереди."),
+    "guidelines-size__guidelines_of_one_page": lambda d: d.__setitem__("guidelines", {
+        "synopsis": "Короткий учебный кейс о руководителе ЦОН.", "audience": "Государственные служащие."}),
+    "case-size__mini_case_marked_as_a_case": lambda d: d["meta"].__setitem__("size", "case"),
     "reflection-open__appendices_reflection_unanswered": lambda d: d["reflection"].pop("appendices"),
 }
 

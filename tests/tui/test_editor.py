@@ -185,7 +185,7 @@ async def test_the_decision_grid_scores_within_the_scale(example: Path) -> None:
         await settle(pilot)
         panel = await open_step(pilot, "decision_matrix")
         grid = panel.query_one(DecisionGrid)
-        assert grid.rows == ["s1", "s2", "s3"] and grid.columns == ["g1", "v1"]
+        assert grid.rows == ["s1", "s2", "s3", "s4", "s5"] and grid.columns == ["g1", "v1"]
         grid.focus_input()
         await pilot.press("down", "down", "right")  # s3 × v1 = -1
         await pilot.press("minus", "minus", "minus")
@@ -212,7 +212,7 @@ async def test_the_views_show_the_fan_matrix_graph_and_morphological_fan(example
         tree = screen.query_one(MorphFan)
         assert str(tree.root.label).startswith("★ Может ли руководитель ЦОН")
         problems = [str(n.label) for n in tree.root.children]
-        assert problems[0].startswith("★ p1:") and len(problems) == 4
+        assert problems[0].startswith("★ p1:") and len(problems) == 6
         assert "Ерлан Сапаров" not in graph, "views print public names only"
 
 

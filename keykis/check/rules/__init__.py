@@ -17,9 +17,11 @@ Rule = Callable[[Case, Method], Iterator[Hit]]
 
 def all_rules() -> list[Rule]:
     """Every method rule, in reading order."""
-    from keykis.check.rules import completeness, decision, environment, guidelines, ids, language, matrix, publishing
+    from keykis.check.rules import (
+        completeness, decision, environment, guidelines, ids, language, matrix, publishing, size, steps,
+    )
 
     return [
         *ids.RULES, *matrix.RULES, *environment.RULES, *language.RULES,
-        *decision.RULES, *guidelines.RULES, *publishing.RULES, *completeness.RULES,
+        *decision.RULES, *guidelines.RULES, *publishing.RULES, *completeness.RULES, *steps.RULES, *size.RULES,
     ]

@@ -10,10 +10,30 @@ from keykis.method import Method
 from keykis.model import Case
 
 
-def scores(case: Case) -> dict[str, dict[str, dict[str, Any]]]:
-    """solution id -> criterion id -> cell, keeping only well-formed cells."""
+def matrices(case: Case) -> list[dict[str, Any]]:
+    """Every decision matrix of the case (step 19): the main one (``decision.scores``) and
+    the others (``decision.matrices``: marketing, management, finance...), each as
+    ``{"id", "name", "scores", "at"}`` with well-formed cells only."""
     decision = case.data.get("decision")
-    raw = decision.get("scores") if isinstance(decision, dict) else None
+    if not isinstance(decision, dict):
+        return []
+    out: list[dict[str, Any]] = []
+    if "scores" in decision:
+        out.append({"id": "main", "name": "", "scores": _cells(decision.get("scores")), "at": ("decision", "scores")})
+    for i, mx in enumerate(decision.get("matrices") or []):
+        if isinstance(mx, dict):
+            out.append({"id": str(mx.get("id", i)), "name": str(mx.get("name", "")), "scores": _cells(mx.get("scores")),
+                        "at": ("decision", "matrices", i, "scores")})
+    return out
+
+
+def scores(case: Case) -> dict[str, dict[str, dict[str, Any]]]:
+    """solution id -> criterion id -> cell of the main matrix, keeping only well-formed cells."""
+    decision = case.data.get("decision")
+    return _cells(decision.get("scores") if isinstance(decision, dict) else None)
+
+
+def _cells(raw: Any) -> dict[str, dict[str, dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for sid, row in (raw or {}).items() if isinstance(raw, dict) else ():
         if isinstance(row, dict):
@@ -33,17 +53,18 @@ def _candidates(case: Case) -> list[str]:
 
 
 def completeness(case: Case, m: Method) -> Iterator[Hit]:
-    table = scores(case)
-    if not table:
-        return
     criteria = [str(c.get("id")) for c in case.criteria()]
-    for sid in _candidates(case):
-        for cid in criteria:
-            cell = table.get(sid, {}).get(cid)
-            if cell is None:
-                yield Hit("decision-incomplete", ("decision", "scores"), {"id": sid, "criterion": cid}, key=True)
-            elif not str(cell.get("reason", "")).strip():
-                yield Hit("decision-reason", ("decision", "scores", sid, cid), {"id": sid, "criterion": cid})
+    for mx in matrices(case):
+        table, at = mx["scores"], mx["at"]
+        if not table:
+            continue
+        for sid in _candidates(case):
+            for cid in criteria:
+                cell = table.get(sid, {}).get(cid)
+                if cell is None:
+                    yield Hit("decision-incomplete", at, {"id": sid, "criterion": cid}, key=True)
+                elif not str(cell.get("reason", "")).strip():
+                    yield Hit("decision-reason", (*at, sid, cid), {"id": sid, "criterion": cid})
 
 
 def choice(case: Case, m: Method) -> Iterator[Hit]:

@@ -57,6 +57,44 @@ def boundary(case: Case, m: Method) -> Iterator[Hit]:
             "en": f"the chosen task is carried out by external actor '{task.get('who')}'"}})
 
 
+def _identity(name: str) -> set[str]:
+    """Keys under which two spellings of one person or organisation meet («Арман Жолдасов», «А. Жолдасов»)."""
+    import re
+
+    words = re.findall(r"\w+", name.lower())
+    if not words:
+        return set()
+    keys = {" ".join(words)}
+    caps = re.findall(r"\w+", name)
+    if len(caps) >= 2 and all(w[0].isupper() for w in caps):   # a personal name: surname + first initial
+        surname = max(caps, key=len).lower()
+        others = [w.lower() for w in caps if w.lower() != surname]
+        keys.add(f"{surname}|{others[0][0]}" if others else surname)
+    return keys
+
+
+def one_boundary(case: Case, m: Method) -> Iterator[Hit]:
+    """No person or organisation on both sides of the boundary (same name, alias or obvious variant)."""
+    seen: dict[str, tuple[str, str]] = {}
+    for i, a in enumerate(case.data.get("actors") or []):
+        if not isinstance(a, dict) or a.get("environment") not in ("internal", "external"):
+            continue
+        keys: set[str] = set()
+        for field in ("name", "alias"):
+            if isinstance(a.get(field), str):
+                keys |= _identity(a[field])
+        for key in keys:
+            other = seen.get(key)
+            if other and other[1] != a.get("environment"):
+                yield Hit("boundary", ("actors", i, "environment"), {"problem": {
+                    "ru": f"«{a.get('id')}» и «{other[0]}» — один и тот же актор по обе стороны границы",
+                    "kk": f"«{a.get('id')}» мен «{other[0]}» — шекараның екі жағындағы бір актор",
+                    "en": f"'{a.get('id')}' and '{other[0]}' are one actor on both sides of the boundary"}})
+                break
+        for key in keys:
+            seen.setdefault(key, (str(a.get("id")), str(a.get("environment"))))
+
+
 def characters_relations(case: Case, m: Method) -> Iterator[Hit]:
     if not isinstance(case.data.get("characters"), list):
         return
@@ -105,7 +143,9 @@ def graph_size(case: Case, m: Method) -> Iterator[Hit]:
 
 def owners_decide(case: Case, m: Method) -> Iterator[Hit]:
     actors = case.actors()
-    for field, key in (("problems", "owner"), ("tasks", "who")):
+    # An actor may be an organisation and states its own problems (step 12); the one who
+    # carries a task out is a person or a small group.
+    for field, key in (("tasks", "who"),):
         for i, item in enumerate(case.items(field)):
             owner = item.get(key)
             a = actors.get(owner) if isinstance(owner, str) else None
@@ -114,4 +154,4 @@ def owners_decide(case: Case, m: Method) -> Iterator[Hit]:
                           {"id": item.get("id"), "owner": a.id, "kind": _KIND.get(a.kind, a.kind)})
 
 
-RULES = [main_actor, boundary, characters_relations, relation_types, graph_size, owners_decide]
+RULES = [main_actor, boundary, one_boundary, characters_relations, relation_types, graph_size, owners_decide]

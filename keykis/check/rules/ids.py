@@ -84,12 +84,17 @@ def _refs(case: Case) -> Iterator[tuple[YamlPath, Any, str]]:
             yield ("matrix", "solutions", "items", i, "task"), s["task"], "tasks"
         for j, a in enumerate(s.get("directed_at") or []):
             yield ("matrix", "solutions", "items", i, "directed_at", j), a, "actors"
-    scores = (d.get("decision") or {}).get("scores") if isinstance(d.get("decision"), dict) else None
-    if isinstance(scores, dict):
-        for sid, row in scores.items():
-            yield ("decision", "scores", sid), sid, "solutions"
-            for cid in (row or {}) if isinstance(row, dict) else ():
-                yield ("decision", "scores", sid, cid), cid, "criteria"
+    decision = mapping(d.get("decision"))
+    tables: list[tuple[YamlPath, Any]] = [(("decision", "scores"), decision.get("scores"))]
+    for k, mx in enumerate(decision.get("matrices") or []):
+        if isinstance(mx, dict):
+            tables.append((("decision", "matrices", k, "scores"), mx.get("scores")))
+    for at, scores in tables:
+        if isinstance(scores, dict):
+            for sid, row in scores.items():
+                yield (*at, sid), sid, "solutions"
+                for cid in (row or {}) if isinstance(row, dict) else ():
+                    yield (*at, sid, cid), cid, "criteria"
     g = mapping(d.get("guidelines"))
     plan = mapping(g.get("session")).get("plan") or []
     for i, block in enumerate(plan):

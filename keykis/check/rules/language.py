@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
-from keykis.method import Method, method
+from keykis.method import Method
 from keykis.model import FIELDS, Actor, Case, YamlPath
 
 _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
-
-
-@cache
-def _impersonal_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    """(phrase pattern, position-word pattern) per language."""
-    pats = []
-    for spec in method().wordlists["impersonal"].values():
-        subj = "|".join(re.escape(s) for s in spec["subjects"])
-        verb = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in spec["verbs"])
-        gap = int(spec.get("gap", 2))
-        phrase = re.compile(
-            rf"\b(?:{subj})\w*((?:\s+[^\s.!?;]+){{0,{gap}}}?)\s+(?:{verb})\w*", re.IGNORECASE)
-        positions = "|".join(re.escape(p) for p in spec.get("positions", ())) or r"(?!)"
-        pats.append((phrase, re.compile(rf"\b(?:{positions})", re.IGNORECASE)))
-    return pats
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -37,35 +22,60 @@ def _quoted(text: str, at: int) -> bool:
     return head.count("«") > head.count("»") or head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
-@cache
-def _any_subject() -> re.Pattern[str]:
-    stems = [s for spec in method().wordlists["impersonal"].values() for s in spec["subjects"]]
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+def impersonal_phrase(text: str, institutions: frozenset[str] = frozenset(),
+                      people: frozenset[str] = frozenset()) -> str | None:
+    """The first «Министерство решило»-like phrase in ``text``, if any (keykis.morphology.decides)."""
+    from keykis.morphology.decides import institution_decides
+
+    return institution_decides(text, institutions, people)
 
 
-@lru_cache(maxsize=8192)
-def impersonal_phrase(text: str) -> str | None:
-    """The first «Министерство решило»-like phrase in ``text``, if any."""
-    if not _any_subject().search(text):
-        return None
-    for phrase, positions in _impersonal_patterns():
-        for match in phrase.finditer(text):
-            if _quoted(text, match.start()):
-                continue
-            before = " ".join(re.split(r"[.!?;]", text[: match.start()])[-1].split()[-3:])
-            if positions.search(before) or positions.search(match.group(1) or ""):
-                continue
-            return match.group(0)
-    return None
+def _words(text: str) -> set[str]:
+    from keykis.morphology.russian import lemmas
+
+    out: set[str] = set()
+    for w in re.findall(r"\w+", text.lower()):
+        out.add(w)
+        if re.search(r"[а-яё]", w):
+            out |= lemmas(w)
+    return out
+
+
+def case_vocabulary(case: Case) -> tuple[frozenset[str], frozenset[str]]:
+    """(institution words, people words) of a case: its organisation actors and its persons."""
+    insts: set[str] = set()
+    people: set[str] = set()
+    for a in case.actors().values():
+        if a.kind in ("organisation", "organisations"):
+            insts |= _words(a.public_name)
+        elif a.kind == "person":
+            for text in (a.name, a.alias or ""):
+                if text and all(w[:1].isupper() for w in re.findall(r"\w+", text)):
+                    people |= _words(text)
+    return frozenset(insts), frozenset(people - insts)
 
 
 def impersonal_subjects(case: Case, m: Method) -> Iterator[Hit]:
+    insts, people = case_vocabulary(case)
     for path, text in case.iter_texts():
-        if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role"):
+        if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role", "no_problem"):
             continue
-        found = impersonal_phrase(text)
+        found = impersonal_phrase(text, insts, people)
         if found:
             yield Hit("impersonal-subject", path, {"phrase": found})
+
+
+def mixed_script(case: Case, m: Method) -> Iterator[Hit]:
+    """Words that mix Latin look-alike letters with Cyrillic ones."""
+    from keykis.morphology.script import mixed_words
+
+    for path, text in case.iter_texts():
+        if path[0] in ("references", "suppress") or path[-1] == "id":
+            continue
+        found = mixed_words(text)
+        if found:
+            word, fixed = found[0]
+            yield Hit("mixed-script", path, {"word": word, "fixed": fixed, "count": len(found)})
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -116,41 +126,91 @@ def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
                 yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
 
 
-def _name_patterns(name: str, kind: str) -> list[re.Pattern[str]]:
-    pats = [re.compile(re.escape(name.strip()), re.IGNORECASE)]
+def _personal(name: str) -> bool:
+    """Whether ``name`` is a personal name (every word capitalised), not a position or a group."""
     words = re.findall(r"\w+", name)
-    if kind == "person" and words and all(w[0].isupper() for w in words):  # a personal name, not a position
-        for token in re.findall(r"\w+", name):
-            if len(token) >= 4 and token[0].isupper():
-                stem = token[:-1] if len(token) > 5 else token
-                pats.append(re.compile(rf"\b{re.escape(stem)}\w{{0,3}}\b"))
-    return pats
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 @lru_cache(maxsize=8192)
-def _leak(source: str, text: str) -> int | None:
-    """Index of the first actor whose real name ``source`` finds in ``text`` (cached: the editor re-checks often)."""
-    match = re.compile(source).search(text)
-    return int(match.lastgroup[1:]) if match and match.lastgroup else None
+def _phrase(name: str) -> re.Pattern[str]:
+    """A whole-word, case-insensitive pattern for a name that is a position or an organisation."""
+    words = [re.escape(w) for w in re.findall(r"\w+", name)]
+    return re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def leaked_name(text: str, names: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index in ``names`` of the first real name found in ``text`` in any form, as whole words.
+
+    ``names`` holds, per actor, the words of a personal name (each word alone is a leak:
+    «Сапарову», «Ерланға», "Saparov") or a one-element tuple with a position or
+    organisation name (found only as the whole phrase).
+    """
+    from keykis.morphology.names import find_name
+
+    personal = tuple(words if len(words) > 1 or _personal(words[0]) else () for words in names)
+    found: list[int] = []
+    if any(personal):
+        for tok in set(re.findall(r"[\w\u0259\u018f’']+", text)):
+            k = find_name(tok, personal)
+            if k is not None:
+                found.append(k)
+    for k, words in enumerate(names):
+        if len(words) == 1 and not _personal(words[0]) and _phrase(words[0]).search(text):
+            found.append(k)
+    return min(found) if found else None
+
+
+def _leak_names(case: Case) -> tuple[list[Actor], tuple[tuple[str, ...], ...]]:
+    actors = [a for a in case.actors().values() if a.alias and a.name.strip()]
+    names = []
+    for a in actors:
+        alias_words = {w.lower() for w in re.findall(r"\w+", a.alias or "")}
+        if a.kind == "person" and _personal(a.name):
+            names.append(tuple(w for w in re.findall(r"\w+", a.name) if w.lower() not in alias_words))
+        else:
+            names.append((a.name.strip(),))
+    return actors, tuple(names)
 
 
 def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
-    leaks = [a for a in case.actors().values() if a.alias and a.name.strip()]
-    if not leaks:
+    actors, names = _leak_names(case)
+    if not actors:
         return
-    def alternatives(actor: Actor) -> str:
-        pats = _name_patterns(actor.name, actor.kind)
-        return "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else p.pattern for p in pats)
-
-    source = "|".join(f"(?P<a{i}>{alternatives(a)})" for i, a in enumerate(leaks))
     for path, text in case.iter_texts():
         if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
                 path[0] == "actors" and path[-1] == "name"):
             continue
-        found = _leak(source, text)
+        found = leaked_name(text, names)
         if found is not None:
-            actor = leaks[found]
+            actor = actors[found]
             yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
 
 
-RULES = [impersonal_subjects, near_duplicates, alias_leaks]
+def alias_missing(case: Case, m: Method) -> Iterator[Hit]:
+    """A disguised case gives every person an alias (a stock surname or a role)."""
+    if not case.disguised:
+        return
+    for i, a in enumerate(case.data.get("actors") or []):
+        personal = a.get("kind") == "person" and _personal(str(a.get("name") or "")) if isinstance(a, dict) else False
+        if isinstance(a, dict) and (personal or a.get("disguise") is True) and not str(a.get("alias") or "").strip():
+            yield Hit("alias-missing", ("actors", i), {"id": a.get("id"), "name": a.get("name")})
+
+
+RULES = [impersonal_subjects, mixed_script, near_duplicates, alias_leaks, alias_missing]
+
+
+_OTHER = re.compile(r"(?i)\b(другие возможные|другие решения|иные решения|альтернатив\w*|запасн\w+"
+                    r"|басқа\s+(?:мүмкін\s+)?шешім\w*|балама\w*"
+                    r"|other possible|other (?:resolutions?|solutions?|options?)|alternatives?|fallback)")
+
+
+def other_resolution_marker(text: str) -> bool:
+    """Whether ``text`` speaks of resolutions other than the chosen one."""
+    return bool(_OTHER.search(text))
+
+
+def content_lemmas(text: str) -> set[str]:
+    """Content words of ``text`` (four letters or more), lower-cased and cut to a stem of six letters."""
+    return {w.lower()[:6] for w in re.findall(r"\w{4,}", text)}

@@ -92,4 +92,100 @@ def strategy_names(m: Method, ids: list[str], lang: str) -> str:
     return " + ".join(name(m.strategies[s], lang) if s in m.strategies else s for s in ids)
 
 
-RULES = [chosen_items, chain, title_question, problem_length, problem_focus, task_parts, solution_labels]
+_WHAT = {
+    "problems": {"ru": "проблем(ы)", "kk": "мәселе", "en": "problem(s)"},
+    "owners": {"ru": "актор(а) — владельцы проблем", "kk": "мәселе иесі актор", "en": "actor(s) owning them"},
+    "tasks": {"ru": "задач(и) выбранной проблемы", "kk": "таңдалған мәселенің міндеті",
+              "en": "task(s) of the chosen problem"},
+    "solutions": {"ru": "решения(й) выбранной задачи", "kk": "таңдалған міндеттің шешімі",
+                  "en": "solution(s) of the chosen task"},
+}
+
+
+def _fan(field: str, what: str, count: int, limit: int, at: tuple[str | int, ...], item: str | None = None) -> Hit:
+    words = _WHAT[what]
+    if item:
+        words = {"ru": f"типовых решений задачи «{item}»", "kk": f"«{item}» міндетінің типтік шешімі",
+                 "en": f"typical solution(s) of task '{item}'"}
+    return Hit("field-fan", at, {"field": _FIELD_NAMES[field], "count": count, "limit": limit, "what": words},
+               key=True, step=m_step(field))
+
+
+def m_step(field: str) -> str:
+    """The step at which a field of the matrix is filled."""
+    return {"questions": "title", "problems": "problems", "tasks": "tasks", "solutions": "solutions"}[field]
+
+
+def fans(case: Case, m: Method) -> Iterator[Hit]:
+    """Each field of the matrix is a fan of alternatives (Table 2, Figure 1)."""
+    lim = m.limits
+    problems = case.items("problems")
+    if problems or case.complete:
+        at = ("matrix", "problems")
+        if len(problems) < int(lim["fan_problems"]):
+            yield _fan("problems", "problems", len(problems), int(lim["fan_problems"]), at)
+        owners = {p.get("owner") for p in problems if p.get("owner")}
+        if problems and len(owners) < int(lim["fan_problem_owners"]):
+            yield _fan("problems", "owners", len(owners), int(lim["fan_problem_owners"]), at)
+    problem, task = case.chosen("problems"), case.chosen("tasks")
+    if problem:
+        pid = problem.get("id")
+        tasks = [t for t in case.items("tasks") if t.get("problem", pid) == pid]
+        if len(tasks) < int(lim["fan_tasks"]):
+            yield _fan("tasks", "tasks", len(tasks), int(lim["fan_tasks"]), ("matrix", "tasks"))
+        per_task = int(lim.get("fan_solutions_per_task", 0))
+        for t in tasks:
+            if t is task or not per_task:
+                continue
+            n = sum(1 for s in case.items("solutions") if s.get("task") == t.get("id"))
+            if n < per_task:
+                i = case.items("tasks").index(t)
+                yield _fan("solutions", "solutions", n, per_task, ("matrix", "tasks", "items", i), str(t.get("id")))
+    if task:
+        tid = task.get("id")
+        sols = [s for s in case.items("solutions") if s.get("task", tid) == tid]
+        if len(sols) < int(lim["fan_solutions"]):
+            yield _fan("solutions", "solutions", len(sols), int(lim["fan_solutions"]), ("matrix", "solutions"))
+
+
+def chosen_owner(case: Case, m: Method) -> Iterator[Hit]:
+    """The chosen problem belongs to the main actor or its internal environment."""
+    problem = case.chosen("problems")
+    owner = case.actors().get(str(problem.get("owner"))) if problem else None
+    if problem and owner and owner.environment == "external":
+        i = case.items("problems").index(problem)
+        yield Hit("problem-owner", ("matrix", "problems", "items", i, "owner"), {"id": problem.get("id"), "owner": owner.id})
+
+
+def actors_problems(case: Case, m: Method) -> Iterator[Hit]:
+    """Each actor of the graph states a problem of its own, or the case says why not (step 12)."""
+    if not case.items("problems"):
+        return
+    owners = {p.get("owner") for p in case.items("problems")}
+    members: dict[str, list[str]] = {}
+    for a in case.data.get("actors") or []:
+        if isinstance(a, dict) and isinstance(a.get("id"), str):
+            members[a["id"]] = [x for x in a.get("members") or [] if isinstance(x, str)]
+    index = {a.get("id"): i for i, a in enumerate(case.data.get("actors") or []) if isinstance(a, dict)}
+    for aid in case.characters():
+        if aid not in index or aid in owners or set(members.get(aid, ())) & owners:
+            continue
+        if any(aid in ms and org in owners for org, ms in members.items()):
+            continue
+        actor = case.data["actors"][index[aid]]
+        if isinstance(actor, dict) and str(actor.get("no_problem") or "").strip():
+            continue
+        yield Hit("actor-problem", ("actors", index[aid]), {"id": aid})
+
+
+def resources(case: Case, m: Method) -> Iterator[Hit]:
+    """Questions, problems, tasks and solutions are stated in resource kinds (Table 1)."""
+    chosen_problem = case.chosen("problems")
+    for f in FIELDS:
+        for i, item in enumerate(case.items(f)):
+            if not item.get("resources") and item is not chosen_problem:  # that one is problem-resources
+                yield Hit("resources-missing", ("matrix", f, "items", i), {"id": item.get("id")}, key=True)
+
+
+RULES = [fans, chosen_owner, actors_problems, resources,
+         chosen_items, chain, title_question, problem_length, problem_focus, task_parts, solution_labels]

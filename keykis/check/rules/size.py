@@ -1,0 +1,111 @@
+"""Size: the case against its kind (mini about 5 pages, case 15-25) and teacher guidelines of at least 5 pages.
+
+``keykis check`` estimates printed A4 pages without rendering, from the characters of what
+each part prints and a per-language calibration against real renders (``page_calibration``
+in schemas/rules.yaml, kept within ±15 % of the printed count by tests/render). ``render``
+and ``build`` apply the same rule to the real page counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from keykis.check.findings import Hit
+from keykis.method import Method, method
+from keykis.model import Case, mapping
+
+# What the guidelines proper leave out: the author's analysis is printed from the case itself.
+_NOT_CASE = {"guidelines", "reflection", "suppress", "meta", "keykis", "id", "language", "titles"}
+
+
+def _chars(node: Any) -> int:
+    if isinstance(node, str):
+        return len(node)
+    if isinstance(node, dict):
+        return sum(_chars(v) for k, v in node.items() if k not in ("id", "chosen"))
+    if isinstance(node, list):
+        return sum(_chars(v) for v in node)
+    return 0
+
+
+def guidelines_chars(case: Case) -> int:
+    """Characters of the teacher guidelines proper."""
+    return _chars(case.data.get("guidelines"))
+
+
+def case_chars(case: Case) -> int:
+    """Characters of the case as printed: the student edition and the author's analysis."""
+    return sum(_chars(v) for k, v in case.data.items() if k not in _NOT_CASE)
+
+
+def _calibration(m: Method, lang: str, part: str) -> tuple[float, float]:
+    cal = mapping(m.page_calibration.get(part))
+    per = mapping(cal.get(lang)) or mapping(cal.get("en"))
+    return float(per.get("chars_per_page", 2500)), float(per.get("fixed_pages", 0))
+
+
+def estimate_pages(case: Case, part: str, m: Method | None = None) -> float:
+    """Estimated printed A4 pages of ``part`` (``case`` or ``guidelines``), without rendering."""
+    m = m or method()
+    chars = case_chars(case) if part == "case" else guidelines_chars(case)
+    if not chars:
+        return 0.0
+    per_page, fixed = _calibration(m, case.language, part)
+    return fixed + chars / per_page
+
+
+def size_hits(case: Case, m: Method, *, case_pages: float | None, guidelines_pages: float | None,
+              printed: bool = False) -> Iterator[Hit]:
+    """The size rules for page counts (estimated by ``check``, printed by ``render``/``build``).
+
+    An estimate is off by up to ``page_estimate_margin`` (a share); ``check`` reports only a
+    count outside the limits by more than that, ``render`` and ``build`` any printed count outside.
+    """
+    if not case.complete:
+        return
+    margin = 0.0 if printed else float(m.limits.get("page_estimate_margin", 0.0))
+    kind = {"ru": "напечатано", "kk": "басылды", "en": "printed"} if printed else {
+        "ru": "по оценке", "kk": "бағалау бойынша", "en": "estimated"}
+    need = float(m.limits["guidelines_min_pages"])
+    if guidelines_pages is not None and case.data.get("guidelines") and guidelines_pages < need * (1 - margin):
+        yield Hit("guidelines-size", ("guidelines",), {"pages": _fmt(guidelines_pages), "limit": int(need),
+                                                       "how": kind}, key=True)
+    size = str(case.meta.get("size") or "")
+    span = m.sizes.get(size)
+    if case_pages is not None and isinstance(span, list) and len(span) == 2:
+        low, high = float(span[0]), float(span[1])
+        if not low * (1 - margin) <= case_pages <= high * (1 + margin):
+            yield Hit("case-size", ("meta", "size"), {"pages": _fmt(case_pages), "size": size, "low": int(low),
+                                                      "high": int(high), "how": kind})
+
+
+def _fmt(pages: float) -> str:
+    return str(int(pages)) if float(pages).is_integer() else f"{pages:.1f}"
+
+
+def estimated_size(case: Case, m: Method) -> Iterator[Hit]:
+    yield from size_hits(case, m, case_pages=estimate_pages(case, "case", m),
+                         guidelines_pages=estimate_pages(case, "guidelines", m))
+
+
+def printed_size_notes(case_or_path: Any, sizes: dict[str, int], lang: str | None = None) -> list[str]:
+    """The size rules applied to the printed page counts of a render (``RenderResult.sizes``), worded."""
+    if not sizes:
+        return []
+    from pathlib import Path
+
+    from keykis.check.engine import message_for
+    from keykis.errors import KeykisError
+    from keykis.model import load_case
+
+    try:
+        case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
+    except (KeykisError, OSError):
+        return []
+    m = method()
+    hits = size_hits(case, m, case_pages=sizes.get("case"), guidelines_pages=sizes.get("guidelines"), printed=True)
+    return [f"{message_for(m, h, lang or case.language)} [{h.rule}]" for h in hits]
+
+
+RULES = [estimated_size]

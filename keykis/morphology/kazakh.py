@@ -1,0 +1,119 @@
+"""A small Kazakh suffix grammar: noun and verb endings with their variants and consonant changes.
+
+Kazakh adds suffixes in a fixed order (noun: plural, possessive, case, the relative -ғы;
+verb: voice, negation, tense or participle, person). Each suffix has variants chosen by
+vowel harmony (back а, о, ұ, ы / front ә, ө, ү, і, е) and by the sound the stem ends in; a
+stem ending in к, қ or п voices it before a vowel (әкімдік → әкімдігі, орталық → орталығы,
+кітап → кітабы). The grammar below accepts every variant (it reads, it does not generate), and
+undoes the voicing when it finds a stem. docs/language.md says why this is ours rather than an
+analyser from the package index.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+POSSESSIVE = ("ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "ым", "ім", "м", "ың", "ің", "ң",
+              "сы", "сі", "ы", "і")
+CASES = {
+    "gen": ("ның", "нің", "дың", "дің", "тың", "тің"),
+    "dat": ("ға", "ге", "қа", "ке", "на", "не", "а", "е"),
+    "acc": ("ны", "ні", "ды", "ді", "ты", "ті", "н"),
+    "loc": ("нда", "нде", "да", "де", "та", "те"),
+    "abl": ("нан", "нен", "дан", "ден", "тан", "тен"),
+    "ins": ("ымен", "імен", "мен", "бен", "пен"),
+}
+RELATIVE = ("ғы", "гі", "қы", "кі")
+_VOICED = {"г": "к", "ғ": "қ", "б": "п"}
+_VOWELS = set("аәеёиоөуұүыіэюя")
+
+
+@lru_cache(maxsize=65536)
+def noun_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(stem, case) for every way ``word`` splits into a stem and a noun suffix chain.
+
+    ``case`` is ``nom`` (no case suffix: the subject form, possessive allowed), or ``gen``, ``dat``,
+    ``acc``, ``loc``, ``abl``, ``ins``. The word itself is always a reading (``nom``).
+    """
+    w = word.lower()
+    out: list[tuple[str, str]] = [(w, "nom")]
+    for i in range(1, len(w)):
+        stem, rest = w[:i], w[i:]
+        case = _chain(rest)
+        if case is None:
+            continue
+        out.append((stem, case))
+        if stem[-1] in _VOICED and rest[0] in _VOWELS:
+            out.append((stem[:-1] + _VOICED[stem[-1]], case))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _chain(rest: str) -> str | None:
+    """The case a noun suffix chain ends in, or None if ``rest`` is not a chain."""
+    def strip(s: str, options: tuple[str, ...]) -> list[str]:
+        return [s[len(o):] for o in options if s.startswith(o)]
+
+    for after_plural in [rest, *strip(rest, PLURAL)]:
+        for after_poss in [after_plural, *strip(after_plural, POSSESSIVE)]:
+            if after_poss == "":
+                return "nom" if after_poss != rest else None
+            for case, options in CASES.items():
+                for tail in strip(after_poss, options):
+                    if tail == "" or (case == "loc" and tail in RELATIVE):
+                        return "loc" if tail else case
+    return None
+
+
+_NEG = "(?:ма|ме|ба|бе|па|пе)?"
+_TENSE = ("(?:"
+          "(?:ды|ді|ты|ті)(?:м|ң|ңыз|ңіз|қ|к|ңдар|ңдер)?"
+          "|(?:а|е|й)(?:ды|ді|мын|мін|сың|сің|мыз|міз|сыз|сіз)"
+          "|(?:ып|іп|п)(?:ты|ті)?"
+          "|(?:ған|ген|қан|кен)(?:дар|дер|ы|і)?(?:дай|дей)?"
+          "|(?:мақ|мек|бақ|бек|пақ|пек)(?:шы|ші)?"
+          "|(?:атын|етін|йтын|йтін)"
+          "|(?:са|се)(?:м|ң|қ|к)?"
+          ")")
+
+
+@lru_cache(maxsize=256)
+def verb_pattern(stem: str, passive: bool = False) -> re.Pattern[str]:
+    """Finite forms and participles of a verb stem (negative ones too); of its passive when ``passive``."""
+    voice = "(?:ыл|іл|л|ын|ін|н)" if passive and not stem.endswith(("л", "н")) else ""
+    if passive:
+        return re.compile(rf"^{re.escape(stem)}{_NEG}{_TENSE}$") if voice == "" else re.compile(
+            rf"^{re.escape(stem)}{voice}{_NEG}{_TENSE}$")
+    return re.compile(rf"^{re.escape(stem)}{_NEG}{_TENSE}$")
+
+
+def is_verb_form(word: str, stem: str) -> bool:
+    """Whether ``word`` is a finite form or participle of the verb ``stem``."""
+    return bool(verb_pattern(stem).match(word.lower()))
+
+
+def noun_stem_case(word: str, stems: frozenset[str]) -> tuple[str, str] | None:
+    """(stem, case) when ``word`` is a form of one of the noun ``stems``."""
+    for stem, case in noun_readings(word):
+        if stem in stems:
+            return stem, case
+    return None
+
+
+_FINITE = ("(?:"
+           "(?:ды|ді|ты|ті)(?:м|ң|ңыз|ңіз|қ|к|ңдар|ңдер)?"
+           "|(?:а|е|й)(?:ды|ді)"
+           "|(?:ып|іп|п)(?:ты|ті)"
+           ")")
+
+
+@lru_cache(maxsize=256)
+def _finite_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}{_NEG}{_FINITE}$")
+
+
+def is_finite_form(word: str, stem: str) -> bool:
+    """Whether ``word`` is a finite form (past, present, evidential) of the verb ``stem``: a statement, not an attribute."""
+    return bool(_finite_pattern(stem).match(word.lower()))
