@@ -18,7 +18,16 @@ Rule = Callable[[Case, Method], Iterator[Hit]]
 def all_rules() -> list[Rule]:
     """Every method rule, in reading order."""
     from keykis.check.rules import (
-        completeness, decision, environment, guidelines, ids, language, matrix, publishing, size, steps,
+        completeness,
+        decision,
+        environment,
+        guidelines,
+        ids,
+        language,
+        matrix,
+        publishing,
+        size,
+        steps,
     )
 
     return [
