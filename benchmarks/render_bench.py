@@ -25,6 +25,8 @@ import sys
 from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from keykis.render.hyphenation import register
+register()  # the same Kazakh hyphenation patterns as keykis, so both lay out the same lines
 fonts = FontConfiguration()
 css = CSS(filename=sys.argv[1], font_config=fonts)
 pages = 0
