@@ -15,6 +15,7 @@ def big_case_text(actors: int = 500, relations: int = 1000) -> str:
     extra_actors = "".join(
         f"  - id: a{i}\n    kind: {'person' if i % 3 else 'organisation'}\n"
         f"    environment: {'internal' if i % 2 else 'external'}\n    name: Участник {i}\n    role: роль {i}\n"
+        f"    no_problem: участник {i} здесь лишь для объёма\n"
         for i in range(actors)
     )
     extra_relations = "".join(
