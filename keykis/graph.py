@@ -11,6 +11,7 @@ import networkx as nx
 
 from keykis.method import method, name
 from keykis.model import Case
+from keykis.vocabulary import say
 
 
 def concept_graph(case: Case) -> nx.MultiDiGraph:
@@ -47,9 +48,7 @@ def fan_matrix(case: Case, lang: str) -> tuple[list[str], dict[tuple[str, str], 
 def text_view(case: Case, lang: str) -> str:
     """The concept graph as plain text: regions, actors, relations (for the terminal)."""
     g = concept_graph(case)
-    heads = {"ru": ("Внутренняя среда", "Внешняя среда", "Отношения"),
-             "kk": ("Ішкі орта", "Сыртқы орта", "Қатынастар"),
-             "en": ("Internal environment", "External environment", "Relations")}[lang]
+    heads = [say(key, lang) for key in ("edition.internal", "edition.external", "case_part.relations")]
     lines: list[str] = []
     for env, head in (("internal", heads[0]), ("external", heads[1])):
         lines.append(f"┌ {head}")

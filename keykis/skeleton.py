@@ -12,21 +12,14 @@ from keykis.errors import UserError
 from keykis.method import method
 from keykis.model import CASE_FILE
 from keykis.paths import schemas_dir
+from keykis.vocabulary import say
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-_HINT = {
-    "ru": "Новый кейс КЕЙКИС. Заполняйте шаги по порядку; `keykis check` подскажет, чего не хватает.",
-    "kk": "Жаңа KEYKIS кейсі. Қадамдарды ретімен толтырыңыз; `keykis check` не жетіспейтінін айтады.",
-    "en": "A new KEYKIS case. Fill in the steps in order; `keykis check` tells you what is missing.",
-}
-
-
 def _step_comment(step_id: str, lang: str, indent: str) -> str:
     step = method().step_by_id[step_id]
-    words = {"ru": "Шаг", "kk": "Қадам", "en": "Step"}[lang]
-    return f"{indent}# {words} {step.n}. {step.title[lang]}: {step.prompt[lang]}"
+    return f"{indent}# {say('editor.step', lang)} {step.n}. {step.title[lang]}: {step.prompt[lang]}"
 
 
 def skeleton_text(slug: str, lang: str = "ru", *, schema_ref: str = "../../schemas/case.schema.json") -> str:
@@ -37,7 +30,7 @@ def skeleton_text(slug: str, lang: str = "ru", *, schema_ref: str = "../../schem
         match = re.fullmatch(r"(\s*)\{step:(\w+)\}", line)
         lines.append(_step_comment(match.group(2), lang, match.group(1)) if match else line)
     return "\n".join(lines).format(
-        slug=slug, today=date.today().isoformat(), schema=schema_ref, lang=lang, hint=_HINT[lang]
+        slug=slug, today=date.today().isoformat(), schema=schema_ref, lang=lang, hint=say("skeleton.hint", lang)
     ) + "\n"
 
 

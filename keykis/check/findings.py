@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from keykis.terminal import clean_line
+from keykis.vocabulary import label, say
 
 SEVERITIES = ("error", "warning", "info")
 DOCS_URL = "docs/rules.md#{rule}"
@@ -61,14 +62,6 @@ def format_findings(findings: Iterable[Finding], fmt: str, *, lang: str = "en") 
     return _human(items, lang)
 
 
-_STEP = {"ru": "шаг", "kk": "қадам", "en": "step"}
-_SEV = {
-    "ru": {"error": "ошибка", "warning": "предупреждение", "info": "заметка"},
-    "kk": {"error": "қате", "warning": "ескерту", "info": "ескертпе"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-
-
 def _human(items: list[Finding], lang: str) -> str:
     lines: list[str] = []
     current = None
@@ -78,8 +71,8 @@ def _human(items: list[Finding], lang: str) -> str:
                 lines.append("")
             lines.append(clean_line(f.path))
             current = f.path
-        step = f" ({_STEP.get(lang, 'step')} {f.step})" if f.step else ""
-        sev = _SEV.get(lang, _SEV["en"]).get(f.severity, f.severity)
+        step = f" ({say('check.step', lang)} {f.step})" if f.step else ""
+        sev = label("severity", f.severity, lang)
         lines.append(f"  {f.line}:{f.column}  {sev}{step}  {clean_line(f.message)}  [{f.rule}]")
     return "\n".join(lines)
 
@@ -89,9 +82,4 @@ def summary(findings: Iterable[Finding], files: int, lang: str) -> str:
     counts = {s: 0 for s in SEVERITIES}
     for f in findings:
         counts[f.severity] += 1
-    words = {
-        "ru": "файлов: {files}; ошибок: {error}, предупреждений: {warning}, заметок: {info}",
-        "kk": "файлдар: {files}; қателер: {error}, ескертулер: {warning}, ескертпелер: {info}",
-        "en": "{files} file(s): {error} error(s), {warning} warning(s), {info} note(s)",
-    }
-    return words.get(lang, words["en"]).format(files=files, **counts)
+    return say("check.summary", lang, files=files, **counts)

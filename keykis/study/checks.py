@@ -33,6 +33,7 @@ from keykis.method import Method, case_schema, method
 from keykis.model import Case, load_case
 from keykis.paths import schemas_dir
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet, find_case, load_worksheet
+from keykis.vocabulary import in_every_language
 
 # The case rules that apply to a worksheet's fields (title, boundary, graph,
 # guidelines and completeness rules are about the author's text only).
@@ -84,11 +85,7 @@ def _in_worksheet(hit: Hit) -> bool:
 
 
 def _empty(field: str) -> dict[str, str]:
-    return {
-        "ru": f"добавьте хотя бы один элемент в «matrix.{field}.items»",
-        "kk": f"«matrix.{field}.items» ішіне кемінде бір элемент қосыңыз",
-        "en": f"add at least one item to 'matrix.{field}.items'",
-    }
+    return in_every_language("check.add_an_item", field=field)
 
 
 def case_mismatch(ws: Worksheet, case: Case) -> Iterator[Hit]:

@@ -19,6 +19,7 @@ from keykis import yamlsafe
 from keykis.method import method
 from keykis.model import Case
 from keykis.paths import schemas_dir
+from keykis.vocabulary import label, say
 
 
 @cache
@@ -54,24 +55,15 @@ def student_view(case: Case) -> Case:
     return Case(data, path=case.path, text="")
 
 
-_BRIEF = {
-    "ru": ("Акторы (id — имя, роль, среда)", "Цели главного актора", "Ценности главного актора", "внутренняя", "внешняя"),
-    "kk": ("Акторлар (id — аты, рөлі, ортасы)", "Басты актордың мақсаттары", "Басты актордың құндылықтары", "ішкі", "сыртқы"),
-    "en": ("Actors (id — name, role, environment)", "Goals of the main actor", "Values of the main actor",
-           "internal", "external"),
-}
-
-
 def student_brief(view: Case, lang: str) -> str:
     """What a student needs at hand to fill a worksheet: actor ids, goal and value ids, as plain text."""
-    heads = _BRIEF.get(lang, _BRIEF["en"])
-    lines = [heads[0] + ":"]
+    lines = [say("study.brief_actors", lang) + ":"]
     for a in view.actors().values():
         if a.id in view.characters():
-            env = heads[3] if a.environment == "internal" else heads[4]
+            env = label("environment", a.environment, lang)
             star = "★ " if a.id == view.main_actor else ""
             lines.append(f"  {a.id} — {star}{a.public_name}" + (f", {a.role}" if a.role else "") + f" ({env})")
-    for key, head in (("goals", heads[1]), ("values", heads[2])):
+    for key, head in (("goals", say("study.brief_goals", lang)), ("values", say("study.brief_values", lang))):
         items = [c for c in view.data.get(key) or [] if isinstance(c, dict)]
         if items:
             lines += ["", head + ":"] + [f"  {c.get('id')} — {c.get('text', '')}" for c in items]

@@ -25,6 +25,7 @@ from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
 from keykis.tui.screens.start import StartScreen
+from keykis.vocabulary import say
 
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
 
@@ -96,7 +97,7 @@ class KeykisApp(App[str | None]):
             with self.suspend():
                 subprocess.run([*shlex.split(editor), str(path)], check=False)
         except SuspendNotSupported:
-            self.notify(clean_line(f"{path}: open it in your editor, then press r"), severity="warning", markup=False)
+            self.notify(clean_line(say("editor.open_elsewhere", self.lang, path=path)), severity="warning", markup=False)
             return
         except OSError as exc:
             self.notify(clean_line(f"{editor}: {exc.strerror}"), severity="error", markup=False)

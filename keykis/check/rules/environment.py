@@ -9,23 +9,16 @@ from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
 from keykis.method import Method
 from keykis.model import Case
-
-_KIND = {
-    "organisation": {"ru": "организация", "kk": "ұйым", "en": "an organisation"},
-    "organisations": {"ru": "группа организаций", "kk": "ұйымдар тобы", "en": "a group of organisations"},
-}
+from keykis.vocabulary import in_every_language, known
 
 
 def main_actor(case: Case, m: Method) -> Iterator[Hit]:
     actors = case.actors()
     if not case.main_actor:
-        yield Hit("main-actor", (), {"problem": {"ru": "не указан главный актор («main_actor»)",
-                                                 "kk": "басты актор көрсетілмеген («main_actor»)",
-                                                 "en": "no main actor is set ('main_actor')"}})
+        yield Hit("main-actor", (), {"problem": in_every_language("check.main_actor_missing")})
     elif case.main_actor in actors and actors[case.main_actor].environment != "internal":
-        yield Hit("main-actor", ("main_actor",), {"problem": {"ru": f"«{case.main_actor}» во внешней среде",
-                                                              "kk": f"«{case.main_actor}» сыртқы ортада",
-                                                              "en": f"'{case.main_actor}' is external"}})
+        yield Hit("main-actor", ("main_actor",), {"problem": in_every_language(
+            "check.main_actor_external", actor=case.main_actor)})
 
 
 def boundary(case: Case, m: Method) -> Iterator[Hit]:
@@ -36,25 +29,19 @@ def boundary(case: Case, m: Method) -> Iterator[Hit]:
 
     for i, o in enumerate(case.data.get("objects") or []):
         if isinstance(o, dict) and o.get("environment") == "internal" and external(o.get("owner")):
-            yield Hit("boundary", ("objects", i, "owner"), {"problem": {
-                "ru": f"объект внутренней среды «{o.get('id')}» принадлежит внешнему актору «{o.get('owner')}»",
-                "kk": f"ішкі ортаның «{o.get('id')}» объектісі сыртқы «{o.get('owner')}» акторына тиесілі",
-                "en": f"internal object '{o.get('id')}' is owned by external actor '{o.get('owner')}'"}})
+            yield Hit("boundary", ("objects", i, "owner"), {"problem": in_every_language(
+                "check.object_owned_outside", object=o.get("id"), owner=o.get("owner"))})
     for i, a in enumerate(case.data.get("actors") or []):
         if isinstance(a, dict) and a.get("environment") == "internal":
             for j, member in enumerate(a.get("members") or []):
                 if external(member):
-                    yield Hit("boundary", ("actors", i, "members", j), {"problem": {
-                        "ru": f"во внутреннюю организацию «{a.get('id')}» входит внешний актор «{member}»",
-                        "kk": f"ішкі «{a.get('id')}» ұйымына сыртқы «{member}» акторы кіреді",
-                        "en": f"internal organisation '{a.get('id')}' has external member '{member}'"}})
+                    yield Hit("boundary", ("actors", i, "members", j), {"problem": in_every_language(
+                        "check.member_outside", organisation=a.get("id"), member=member)})
     task = case.chosen("tasks")
     if task and external(task.get("who")):
         i = case.items("tasks").index(task)
-        yield Hit("boundary", ("matrix", "tasks", "items", i, "who"), {"problem": {
-            "ru": f"выбранную задачу выполняет внешний актор «{task.get('who')}»",
-            "kk": f"таңдалған міндетті сыртқы «{task.get('who')}» акторы орындайды",
-            "en": f"the chosen task is carried out by external actor '{task.get('who')}'"}})
+        yield Hit("boundary", ("matrix", "tasks", "items", i, "who"), {"problem": in_every_language(
+            "check.task_done_outside", actor=task.get("who"))})
 
 
 def _identity(name: str) -> set[str]:
@@ -102,17 +89,13 @@ def characters_relations(case: Case, m: Method) -> Iterator[Hit]:
     related = {r.source for r in case.relations()} | {r.target for r in case.relations()}
     for i, c in enumerate(chars):
         if c in case.actors() and c not in related:
-            yield Hit("characters-relations", ("characters", i), {"id": c, "problem": {
-                "ru": "есть в итоговом списке, но ни в одном отношении",
-                "kk": "қорытынды тізімде бар, бірақ ешбір қатынаста жоқ",
-                "en": "is in the final list but in no relation"}})
+            yield Hit("characters-relations", ("characters", i), {"id": c, "problem": in_every_language(
+                "check.character_without_relation")})
     for r in case.relations():
         for end, aid in (("from", r.source), ("to", r.target)):
             if aid in case.actors() and aid not in chars:
-                yield Hit("characters-relations", ("relations", r.index, end), {"id": aid, "problem": {
-                    "ru": "участвует в отношении, но не входит в итоговый список",
-                    "kk": "қатынасқа қатысады, бірақ қорытынды тізімге кірмейді",
-                    "en": "is in a relation but not in the final list"}})
+                yield Hit("characters-relations", ("relations", r.index, end), {"id": aid, "problem": in_every_language(
+                    "check.relation_outside_characters")})
 
 
 def relation_types(case: Case, m: Method) -> Iterator[Hit]:
@@ -130,10 +113,10 @@ def graph_size(case: Case, m: Method) -> Iterator[Hit]:
     lim = m.limits
     if g.number_of_nodes() > lim["graph_max_actors"]:
         yield Hit("graph-too-big", ("characters",), {"count": g.number_of_nodes(), "limit": lim["graph_max_actors"],
-                                                     "what": {"ru": "акторов", "kk": "актор", "en": "actors"}}, key=True)
+                                                     "what": in_every_language("check.count_actors")}, key=True)
     if g.number_of_edges() > lim["graph_max_relations"]:
         yield Hit("graph-too-big", ("relations",), {"count": g.number_of_edges(), "limit": lim["graph_max_relations"],
-                                                    "what": {"ru": "отношений", "kk": "қатынас", "en": "relations"}}, key=True)
+                                                    "what": in_every_language("check.count_relations")}, key=True)
     for r in case.relations():
         words = word_count(r.label or "")
         if words > lim["relation_label_max_words"]:
@@ -151,7 +134,11 @@ def owners_decide(case: Case, m: Method) -> Iterator[Hit]:
             a = actors.get(owner) if isinstance(owner, str) else None
             if a and not a.decides:
                 yield Hit("owner-not-person", ("matrix", field, "items", i, key),
-                          {"id": item.get("id"), "owner": a.id, "kind": _KIND.get(a.kind, a.kind)})
+                          {"id": item.get("id"), "owner": a.id, "kind": _kind(a.kind)})
+
+
+def _kind(kind: str) -> dict[str, str] | str:
+    return in_every_language(f"check.kind_{kind}") if known(f"check.kind_{kind}") else kind
 
 
 RULES = [main_actor, boundary, one_boundary, characters_relations, relation_types, graph_size, owners_decide]

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from keykis.check.findings import Hit
 from keykis.method import Method, name
 from keykis.model import FIELDS, Case
+from keykis.vocabulary import LANGS, label
 
-_FIELD_NAMES = {
-    "questions": {"ru": "вопросы", "kk": "сұрақтар", "en": "questions"},
-    "problems": {"ru": "проблемы", "kk": "мәселелер", "en": "problems"},
-    "tasks": {"ru": "задачи", "kk": "міндеттер", "en": "tasks"},
-    "solutions": {"ru": "решения", "kk": "шешімдер", "en": "solutions"},
-}
+
+def _field_names(field: str) -> dict[str, str]:
+    return {lang: label("field", field, lang) for lang in LANGS}
+
+
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -27,7 +27,7 @@ def chosen_items(case: Case, m: Method) -> Iterator[Hit]:
     for f in FIELDS:
         fld = case.field(f)
         if case.items(f) and "chosen" not in fld:
-            yield Hit("matrix-chosen", ("matrix", f), {"field": _FIELD_NAMES[f]}, key=True)
+            yield Hit("matrix-chosen", ("matrix", f), {"field": _field_names(f)}, key=True)
 
 
 def chain(case: Case, m: Method) -> Iterator[Hit]:
@@ -107,7 +107,7 @@ def _fan(field: str, what: str, count: int, limit: int, at: tuple[str | int, ...
     if item:
         words = {"ru": f"типовых решений задачи «{item}»", "kk": f"«{item}» міндетінің типтік шешімі",
                  "en": f"typical solution(s) of task '{item}'"}
-    return Hit("field-fan", at, {"field": _FIELD_NAMES[field], "count": count, "limit": limit, "what": words},
+    return Hit("field-fan", at, {"field": _field_names(field), "count": count, "limit": limit, "what": words},
                key=True, step=m_step(field))
 
 

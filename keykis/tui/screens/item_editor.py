@@ -14,8 +14,6 @@ from keykis.tui.fields import FieldSpec, Path_, item_specs
 from keykis.tui.widgets.form import Control, FormContext, make_control, plain_text
 from keykis.vocabulary import say
 
-_TITLE = {"ru": "Элемент", "kk": "Элемент", "en": "Item"}
-
 
 class ItemEditor(ModalScreen[None]):
     """Edit one item in place; Escape returns to the list."""
@@ -34,7 +32,7 @@ class ItemEditor(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="item-form"):
             ident = self.ctx.doc.get((*self.path, "id"))
-            title = f"{self.spec.label} · {ident or _TITLE.get(self.ctx.lang, 'Item')}"
+            title = f"{self.spec.label} · {ident or say('editor.item', self.ctx.lang)}"
             yield Label(plain_text(title), id="item-title")
             for spec in item_specs(self.path, self.spec.schema, self.ctx.lang):
                 yield make_control(spec, self.ctx)

@@ -16,10 +16,8 @@ from textual.widgets import DataTable, Label, Static
 
 from keykis.tui.fields import FieldSpec, summary
 from keykis.tui.widgets.form import FormContext
+from keykis.vocabulary import say
 
-_HINT = {"ru": "+/− оценка от −2 до +2 · Enter обоснование · x очистить",
-         "kk": "+/− баға −2-ден +2-ге дейін · Enter негіздеме · x тазалау",
-         "en": "+/− score from −2 to +2 · Enter reason · x clear"}
 SCORE_RANGE = (-2, 2)
 
 
@@ -85,7 +83,7 @@ class DecisionGrid(Vertical):
         yield Label(self.spec.label, classes="label")
         yield ScoreTable(cursor_type="cell")
         if not self.ctx.read_only:
-            yield Label(_HINT.get(self.ctx.lang, _HINT["en"]), classes="hint")
+            yield Label(say("editor.decision_hint", self.ctx.lang), classes="hint")
         yield Static(self.legend(), classes="legend", markup=False)
 
     def legend(self) -> str:

@@ -9,9 +9,9 @@ from textual.widgets.option_list import Option
 
 from keykis.check import Finding
 from keykis.terminal import clean_line
+from keykis.vocabulary import say
 
 ICONS = {"error": "✖", "warning": "▲", "info": "·"}
-CLEAN = {"ru": "Замечаний нет.", "kk": "Ескертулер жоқ.", "en": "No findings."}
 
 
 class FindingsPanel(OptionList):
@@ -41,7 +41,7 @@ class FindingsPanel(OptionList):
         self.findings = list(findings)
         self.clear_options()
         if not findings:
-            self.add_option(Option(CLEAN.get(lang, CLEAN["en"]), disabled=True))
+            self.add_option(Option(say("editor.no_findings", lang), disabled=True))
         for i, f in enumerate(findings):
             step = f"{f.step:>2} " if f.step else "   "
             self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{clean_line(f.message)}"), id=str(i)))

@@ -20,11 +20,6 @@ from keykis.tui.fields import FieldSpec, Path_, summary
 from keykis.tui.widgets.form import FormContext
 from keykis.vocabulary import say
 
-_ADD_HINT = {"ru": "a добавить · Enter изменить · Delete убрать · Shift+↑↓ порядок",
-             "kk": "a қосу · Enter өзгерту · Delete алып тастау · Shift+↑↓ реті",
-             "en": "a add · Enter edit · Delete remove · Shift+↑↓ reorder"}
-
-
 SUMMARY_WIDTH = 56
 
 
@@ -113,7 +108,7 @@ class ItemList(Vertical):
         table.add_columns("id", "…")
         yield table
         if not self.ctx.read_only:
-            yield Label(_ADD_HINT.get(self.ctx.lang, _ADD_HINT["en"]), classes="hint")
+            yield Label(say("editor.items_hint", self.ctx.lang), classes="hint")
 
     def on_mount(self) -> None:
         self.fill()

@@ -1,0 +1,86 @@
+"""Interface words live in the vocabulary, not in Python literals.
+
+Two scans of the package's source (no import needed):
+
+- no Russian or Kazakh text in any string literal outside ``keykis/vocabulary``
+  (docstrings and comments aside): a word in ru or kk is an interface word or
+  method text, and belongs in the catalogues or in ``schemas/``;
+- in the terminal UI, no literal text handed to a widget, a notification or a
+  screen title: what the user reads comes from ``say()``/``label()``.
+
+``ALLOWED`` names the few exceptions and why.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "keykis"
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+ALLOWED = {
+    # The Kazakh alphabet, as data for the hyphenation patterns: letters, not words.
+    "render/hyphenation.py",
+}
+WIDGETS = {"Label", "Static", "Button", "Option", "TabPane", "Checkbox", "RadioButton", "Switch", "notify", "Markdown"}
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
+"""An example id (``my-case``) is typed, not read: not a word to translate."""
+TEXT_KEYWORDS = {"placeholder", "title", "sub_title", "tooltip", "label", "message"}
+
+
+def _sources() -> Iterator[tuple[str, ast.Module]]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if not name.startswith("vocabulary/") and name not in ALLOWED:
+            yield name, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """Ids of string constants that stand alone as statements (docstrings, attribute notes)."""
+    return {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+
+
+def _words(node: ast.AST | None) -> bool:
+    """Whether ``node`` is literal text a person would read (a constant or f-string with letters)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(re.search(r"[^\W\d_]{2,}", node.value)) and not SLUG.fullmatch(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_words(v) for v in node.values)
+    return False
+
+
+def test_no_russian_or_kazakh_literal_outside_the_vocabulary() -> None:
+    found = []
+    for name, tree in _sources():
+        docs = _docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                if CYRILLIC.search(node.value):
+                    found.append(f"{name}:{node.lineno}: {node.value[:40]!r}")
+    assert not found, "words to move into keykis/vocabulary:\n" + "\n".join(found)
+
+
+def test_the_terminal_ui_hands_no_literal_text_to_a_widget() -> None:
+    found = []
+    for name, tree in _sources():
+        if not name.startswith("tui/"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                args = node.args[:1] if func in WIDGETS else []
+                texts = [*args, *(k.value for k in node.keywords if k.arg in TEXT_KEYWORDS)]
+                found += [f"{name}:{node.lineno}: {func}(...)" for t in texts if _words(t)]
+            elif isinstance(node, ast.Assign) and _words(node.value):
+                targets = [t.attr for t in node.targets if isinstance(t, ast.Attribute)]
+                found += [f"{name}:{node.lineno}: .{t} = ..." for t in targets if t in ("title", "sub_title")]
+    assert not found, "interface words to move into keykis/vocabulary:\n" + "\n".join(found)
+
+
+def test_the_scans_find_what_they_look_for(tmp_path: Path) -> None:
+    tree = ast.parse('from textual.widgets import Label\nLabel("Save the case")\nx = "Сохранить"\n')
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    assert _words(calls[0].args[0])
+    assert any(CYRILLIC.search(n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
