@@ -17,6 +17,7 @@ from typing import Any
 
 from keykis import yamlsafe
 from keykis.errors import CaseFileError
+from keykis.vocabulary import LANGS
 
 CASE_FILE = "case.yaml"
 FIELDS = ("questions", "problems", "tasks", "solutions")
@@ -94,7 +95,7 @@ class Case:
     def language(self) -> str:
         """Language of the body: ``ru``, ``kk`` or ``en``."""
         lang = self.data.get("language")
-        return lang if lang in ("ru", "kk", "en") else "ru"
+        return lang if lang in LANGS else "ru"
 
     @property
     def title(self) -> str:
@@ -126,7 +127,7 @@ class Case:
         """Languages the case has an abstract in, the body's first."""
         langs = [self.language]
         for lang in _mapping(self.data.get("abstract")):
-            if lang in ("ru", "kk", "en") and lang not in langs:
+            if lang in LANGS and lang not in langs:
                 langs.append(lang)
         return langs
 
@@ -190,6 +191,20 @@ class Case:
         return [c for key in ("goals", "values") for c in _list(self.data.get(key)) if isinstance(c, dict)]
 
     # -- text ---------------------------------------------------------------
+    def scores(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """The decision matrix (step 19): solution id -> criterion id -> cell, well-formed cells only."""
+        decision = self.data.get("decision")
+        raw = decision.get("scores") if isinstance(decision, dict) else None
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        for sid, row in raw.items() if isinstance(raw, dict) else ():
+            if isinstance(row, dict):
+                out[str(sid)] = {str(c): cell for c, cell in row.items() if isinstance(cell, dict)}
+        return out
+
+    def total(self, solution_id: str) -> int:
+        """The sum of a solution's scores in the decision matrix (0 when it has none)."""
+        return score_total(self.scores().get(str(solution_id), {}))
+
     def iter_texts(self, *, guidelines: bool = True) -> Iterator[tuple[YamlPath, str]]:
         """Every text string of the case with its path, in file order."""
         def walk(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
@@ -212,6 +227,11 @@ class Case:
         if self._locator is None:
             self._locator = yamlsafe.Locator(self.text)
         return self._locator.locate(path, key=key)
+
+
+def score_total(row: dict[str, dict[str, Any]]) -> int:
+    """The sum of the integer scores of one row of a decision matrix (a case's or a worksheet's)."""
+    return sum(cell["score"] for cell in row.values() if isinstance(cell.get("score"), int))
 
 
 def _text(value: Any) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.method import Step, method, name
 from keykis.model import Case
@@ -221,7 +220,7 @@ class EditionContext:
 
     def total(self, solution_id: str) -> int:
         """Sum of a solution's scores (as the decision checks count it)."""
-        return decision.total(decision.scores(self.case).get(str(solution_id), {}))
+        return self.case.total(str(solution_id))
 
     def other_matrices(self) -> list[dict[str, Any]]:
         """The decision matrices besides the main one (step 19: marketing, management, finance...)."""
@@ -237,7 +236,7 @@ class EditionContext:
         The same set the decision checks weigh (``keykis.check.rules.decision``);
         solutions of other tasks that nobody scored are not rows of the matrix.
         """
-        scored = decision.scores(self.case)
+        scored = self.case.scores()
         task = self.case.chosen("tasks")
         tid = task.get("id") if task else None
         return [s for s in self.case.items("solutions")

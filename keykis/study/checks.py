@@ -26,12 +26,10 @@ from keykis.check.config import Config, config_for
 from keykis.check.engine import file_error, message_for, place_hits
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import decision, environment, ids, language, matrix
-from keykis.check.rules.decision import scores
 from keykis.check.structure import allowed_keys, describe_error
 from keykis.errors import CaseFileError
-from keykis.method import Method, case_schema, method
+from keykis.method import Method, case_schema, load_data, method
 from keykis.model import Case, load_case
-from keykis.paths import schemas_dir
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet, find_case, load_worksheet
 from keykis.vocabulary import in_every_language
 
@@ -50,7 +48,7 @@ _WORKSHEET_ROOTS = {("matrix", f) for f in STUDENT_FIELDS}
 @cache
 def worksheet_schema() -> dict[str, Any]:
     """The worksheet JSON Schema (2020-12), read from its YAML source."""
-    data, _ = yamlsafe.load_mapping(schemas_dir() / "worksheet.schema.yaml")
+    data = load_data("worksheet.schema.yaml")
     return data
 
 
@@ -143,7 +141,7 @@ def _field_hits(view: Case, case: Case) -> Iterator[Hit]:
 
 def scores_missing(view: Case) -> Iterator[Hit]:
     """A hit when there are solutions but no score at all in the decision matrix."""
-    if view.items("solutions") and view.criteria() and not scores(view):
+    if view.items("solutions") and view.criteria() and not view.scores():
         at = ("decision", "scores") if isinstance(view.data.get("decision"), dict) else ("matrix", "solutions")
         yield Hit("worksheet-scores-missing", at, key=True)
 

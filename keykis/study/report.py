@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from keykis.check.findings import Finding
-from keykis.check.rules.decision import scores, total
 from keykis.method import method, name
-from keykis.model import Case
+from keykis.model import Case, score_total
 from keykis.study.review import SCORE_RANGE, Review
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet
 from keykis.vocabulary import section
@@ -219,9 +218,9 @@ def worksheet_context(ws: Worksheet, case: Case | None, lang: str) -> dict[str, 
         fld: dict[str, Any] = matrix[f] if isinstance(matrix.get(f), dict) else {}
         items = [_item(i) for i in fld.get("items") or [] if isinstance(i, dict)]
         fields[f] = {"chosen": fld.get("chosen"), "items": items}
-    table = scores(view) if view else {}
+    table = view.scores() if view else {}
     criteria = [{"id": str(c.get("id")), "text": str(c.get("text", ""))} for c in (case.criteria() if case else [])]
-    rows = [{"id": sid, "cells": [row.get(c["id"], {}).get("score") for c in criteria], "total": total(row)}
+    rows = [{"id": sid, "cells": [row.get(c["id"], {}).get("score") for c in criteria], "total": score_total(row)}
             for sid, row in table.items()]
     return {
         "ws": ws, "case": case, "fields": fields, "actor": actor, "criteria": criteria, "rows": rows,

@@ -23,10 +23,9 @@ from rapidfuzz import fuzz
 
 from keykis import yamlsafe
 from keykis.check.findings import Finding
-from keykis.check.rules.decision import scores, total
 from keykis.errors import CaseFileError
 from keykis.method import method, name
-from keykis.model import Case
+from keykis.model import Case, score_total
 from keykis.study.checks import check_worksheet
 from keykis.study.gate import require_worksheet
 from keykis.study.student import study_settings
@@ -310,12 +309,12 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
         if chain["solution"]:
             strategies.update(chain["strategy"])
             targets.update(chain["targets"])
-            row = scores(view).get(chain["solution"], {})
+            row = view.scores().get(chain["solution"], {})
             for cid, cell in row.items():
                 if cid in cells and cell.get("score") in SCORE_RANGE:
                     cells[cid][cell["score"]] += 1
             if row:
-                entry.total = total(row)
+                entry.total = score_total(row)
                 totals.setdefault(entry.total, []).append(entry.label)
     review.problems = _rows(owners, names, {author["owner"]} if author["owner"] else set())
     kinds = {k: " ↔ ".join(name(m.resource_kinds[r], lang) if r in m.resource_kinds else r for r in k.split(" ↔ "))
@@ -328,7 +327,7 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     review.left_out = [{"id": a, "name": names.get(a, a), "count": left_out[a]} for a in case.characters()]
     review.scores = _score_rows(case, cells)
     review.totals = {str(k): len(totals[k]) for k in sorted(totals)}
-    author_total = total(scores(case).get(str(author["solution"]), {})) if author["solution"] else None
+    author_total = case.total(str(author["solution"])) if author["solution"] else None
     author["total"] = author_total
     review.distribution = [{"total": k, "count": len(totals[k]), "who": sorted(totals[k]), "author": k == author_total}
                            for k in sorted(totals, reverse=True)]
@@ -378,7 +377,7 @@ def flag_similar(entries: list[Entry], texts: dict[str, str], cutoff: float) -> 
 
 
 def _score_rows(case: Case, cells: dict[str, Counter[int]]) -> list[dict[str, Any]]:
-    author_row = scores(case).get(str((case.chosen("solutions") or {}).get("id")), {})
+    author_row = case.scores().get(str((case.chosen("solutions") or {}).get("id")), {})
     out = []
     for c in case.criteria():
         cid = str(c.get("id"))

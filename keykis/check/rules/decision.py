@@ -7,7 +7,7 @@ from typing import Any
 
 from keykis.check.findings import Hit
 from keykis.method import Method
-from keykis.model import Case
+from keykis.model import Case, score_total
 
 
 def matrices(case: Case) -> list[dict[str, Any]]:
@@ -41,9 +41,8 @@ def _cells(raw: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
-def total(row: dict[str, dict[str, Any]]) -> int:
-    """The sum of a solution's scores."""
-    return sum(int(cell.get("score", 0)) for cell in row.values() if isinstance(cell.get("score"), int))
+total = score_total
+"""The sum of one row's scores: see :func:`keykis.model.score_total`."""
 
 
 def _candidates(case: Case) -> list[str]:
