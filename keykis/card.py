@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from keykis.model import Actor, Case, case_number
-
-LANGS = ("ru", "kk", "en")
+from keykis.vocabulary import LANGS
 
 
 def _str(value: Any) -> str:

@@ -13,11 +13,14 @@ from typing import Any
 
 from keykis import yamlsafe
 from keykis.paths import schemas_dir
+from keykis.vocabulary import LANGS
 
-LANGS = ("ru", "kk", "en")
+__all__ = ["LANGS", "Method", "Step", "case_schema", "load_data", "method", "name"]
 
 
-def _load(name: str) -> Any:
+
+def load_data(name: str) -> Any:
+    """The mapping in ``schemas/<name>``: the one loader of the method's data files."""
     data, _ = yamlsafe.load_mapping(schemas_dir() / name)
     return data
 
@@ -90,20 +93,20 @@ def method() -> Method:
             n=s["n"], id=s["id"], fields=tuple(s.get("fields", ())), title=s["title"],
             prompt=s["prompt"], reflection=s.get("reflection", {}),
         )
-        for s in _load("steps.yaml")["steps"]
+        for s in load_data("steps.yaml")["steps"]
     )
-    res = _load("resources.yaml")
-    rules = _load("rules.yaml")
+    res = load_data("resources.yaml")
+    rules = load_data("rules.yaml")
     return Method(
         steps=steps,
         resource_kinds={k["id"]: k for k in res["kinds"]},
         resource_types=res["types"],
-        strategies={s["id"]: s for s in _load("strategies.yaml")["strategies"]},
-        relation_types={r["id"]: r for r in _load("relation_types.yaml")["relation_types"]},
-        matrix=_load("matrix.yaml"),
+        strategies={s["id"]: s for s in load_data("strategies.yaml")["strategies"]},
+        relation_types={r["id"]: r for r in load_data("relation_types.yaml")["relation_types"]},
+        matrix=load_data("matrix.yaml"),
         rules=rules["rules"],
         limits=rules["limits"],
-        wordlists=_load("wordlists.yaml"),
+        wordlists=load_data("wordlists.yaml"),
         requirements={k: list(v) for k, v in (rules.get("step_requirements") or {}).items()},
         requirement_words=dict(rules.get("requirement_words") or {}),
         sizes=dict(rules.get("sizes") or {}),
@@ -115,7 +118,7 @@ def method() -> Method:
 @cache
 def case_schema() -> dict[str, Any]:
     """The case JSON Schema (2020-12), read from its YAML source."""
-    return _load("case.schema.yaml")  # type: ignore[no-any-return]
+    return load_data("case.schema.yaml")  # type: ignore[no-any-return]
 
 
 def case_schema_json() -> str:

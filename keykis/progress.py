@@ -10,11 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from keykis import yamlsafe
 from keykis.check.findings import Finding
-from keykis.method import Step, method
+from keykis.method import Step, load_data, method
 from keykis.model import Case
-from keykis.paths import schemas_dir
 
 EMPTY, IN_PROGRESS, DONE, ERRORS = "empty", "in progress", "done", "errors"
 
@@ -71,7 +69,7 @@ def step_states(case: Case, findings: list[Finding]) -> dict[str, str]:
 @cache
 def iteration() -> dict[str, dict[str, Any]]:
     """The method's iteration data from ``schemas/iteration.yaml``."""
-    data, _ = yamlsafe.load_mapping(schemas_dir() / "iteration.yaml")
+    data = load_data("iteration.yaml")
     return {"revisit": dict(data.get("revisit") or {}), "final_of": dict(data.get("final_of") or {})}
 
 

@@ -3,12 +3,15 @@
 Each command lives in its own module here with ``add_parser(subparsers)``
 and ``run(args) -> int``; only the chosen command's module is imported, so
 ``keykis check`` never pays for the terminal UI or the PDF engine.
-Exit codes: 0 fine, 1 the input has errors, 2 keykis could not run.
+Exit codes: 0 fine, 1 the input has errors, 2 keykis could not run (or was
+called wrongly: plain ``keykis`` off a terminal prints the help and exits 2,
+a mistyped command gets a "did you mean").
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import os
@@ -18,8 +21,9 @@ from collections.abc import Sequence
 from keykis import __version__
 from keykis.errors import UserError
 from keykis.terminal import clean_line
+from keykis.vocabulary import LANGS
 
-COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review")
+COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review", "examples", "completion")
 _HELP = {
     "check": "check cases against the method",
     "new": "write a new case skeleton",
@@ -30,6 +34,8 @@ _HELP = {
     "edit": "open the guided editor",
     "study": "work through a case as a student",
     "review": "review a class's worksheets",
+    "examples": "copy the bundled example cases into a folder",
+    "completion": "print a shell completion script (bash, zsh, fish)",
 }
 
 
@@ -39,7 +45,7 @@ def default_lang() -> str:
         value = os.environ.get(var, "")
         if value:
             code = value.split("_")[0].split(".")[0].lower()
-            if code in ("ru", "kk", "en"):
+            if code in LANGS:
                 return code
             if var != "KEYKIS_LANG":
                 return "en"
@@ -67,10 +73,17 @@ def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentPars
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list and "edit" in _available():
+    if not args_list and "edit" in _available() and _on_a_terminal():
         args_list = ["edit"]
     wanted = [a for a in args_list if a in COMMANDS][:1]
     parser = build_parser(wanted or None)
+    if not args_list:
+        parser.print_help(sys.stderr)
+        return 2
+    mistyped = _mistyped(args_list)
+    if mistyped:
+        print(f"keykis: {mistyped}", file=sys.stderr)
+        return 2
     args = parser.parse_args(args_list)
     if not args.command:
         parser.print_help()
@@ -86,6 +99,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _on_a_terminal() -> bool:
+    """Whether a person is at a terminal (the full-screen editor would otherwise wait forever)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _mistyped(args: list[str]) -> str:
+    """A "did you mean" message when the first word is not a command; empty otherwise."""
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first is None or first in COMMANDS or args[0].startswith("-"):
+        return ""
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; the commands are: {', '.join(COMMANDS)}"
+    return f"unknown command '{first}'{hint}"
 
 
 def entry() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from keykis.cli import default_lang
 from keykis.errors import UserError
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS", help="time one case may take (default: 300)")
     p.add_argument("--recycle-after", type=int, default=50, metavar="N",
                    help="documents a worker builds before it is replaced (default: 50)")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default="ru", help="catalogue language (default: ru)")
+    p.add_argument("--lang", choices=LANGS, default="ru", help="catalogue language (default: ru)")
     p.add_argument("--renderer", default=None, help=argparse.SUPPRESS)  # module:function, for other render engines
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
 

@@ -18,6 +18,7 @@ from keykis.check.findings import Finding, summary
 from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.model import CASE_FILE, case_file, find_cases
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -26,7 +27,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
                    help="case.yaml files, folders of cases, or worksheet files")
     p.add_argument("--case", type=Path, default=None, metavar="CASE",
                    help="the case the worksheets were made for (default: found beside each worksheet)")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="message language (default: locale)")
+    p.add_argument("--lang", choices=LANGS, default=None, help="message language (default: locale)")
     p.add_argument("--format", choices=("human", "json", "line"), default="human", dest="fmt")
     p.add_argument("--config", type=Path, default=None, help="a keykis.yaml with rule levels")
     p.add_argument("--errors-only", action="store_true", help="show errors, hide warnings and notes")

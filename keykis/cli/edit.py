@@ -7,12 +7,13 @@ from pathlib import Path
 
 from keykis.cli import default_lang
 from keykis.errors import UserError
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
     """Arguments of ``keykis edit``."""
     p.add_argument("case", nargs="?", type=Path, metavar="CASE", help="a case folder or case.yaml (none: start screen)")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="interface language (default: locale)")
+    p.add_argument("--lang", choices=LANGS, default=None, help="interface language (default: locale)")
     p.add_argument("--cases", type=Path, default=Path("cases"), help="folder of cases for the start screen")
 
 

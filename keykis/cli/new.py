@@ -7,13 +7,14 @@ from pathlib import Path
 
 from keykis.cli import default_lang
 from keykis.skeleton import check_slug, new_case
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
     """Arguments of ``keykis new``."""
     p.add_argument("slug", help="the case id, also its folder name (e.g. almaty-sister-cities)")
     p.add_argument("--dir", type=Path, default=Path("cases"), help="the collection folder (default: cases)")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="language of the case body")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of the case body")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from keykis.errors import UserError
 from keykis.terminal import clean_line
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -23,7 +24,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
                    help="student: case.pdf; teacher: guidelines.pdf; all (default): both")
     p.add_argument("--html", action="store_true", help="keep the HTML beside each PDF (preview, debugging)")
     p.add_argument("--archival", action="store_true", help="PDF/A-3b with the case file attached")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None,
+    p.add_argument("--lang", choices=LANGS, default=None,
                    help="language of headings and captions (default: the case's language)")
 
 

@@ -16,6 +16,7 @@ from keykis.errors import UserError
 from keykis.gate import require_case
 from keykis.model import load_case
 from keykis.terminal import clean_line
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("worksheets", nargs="+", type=Path, metavar="WORKSHEET",
                    help="worksheet files, or folders of them (*.yaml)")
     p.add_argument("-o", "--output", type=Path, default=Path("review"), help="folder for review.pdf and review.json")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="language of the review (default: locale)")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of the review (default: locale)")
     p.add_argument("--include-other-revisions", action="store_true",
                    help="count worksheets made for another revision of the case too")
     p.add_argument("--json-only", action="store_true", help="write review.json only (no PDF)")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from keykis.errors import UserError
 from keykis.terminal import clean_line
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -18,7 +19,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--in", dest="where", type=Path, default=None, metavar="PATH",
                    help="a built database (OUTDIR) or a folder of cases, indexed on the fly (default: cases)")
     p.add_argument("--discipline", default=None, help="only cases for this discipline (part of its name)")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="only cases with this language")
+    p.add_argument("--lang", choices=LANGS, default=None, help="only cases with this language")
     p.add_argument("--author", default=None, help="only cases by this author (part of the name)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N cases")
     p.add_argument("--format", choices=("human", "json"), default="human", dest="fmt")

@@ -8,6 +8,7 @@ from pathlib import Path
 from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.model import case_file
+from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
                    help="your worksheet file (created when missing; default: <case id>.worksheet.yaml here)")
     p.add_argument("--student", default="", help="your name, written into a new worksheet")
     p.add_argument("--group", default="", help="your study group, written into a new worksheet")
-    p.add_argument("--lang", choices=("ru", "kk", "en"), default=None, help="language of the screen (default: locale)")
+    p.add_argument("--lang", choices=LANGS, default=None, help="language of the screen (default: locale)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.method import Step, method, name
 from keykis.model import Case

@@ -15,17 +15,15 @@ import copy
 from functools import cache
 from typing import Any
 
-from keykis import yamlsafe
-from keykis.method import method
+from keykis.method import load_data, method
 from keykis.model import Case
-from keykis.paths import schemas_dir
 from keykis.vocabulary import label, say
 
 
 @cache
 def study_settings() -> dict[str, Any]:
     """Settings of study mode and the class review (``schemas/study.yaml``)."""
-    data, _ = yamlsafe.load_mapping(schemas_dir() / "study.yaml")
+    data = load_data("study.yaml")
     return data
 
 

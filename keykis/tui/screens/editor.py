@@ -34,7 +34,7 @@ from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
-from keykis.vocabulary import say
+from keykis.vocabulary import LANGS, say
 
 CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
@@ -262,7 +262,7 @@ class EditorScreen(Screen[None]):
 
     async def action_language(self) -> None:
         """Switch the language: ru → kk → en."""
-        order = ["ru", "kk", "en"]
+        order = list(LANGS)
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         self.ctx.lang = self.lang

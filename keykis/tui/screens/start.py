@@ -16,7 +16,7 @@ from keykis.errors import UserError
 from keykis.model import find_cases
 from keykis.terminal import clean_line
 from keykis.tui.recent import recent
-from keykis.vocabulary import say
+from keykis.vocabulary import LANGS, say
 
 
 class StartScreen(Screen[None]):
@@ -89,7 +89,7 @@ class StartScreen(Screen[None]):
 
     def action_language(self) -> None:
         """Switch the language of the interface."""
-        order = ["ru", "kk", "en"]
+        order = list(LANGS)
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         self.refresh(recompose=True)
