@@ -36,6 +36,20 @@ def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
     assert any(n.startswith("keykis/templates/") for n in names)
 
 
+def test_wheel_holds_the_vocabulary_the_example_cases_and_the_licence(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    assert {f"keykis/vocabulary/{lang}.yaml" for lang in ("ru", "kk", "en")} <= set(names)
+    assert "keykis/cases/ozerny-service-centre/case.yaml" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    meta = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in meta
+    assert "Provides-Extra: dask" in meta
+    assert "Requires-Dist: textual<9,>=0.80" in meta or "Requires-Dist: textual>=0.80,<9" in meta
+    assert "dask" not in [line.split()[1].split("[")[0] for line in meta.splitlines()
+                          if line.startswith("Requires-Dist:") and "extra ==" not in line]
+
+
 def test_installed_wheel_checks_a_case(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
