@@ -17,7 +17,7 @@ page and sets its folios itself (CSS page counters, in the catalogue's embedded
 font). A changed card lays out its part again, plus the small front matter whose
 contents list takes its page numbers from the parts' page counts; parts after it
 are laid out again only if its page count changed. The parts are then joined
-with pypdf, a bookmark added per discipline, title and language set.
+(``keykis.render.join``), a bookmark added per discipline, title and language set.
 
 Discipline names go through one controlled vocabulary
 (``schemas/disciplines.yaml``), so a discipline named in Russian by one case and
@@ -27,7 +27,6 @@ in English by another is one heading, in the catalogue's language.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -261,16 +260,10 @@ def _lay_out(html: str, target: Path) -> int:
     The join keeps pages, not structure trees, so tags would be lost there; without
     them a part is half the size and pypdf reads it eight times faster.
     """
-    from weasyprint import HTML
+    from keykis.render.engine import PdfJob, write_pdf
 
-    from keykis.paths import templates_dir
-    from keykis.render.engine import SafeFetcher, _quiet_weasyprint, font_config, stylesheet, write_atomic
-
-    document = HTML(string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=SafeFetcher([templates_dir()], {}))
-    with _quiet_weasyprint():
-        rendered = document.render(font_config=font_config(), stylesheets=[stylesheet(STYLESHEET)])
-    write_atomic(target, rendered.write_pdf())
-    return len(rendered.pages)
+    pages, _ = write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=False))
+    return pages
 
 
 def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[str, Path]) -> tuple[Path, int]:
@@ -318,7 +311,7 @@ def _cached_parts(folder: Path) -> dict[str, Path]:
 
 def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
     """Write ``catalog.pdf`` from cached and new parts; ``salt`` names the catalogue inputs (templates, fonts...)."""
-    from pypdf import PdfWriter
+    from keykis.render.join import join_pdfs
 
     folder = outdir / PARTS
     folder.mkdir(parents=True, exist_ok=True)
@@ -343,32 +336,13 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
         if n_front == front_pages:
             break
         front_pages = n_front
-    writer = PdfWriter()
-    writer.append(str(front))
-    for p, path, _, _ in laid:
-        start = len(writer.pages)
-        writer.append(str(path))
-        for x in p.sections:
-            if x.first:
-                writer.add_outline_item(title=x.name, page_number=start)
-    _describe(writer, lang)
-    buf = io.BytesIO()
-    writer.write(buf)
-    atomic.write_bytes(outdir / CATALOG_PDF, buf.getvalue())
+    joined = [(front, []), *((path, [x.name for x in p.sections if x.first]) for p, path, _, _ in laid)]
+    pages = join_pdfs(joined, outdir / CATALOG_PDF, title=say("catalogue.title", lang),
+                      subject=say("catalogue.subtitle", lang), lang=lang)
     for stale in set(folder.iterdir()) - used:
         stale.unlink(missing_ok=True)
-    stats.pages, stats.parts = len(writer.pages), len(laid) + 1
+    stats.pages, stats.parts = pages, len(laid) + 1
     return stats
-
-
-def _describe(writer: Any, lang: str) -> None:
-    """Title, subject and language of the joined catalogue, shown by readers and read by screen readers."""
-    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
-
-    writer.add_metadata({"/Title": say("catalogue.title", lang), "/Subject": say("catalogue.subtitle", lang)})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
 
 
 def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:

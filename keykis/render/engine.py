@@ -132,6 +132,8 @@ class PdfJob:
     """Stylesheets of the templates folder to apply."""
     anchor_pages: dict[str, int] = field(default_factory=dict)
     """Filled by ``write_pdf``: the 0-based page on which each anchor (element id) starts."""
+    tagged: bool = True
+    """Write a tagged PDF (structure for screen readers); parts joined later are untagged (the join drops tags)."""
 
 
 def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
@@ -142,7 +144,7 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
     document = HTML(string=job.html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
     with _quiet_weasyprint():
         rendered = document.render(font_config=font_config(), stylesheets=[stylesheet(s) for s in job.stylesheets])
-    options: dict[str, Any] = {"pdf_tags": True}
+    options: dict[str, Any] = {"pdf_tags": job.tagged}
     if job.archival:
         options["pdf_variant"] = ARCHIVAL_VARIANT
     if job.attachments:
