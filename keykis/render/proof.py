@@ -128,15 +128,18 @@ def internal_codes(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_PDFFONTS_FLAGS = re.compile(r"\s(yes|no)\s+(?:yes|no)\s+(?:yes|no)\s+(?:\d+\s+\d+|\[none\])\s*$")
+
+
 def unembedded_fonts(pdf: Path) -> list[str]:
     """Fonts ``pdffonts`` lists as not embedded."""
     out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     bad = []
     for line in out.splitlines()[2:]:
-        cols = line.split()
-        # name type [encoding...] emb sub uni object ID: the three yes/no columns end the line before "obj gen"
-        if len(cols) >= 6 and cols[-5] == "no":
-            bad.append(cols[0])
+        # name type [encoding...] emb sub uni, then the object ID ("obj gen", or "[none]" for a direct object)
+        match = _PDFFONTS_FLAGS.search(line)
+        if match and match.group(1) == "no":
+            bad.append(line.split()[0])
     return bad
 
 
