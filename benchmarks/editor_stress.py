@@ -86,7 +86,7 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
     started = time.monotonic()
     try:
         deadline = time.monotonic() + 90
-        while "1 Title" not in _tmux("capture-pane", "-p", "-t", session):
+        while "palette" not in _tmux("capture-pane", "-p", "-t", session):  # the footer: the editor is up
             if time.monotonic() > deadline:
                 raise RuntimeError("the editor did not start")
             time.sleep(0.3)
@@ -157,13 +157,14 @@ def main() -> int:
     parser.add_argument("--load", type=int, default=2, help="busy processes beside the editor")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--cps", type=float, default=7.0, help="characters per second while typing a word")
+    parser.add_argument("--keykis", type=Path, default=None, help="the keykis command to run (default: beside python)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is needed", file=sys.stderr)
         return 2
     results = []
     for i in range(args.runs):
-        r = run_once(args.minutes * 60, load=args.load, cps=args.cps, seed=i)
+        r = run_once(args.minutes * 60, load=args.load, cps=args.cps, seed=i, keykis=args.keykis)
         results.append(r)
         print(json.dumps({"run": i + 1, **asdict(r)}, ensure_ascii=False), flush=True)
     good = sum(r.ok for r in results)

@@ -230,7 +230,15 @@ class CaseDocument:
                 return True
             return False
         node = self._container(tuple(parents))
-        node[last] = _styled(old, value)
+        if isinstance(node, CommentedMap) and isinstance(old, str) and old == "" and last in node:
+            # ruamel keeps the quotes of the old scalar; an emptied field is typed afresh, plain
+            pos, comment = list(node.keys()).index(last), node.ca.items.pop(last, None)
+            del node[last]
+            node.insert(pos, last, _styled(None, value))
+            if comment is not None:
+                node.ca.items[last] = comment
+        else:
+            node[last] = _styled(old, value)
         self._log({"op": "set", "path": list(path), "value": value})
         return True
 
@@ -289,6 +297,10 @@ class CaseDocument:
     def ids(self) -> frozenset[str]:
         """Every id used anywhere in the case (actors, objects, relations, items of the fields...)."""
         return frozenset(_ids(self._read_root()))
+
+    def id_count(self, ident: str) -> int:
+        """How many parts of the case have ``ident`` as their id."""
+        return sum(1 for i in _ids(self._read_root()) if i == ident)
 
     def new_id(self, prefix: str, start: int = 1) -> str:
         """An id ``<prefix><n>`` not used anywhere in the case."""
@@ -505,7 +517,7 @@ def _put_tail_comment(seq: CommentedSeq, token: Any) -> None:
     current = entry[at]
     if current is not None and hasattr(current, "value"):
         own = current.value.rstrip("\n")
-        merged = copy.copy(token)
+        merged = copy.copy(current)  # the line's own comment keeps its column
         merged.value = own + token.value
         entry[at] = merged
     else:

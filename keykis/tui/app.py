@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
@@ -91,8 +92,15 @@ class KeykisApp(App[str | None]):
         return target
 
     def edit_externally(self, path: Path, *, step: str | None = None) -> None:
-        """Hand the terminal to ``$VISUAL``/``$EDITOR`` for the file, then open it again."""
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        """Hand the terminal to ``$VISUAL``/``$EDITOR`` (nano when unset) for the file, then open it again."""
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        hint = ""
+        if not editor:
+            if shutil.which("nano") is None:
+                self.notify(say("editor.no_editor", self.lang), severity="warning", timeout=12)
+                self.open_case(path, step=step)
+                return
+            editor, hint = "nano", say("editor.nano_used", self.lang)
         try:
             with self.suspend():
                 subprocess.run([*shlex.split(editor), str(path)], check=False)
@@ -102,6 +110,8 @@ class KeykisApp(App[str | None]):
         except OSError as exc:
             self.notify(clean_line(f"{editor}: {exc.strerror}"), severity="error", markup=False)
         self.open_case(path, step=step)
+        if hint:
+            self.notify(hint, timeout=10)
 
     def flush(self) -> bool:
         """Save pending changes of every open editor; False when one needs the author's decision."""
@@ -122,17 +132,13 @@ class KeykisApp(App[str | None]):
         """The command palette: Textual's own commands and the editor's."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, EditorScreen):
-            for title, help_text, action in (
-                ("Save", "Write the case file now (Ctrl+S)", screen.action_save),
-                ("Check", "Run keykis check now (F5)", screen.action_check),
-                ("Render PDF", "Render the case to PDF (Ctrl+R)", screen.action_render),
-                ("Views", "Fan matrix, concept graph, morphological fan (F4)", screen.action_views),
-                ("Switch language", "ru → kk → en (Ctrl+L)", lambda: screen.run_action("language")),
-                ("Switch theme", "Light or dark (Ctrl+T)", screen.action_theme),
-                ("Open in $EDITOR", "Edit the file by hand, then reload (Ctrl+O)", screen.action_external_editor),
-                ("Next step", "Ctrl+N", lambda: screen.run_action("step(1)")),
-                ("Previous step", "Ctrl+B", lambda: screen.run_action("step(-1)")),
+            for word, action in (
+                ("save", screen.action_save), ("check", screen.action_check), ("render", screen.action_render),
+                ("views", screen.action_views), ("language", lambda: screen.run_action("language")),
+                ("theme", screen.action_theme), ("editor", screen.action_external_editor),
+                ("next", lambda: screen.run_action("step(1)")), ("prev", lambda: screen.run_action("step(-1)")),
             ):
+                title, help_text = say(f"editor.key_{word}", screen.lang), say(f"editor.help_{word}", screen.lang)
                 yield SystemCommand(title, help_text, action)
 
 

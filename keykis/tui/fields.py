@@ -29,6 +29,11 @@ ID_SOURCES: dict[str, Path_] = {
 }
 # Enum values whose label kind is not the key itself (``label(kind, value, lang)``).
 ENUM_KINDS = {"kind": "actor_kind", "format": "session_format"}
+# In the teaching plan, ids of the guidelines' own objectives and questions (several lists each).
+GUIDE_SOURCES: dict[str, tuple[Path_, ...]] = {
+    "objectives": (("guidelines", "objectives", "main"), ("guidelines", "objectives", "auxiliary")),
+    "questions": (("guidelines", "questions"),),
+}
 
 
 @dataclass
@@ -44,7 +49,7 @@ class FieldSpec:
     options: list[tuple[str, str]] = field(default_factory=list)
     """(value, label) pairs for choice and multi; for multi from the case, filled at draw time."""
     source: Path_ | None = None
-    """For choices among the case's own ids: the list they come from."""
+    """For choices among the case's own ids: the list they come from (or a tuple of such lists)."""
     schema: dict[str, Any] = field(default_factory=dict)
     """The item schema for ``items``."""
     children: list[FieldSpec] = field(default_factory=list)
@@ -88,8 +93,8 @@ def schema_at(path: Path_) -> dict[str, Any]:
 
 
 def _label(key: str | int, lang: str, path: Path_ = ()) -> str:
-    dotted = ".".join(str(p) for p in path if not isinstance(p, int))
-    for term in (dotted, str(key)):
+    names = [str(p) for p in path if not isinstance(p, int)]
+    for term in (".".join(names), ".".join(names[-2:]), str(key)):
         if known(f"case_part.{term}"):
             return say(f"case_part.{term}", lang)
     return str(key).replace("_", " ")
@@ -116,6 +121,10 @@ def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step
     if key in ID_SOURCES:
         many = node.get("type") == "array"
         return FieldSpec(path, "multi" if many else "choice", text, source=ID_SOURCES[key])
+    if path[0] == "guidelines" and key in ("objectives", "questions") and node.get("type") == "array" \
+            and resolve(node.get("items", {})).get("type") == "string":
+        sources = GUIDE_SOURCES[key]
+        return FieldSpec(path, "multi", text, source=sources)  # type: ignore[arg-type]
     if key == "type" and len(path) > 1 and path[0] == "relations":
         opts = [(k, name(v, lang)) for k, v in method().relation_types.items()]
         return FieldSpec(path, "choice", text, options=opts)
@@ -123,6 +132,8 @@ def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step
         return FieldSpec(path, "choice", text, options=_enum_options(key, node["enum"], lang))
     if node.get("type") == "integer":
         return FieldSpec(path, "number", text)
+    if node.get("type") == "boolean":
+        return FieldSpec(path, "flag", text)
     if node.get("type") == "string" or node == {}:
         return FieldSpec(path, "text", text)
     if node.get("type") == "array":
@@ -165,6 +176,8 @@ def _group(path: Path_, node: dict[str, Any], text: str, lang: str, skip: set[st
         child = spec_for((*path, key), lang, skip=skip, step=step, case_langs=case_langs)
         if child:
             group.children.append(child)
+        if (*path, key) == ("guidelines", "session", "plan"):
+            group.children.append(FieldSpec(path, "plan_sum", _label("plan_sum", lang)))
     return group
 
 
@@ -192,12 +205,17 @@ def step_specs(step: Step, lang: str, case_langs: list[str] | None = None) -> li
         path: Path_ = tuple(dotted.split("."))
         if path[-1] == "chosen":
             field_path = path[:-1]
-            specs.append(FieldSpec(path, "chosen", _label("chosen", lang), source=(*field_path, "items")))
+            items = (*field_path, "items")
+            # the chosen item is refined in its own form (the contradiction, the task's details): list them here too
+            specs.append(FieldSpec(items, "items", _label(str(field_path[-1]), lang),
+                                   schema=resolve(schema_at(items).get("items", {}))))
+            specs.append(FieldSpec(path, "chosen", _label("chosen", lang), source=items))
             continue
         spec = spec_for(path, lang, skip=skip, step=step, case_langs=case_langs)
         if spec:
             specs.append(spec)
-    specs.append(FieldSpec(("narrative", step.id), "text", _label("narrative", lang)))
+    if step.n <= len(method().steps):  # a part of the case after the steps has no prose of its own
+        specs.append(FieldSpec(("narrative", step.id), "text", _label("narrative", lang)))
     return specs
 
 

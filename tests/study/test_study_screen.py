@@ -64,8 +64,8 @@ async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_read
         assert isinstance(app.focused, ItemTable)
         await pilot.press("enter")  # the form of p1
         await pilot.pause(0.5)
-        await pilot.press("enter", "down", "enter", "tab")  # owner: the first actor
-        await pilot.press(*"Операторы учат жителей порталу вместо приёма заявлений.")
+        await pilot.press(*"Операторы учат жителей порталу вместо приёма заявлений.")  # the form opens in its text
+        await pilot.press("shift+tab", "enter", "down", "enter")  # owner: the first actor
         await pilot.press("escape")
         await _until(pilot, lambda: "Операторы учат" in sheet.read_text(encoding="utf-8"))
         await _until(pilot, lambda: not any(f.at.endswith("items.0.owner") for f in screen.findings))

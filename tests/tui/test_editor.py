@@ -264,8 +264,14 @@ async def test_the_command_palette_offers_the_editor_actions(example: Path) -> N
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Save", "Check", "Render PDF", "Views", "Switch language", "Switch theme", "Open in $EDITOR"):
+        for wanted in ("Save", "Check", "Render PDF", "Views", "Language", "Theme", "Open in $EDITOR"):
             assert wanted in titles
+        await pilot.press("ctrl+l")  # ru → kk → en: from en to ru
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Сохранить" in titles and "Открыть в $EDITOR" in titles
+        footer = {b.description for b in app.screen._bindings.key_to_bindings["ctrl+s"]}
+        assert footer == {"Сохранить"}, "the footer speaks the author's language too"
 
 
 @pytest.mark.slow

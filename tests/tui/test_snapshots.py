@@ -95,3 +95,17 @@ def test_changed_on_disk_bar(snap_compare, example: Path) -> None:
         pilot.app.screen.autosave.watch_disk()  # a bar, the cursor stays in the form
         await steady(pilot)
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
+
+
+def test_editor_at_80_by_24_folds_the_side_panes(snap_compare, example: Path) -> None:
+    assert snap_compare(make_app(example, lang="kk"), terminal_size=(80, 24), run_before=steady)
+
+
+def test_decision_matrix_at_100_by_30_keeps_the_sum_column(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 18)
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=(100, 30), run_before=run)
+
+
+def test_the_guidelines_plan_page(snap_compare, example: Path) -> None:
+    run = keys_then_steady(*["ctrl+n"] * 29)
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=SIZE, run_before=run)

@@ -10,21 +10,23 @@ on, and saving waits for the author's decision.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, OptionList, TextArea
 
 from keykis.casefile import CaseDocument
 from keykis.check import Finding, check_case
 from keykis.errors import CaseFileError
 from keykis.method import method
+from keykis.parts import page, page_for_path, pages, part_states
 from keykis.progress import revisit, step_states
 from keykis.terminal import clean_line
 from keykis.tui import autosave as autosave_module
@@ -32,10 +34,13 @@ from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import Path_
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import FormContext
+from keykis.tui.widgets.items import ItemList
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.vocabulary import LANGS, say
 
+NARROW, TINY = 120, 100
+"""Below these widths the steps list, then the findings, fold away."""
 CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
 AUTOSAVE_DELAY = autosave_module.AUTOSAVE_DELAY
@@ -58,13 +63,14 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+l", "language", "Language"),
         Binding("ctrl+t", "theme", "Theme", show=False),
         Binding("ctrl+o", "external_editor", "$EDITOR", show=False),
+        Binding("ctrl+z", "undo_rename", "Undo rename", show=False),
     ]
 
     def __init__(self, doc: CaseDocument, *, lang: str, step: str | None = None) -> None:
         super().__init__()
         self.doc = doc
         self.lang = lang
-        self.step = method().step_by_id.get(step or "", method().steps[0])
+        self.step = page(step or "") or method().steps[0]
         self.findings: list[Finding] = []
         self.ctx = FormContext(doc, lang, self.changed)
         self._check_timer: Timer | None = None
@@ -74,6 +80,10 @@ class EditorScreen(Screen[None]):
         self.check_latency: float | None = None
         """Seconds from the last change to findings on screen (for the benchmark)."""
         self._pointed: set[str] = set()
+        self._title_source = ""
+        """The chosen question's text the title last followed."""
+        self.last_rename: tuple[Path_, str, str] | None = None
+        """(where the id is, old, new) of the last rename, for Ctrl+Z."""
         self.checks_done = 0
         """How many times findings were shown (tests and the benchmark wait on it)."""
 
@@ -88,6 +98,8 @@ class EditorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._translate_keys()
+        self._title_source = self._chosen_question()
         self.title = clean_line(self.doc.case().title or self.doc.path.parent.name)
         self.sub_title = clean_line(self.doc.path.parent.name)
         self.query_one(StepsSidebar).select_step(self.step.id)
@@ -97,6 +109,18 @@ class EditorScreen(Screen[None]):
         self.focus_step()
         if self.recovery is not None:
             self._offer_recovery()
+
+    KEY_WORDS = {"save": "save", "check": "check", "step(1)": "next", "step(-1)": "prev", "focus_steps": "steps",
+                 "focus_findings": "findings", "views": "views", "render": "render", "language": "language",
+                 "theme": "theme", "external_editor": "editor", "undo_rename": "undo_rename"}
+
+    def _translate_keys(self) -> None:
+        """The footer's words in the editor's language."""
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [replace(b, description=say(f"editor.key_{self.KEY_WORDS[b.action]}", self.lang))
+                          if b.action in self.KEY_WORDS else b for b in bindings]
+        self.refresh_bindings()
 
     def on_unmount(self) -> None:
         self.autosave.close()
@@ -156,7 +180,9 @@ class EditorScreen(Screen[None]):
     # -- moving between steps -------------------------------------------------
     async def show_step(self, step_id: str) -> StepPanel:
         """Open a step in the middle pane."""
-        self.step = method().step_by_id[step_id]
+        found = page(step_id)
+        assert found is not None, step_id
+        self.step = found
         self._pointed.discard(step_id)
         holder = self.query_one("#step-holder")
         await holder.remove_children()
@@ -172,8 +198,9 @@ class EditorScreen(Screen[None]):
 
     async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         f = event.finding
-        if f.step_id:
-            panel = await self.show_step(f.step_id)
+        target = f.step_id or (p.id if (p := page_for_path(f.at)) else None)
+        if target:
+            panel = await self.show_step(target)
 
             def jump() -> None:
                 if not panel.focus_path(f.at):
@@ -182,8 +209,8 @@ class EditorScreen(Screen[None]):
             self.call_after_refresh(jump)
 
     async def action_step(self, delta: int) -> None:
-        """Go to the next or previous step."""
-        steps = method().steps
+        """Go to the next or previous step (the card and the guidelines come after step 25)."""
+        steps = pages()
         n = max(1, min(len(steps), self.step.n + delta))
         try:
             await self.show_step(steps[n - 1].id)
@@ -192,17 +219,34 @@ class EditorScreen(Screen[None]):
         self.call_after_refresh(self.focus_step)
 
     def action_focus_steps(self) -> None:
-        """Move the cursor to the steps list."""
-        self.query_one(StepsSidebar).focus()
+        """Move the cursor to the steps list (unfolding it on a narrow terminal)."""
+        self.add_class("-show-steps")
+        self.call_after_refresh(self.query_one(StepsSidebar).focus)
 
     def action_focus_findings(self) -> None:
-        """Move the cursor to the findings."""
-        self.query_one(FindingsPanel).focus()
+        """Move the cursor to the findings (unfolding them on a narrow terminal)."""
+        self.add_class("-show-findings")
+        self.call_after_refresh(self.query_one(FindingsPanel).focus)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fold the side panes on narrow terminals so the step keeps a usable width."""
+        self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width < TINY, "-tiny")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A folded pane folds again once the cursor leaves it."""
+        widget = event.widget
+        if not (isinstance(widget, StepsSidebar) or any(isinstance(a, StepsSidebar) for a in widget.ancestors)):
+            self.remove_class("-show-steps")
+        if not (isinstance(widget, FindingsPanel) or any(isinstance(a, FindingsPanel) for a in widget.ancestors)):
+            self.remove_class("-show-findings")
 
     # -- changes --------------------------------------------------------------
     def changed(self, path: Path_) -> None:
         """A control changed the document: schedule checks and the autosave."""
         self._changed_at = time.perf_counter()
+        if path[:2] == ("matrix", "questions"):
+            self._title_follows_question()
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks)
@@ -213,6 +257,29 @@ class EditorScreen(Screen[None]):
             names = ", ".join(f"{s.n} {s.title.get(self.lang) or s.title['en']}" for s in dependants)
             self.notify(say("editor.revisit", self.lang, steps=names), timeout=6)
 
+    def _chosen_question(self) -> str:
+        chosen = self.doc.get(("matrix", "questions", "chosen"))
+        for item in self.doc.get(("matrix", "questions", "items")) or []:
+            if isinstance(item, dict) and item.get("id") == chosen and isinstance(item.get("text"), str):
+                return " ".join(item["text"].split())
+        return ""
+
+    def _title_follows_question(self) -> None:
+        """The title is the chosen research question: typed once, in the field of questions.
+
+        It follows the chosen question while it is empty or still the text it
+        followed; once the author words the title differently, it stays theirs.
+        """
+        text = self._chosen_question()
+        title = " ".join(str(self.doc.get(("title",)) or "").split())
+        if text and text != title and (not title or title == self._title_source):
+            self.doc.set(("title",), text)
+            for control in self.query_one(StepPanel).controls():
+                if control.spec.path == ("title",):  # type: ignore[attr-defined]
+                    for area in control.query(TextArea):
+                        area.load_text(text)
+        self._title_source = text
+
     def run_checks(self) -> None:
         """Check a snapshot of the case in a worker."""
         self._check(self.doc.case(), self.lang, self._changed_at)
@@ -220,7 +287,7 @@ class EditorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="check")
     def _check(self, case: object, lang: str, started: float) -> None:
         findings = check_case(case, lang=lang)  # type: ignore[arg-type]
-        states = step_states(case, findings)  # type: ignore[arg-type]
+        states = {**step_states(case, findings), **part_states(case, findings)}  # type: ignore[arg-type]
         self.app.call_from_thread(self._show_findings, findings, states, started)
 
     def _show_findings(self, findings: list[Finding], states: dict[str, str], started: float) -> None:
@@ -260,19 +327,68 @@ class EditorScreen(Screen[None]):
         self.flush()
         self.app.push_screen(RenderScreen(self.doc.case(), self.doc.path.parent / "out", self.lang))
 
+    def _where(self) -> tuple[str, str | None]:
+        """Which pane has the cursor, and the dotted path of the control in the step (if there)."""
+        focused = self.app.focused
+        if focused is None:
+            return "", None
+        for pane, kind in (("steps", StepsSidebar), ("findings", FindingsPanel)):
+            if isinstance(focused, kind) or any(isinstance(a, kind) for a in focused.ancestors):
+                return pane, None
+        node: object = focused
+        while node is not None and not hasattr(node, "spec"):
+            node = getattr(node, "parent", None)
+        spec = getattr(node, "spec", None)
+        return "step", ".".join(map(str, spec.path)) if spec is not None else None
+
     async def action_language(self) -> None:
-        """Switch the language: ru → kk → en."""
+        """Switch the language: ru → kk → en; the cursor stays in the same control."""
         order = list(LANGS)
+        pane, dotted = self._where()
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         self.ctx.lang = self.lang
+        self._translate_keys()
         self.query_one(StepsSidebar).show_states(self.query_one(StepsSidebar).states, self.lang)
-        await self.show_step(self.step.id)
+        panel = await self.show_step(self.step.id)
         self.run_checks()
+        self.call_after_refresh(self._go_back, pane, dotted, panel)
+
+    def _go_back(self, pane: str, dotted: str | None, panel: StepPanel) -> None:
+        if pane == "steps":
+            self.query_one(StepsSidebar).focus()
+        elif pane == "findings":
+            self.query_one(FindingsPanel).focus()
+        elif dotted is None or not panel.focus_path(dotted):
+            self.focus_step()
 
     def action_theme(self) -> None:
-        """Switch between the light and the dark theme."""
+        """Switch between the light and the dark theme (the cursor does not move)."""
+        focused = self.app.focused
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
+        if focused is not None:
+            self.call_after_refresh(focused.focus)
+
+    # -- ids ----------------------------------------------------------------------
+    def on_item_list_renamed(self, event: ItemList.Renamed) -> None:
+        self.last_rename = (event.id_path, event.old, event.new)
+        self.notify(say("editor.renamed", self.lang, old=event.old, new=event.new, n=event.references), timeout=8)
+
+    def on_item_list_clash(self, event: ItemList.Clash) -> None:
+        self.notify(say("editor.id_clash", self.lang, id=event.ident), severity="error", timeout=8)
+
+    async def action_undo_rename(self) -> None:
+        """Undo the last rename of an id, with every reference."""
+        if self.last_rename is None:
+            return
+        id_path, old, new = self.last_rename
+        self.last_rename = None
+        if self.doc.get(id_path) == new:
+            self.doc.set(id_path, old)
+        self.doc.rename_id(new, old)
+        self.changed(id_path)
+        await self._redraw_step()
+        self.notify(say("editor.rename_undone", self.lang, old=old, new=new))
 
     def action_external_editor(self) -> None:
         """Open the file in ``$EDITOR``, then reload it."""

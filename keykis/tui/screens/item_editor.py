@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
-from keykis.tui.widgets.form import Control, FormContext, make_control, plain_text
+from keykis.tui.widgets.form import Control, FormContext, TextControl, make_control, plain_text
 from keykis.vocabulary import say
 
 
@@ -39,10 +39,15 @@ class ItemEditor(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for control in self.query(Control):
-            if control.spec.path[-1] != "id" or not self.ctx.doc.get(control.spec.path):
-                control.focus_input()
-                break
+        """The cursor goes to the first text to write (the id only when it is still empty), at the top."""
+        controls = list(self.query(Control))
+        texts = [c for c in controls if isinstance(c, TextControl)]
+        empty_id = [c for c in texts if c.spec.path[-1] == "id" and not self.ctx.doc.get(c.spec.path)]
+        first = next(iter(empty_id or [c for c in texts if c.spec.path[-1] != "id"] or controls), None)
+        if first is not None:
+            first.focus_input()
+        self.query_one("#item-form", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(lambda: self.query_one("#item-form", VerticalScroll).scroll_home(animate=False))
 
     def action_close(self) -> None:
         """Back to the list."""

@@ -12,12 +12,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from keykis.model import Case
 from keykis.terminal import clean_line
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
+
+
+def missing(case: Case, lang: str) -> str:
+    """What keeps the views empty, in words (empty text when nothing does)."""
+    data = case.data
+    actors = {a.get("id") for a in data.get("actors") or [] if isinstance(a, dict)}
+    chars = [c for c in data.get("characters") or [] if isinstance(c, str)]
+    unknown = [c for c in chars if c not in actors]
+    lines = []
+    if not actors:
+        lines.append(say("editor.views_no_actors", lang))
+    if unknown:
+        lines.append(say("editor.views_unknown_characters", lang, ids=", ".join(unknown)))
+    if actors and not data.get("relations"):
+        lines.append(say("editor.views_no_relations", lang))
+    return "\n".join(lines)
 
 
 class ViewsScreen(Screen[None]):
@@ -34,6 +50,8 @@ class ViewsScreen(Screen[None]):
         yield Header()
         with TabbedContent():
             with TabPane(say("editor.fan", self.lang), id="fan"):
+                note = missing(self.case, self.lang)
+                yield Static(note, id="views-missing", markup=False, classes="" if note else "-empty")
                 yield FanMatrixTable(id="fan-table")
             with TabPane(say("editor.graph", self.lang), id="graph"):
                 with VerticalScroll():

@@ -14,6 +14,33 @@ from keykis.vocabulary import say
 ICONS = {"error": "✖", "warning": "▲", "info": "·"}
 
 
+GROUP_FROM = 2
+"""Findings that say the same thing are shown as one line from this many on."""
+
+
+def grouped(findings: list[Finding]) -> list[tuple[int, Finding, int]]:
+    """(index of the first, the first, how many more) for each line of the panel.
+
+    A finding repeated word for word (twelve references to one missing
+    actor) is one line; choosing it jumps to the first place.
+    """
+    by_key: dict[tuple[str, str, str], list[int]] = {}
+    for i, f in enumerate(findings):
+        by_key.setdefault((f.severity, f.rule, f.message), []).append(i)
+    out = []
+    shown: set[int] = set()
+    for i, f in enumerate(findings):
+        if i in shown:
+            continue
+        same = by_key[(f.severity, f.rule, f.message)]
+        if len(same) >= GROUP_FROM:
+            shown.update(same)
+            out.append((i, f, len(same) - 1))
+        else:
+            out.append((i, f, 0))
+    return out
+
+
 class FindingsPanel(OptionList):
     """Live findings; choosing one asks to jump to its step and field."""
 
@@ -42,9 +69,10 @@ class FindingsPanel(OptionList):
         self.clear_options()
         if not findings:
             self.add_option(Option(say("editor.no_findings", lang), disabled=True))
-        for i, f in enumerate(findings):
+        for i, f, more in grouped(findings):
             step = f"{f.step:>2} " if f.step else "   "
-            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{clean_line(f.message)}"), id=str(i)))
+            tail = f" {say('editor.more_like_it', lang, n=more)}" if more else ""
+            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{clean_line(f.message)}{tail}"), id=str(i)))
 
     def on_focus(self) -> None:
         """Arriving on the panel puts the cursor on the first finding, so Enter jumps at once."""

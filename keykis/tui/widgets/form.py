@@ -16,12 +16,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from keykis.casefile import CaseDocument
 from keykis.terminal import clean, clean_line
 from keykis.tui.fields import FieldSpec, Path_, summary
+from keykis.vocabulary import say
 
 
 def plain_text(label: str) -> Text:
@@ -44,9 +45,12 @@ class FormContext:
 
 
 def case_options(ctx: FormContext, source: Path_) -> list[tuple[str, str]]:
-    """(id, label) choices among the case's own items at ``source``."""
+    """(id, label) choices among the case's own items at ``source`` (or at each of several sources)."""
+    if source and isinstance(source[0], tuple):
+        return [opt for one in source for opt in case_options(ctx, one)]  # type: ignore[arg-type]
     out = []
-    for item in ctx.doc.get(source) or []:
+    items = ctx.doc.get(source)
+    for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             text = summary(item)
             if "name" in item and item.get("alias"):
@@ -208,6 +212,45 @@ class MultiControl(Control):
         self.write([v for v in order if v in picked])
 
 
+class FlagControl(Control):
+    """Yes or no (a disguised case...)."""
+
+    def body(self) -> ComposeResult:
+        yield Checkbox(say_yes(self.ctx.lang), bool(self.value), disabled=self.ctx.read_only, compact=True)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.write(True if event.value else False)
+
+
+def say_yes(lang: str) -> str:
+    """The label of a yes-or-no box."""
+    return say("editor.tick_yes", lang)
+
+
+class PlanSum(Control):
+    """The sum of the timed plan's minutes against the session length, kept up to date."""
+
+    def body(self) -> ComposeResult:
+        yield Static(self._text(), classes="readonly plan-sum", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_interval(0.5, self._refresh_sum)
+
+    def _text(self) -> str:
+        plan = self.ctx.doc.get((*self.spec.path, "plan"))
+        total = sum(int(p.get("minutes") or 0) for p in plan if isinstance(p, dict)
+                    and isinstance(p.get("minutes"), int)) if isinstance(plan, list) else 0
+        length = self.ctx.doc.get((*self.spec.path, "length"))
+        if isinstance(length, int) and not isinstance(length, bool):
+            mark = "✓" if total == length else "≠"
+            return f"Σ {total} {mark} {length}"
+        return f"Σ {total}"
+
+    def _refresh_sum(self) -> None:
+        self.query_one(".plan-sum", Static).update(self._text())
+
+
 class GroupControl(Vertical):
     """A part of the case made of several controls (the boundary, an abstract...)."""
 
@@ -242,6 +285,6 @@ def make_control(spec: FieldSpec, ctx: FormContext) -> Widget:
     kinds: dict[str, Callable[[FieldSpec, FormContext], Widget]] = {
         "text": TextControl, "readonly": ReadonlyControl, "number": NumberControl, "words": WordsControl,
         "choice": ChoiceControl, "chosen": ChoiceControl, "multi": MultiControl, "group": GroupControl,
-        "items": ItemList, "decision": DecisionGrid,
+        "items": ItemList, "decision": DecisionGrid, "flag": FlagControl, "plan_sum": PlanSum,
     }
     return kinds[spec.kind](spec, ctx)

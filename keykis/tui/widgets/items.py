@@ -23,15 +23,10 @@ from keykis.vocabulary import say
 SUMMARY_WIDTH = 56
 
 
-def new_id(items: list[Any], path: Path_) -> str:
-    """A free id for a new item: the list's initial and the next number (p5, t3...)."""
+def id_prefix(path: Path_) -> str:
+    """The initial of the list's name: p for problems, r for relations, ref for references."""
     key = str(path[-2] if path[-1] == "items" else path[-1])
-    prefix = key[0]
-    used = {i.get("id") for i in items if isinstance(i, dict)}
-    n = len(items) + 1
-    while f"{prefix}{n}" in used:
-        n += 1
-    return f"{prefix}{n}"
+    return "ref" if key == "references" else key[0]
 
 
 class ItemTable(DataTable[Text]):
@@ -91,6 +86,20 @@ class ItemList(Vertical):
             super().__init__()
             self.path = path
 
+    class Renamed(Message):
+        """An item's id changed in its form; every reference followed it."""
+
+        def __init__(self, id_path: Path_, old: str, new: str, references: int) -> None:
+            super().__init__()
+            self.id_path, self.old, self.new, self.references = id_path, old, new, references
+
+    class Clash(Message):
+        """An item's id was changed to one that another part of the case already has."""
+
+        def __init__(self, ident: str) -> None:
+            super().__init__()
+            self.ident = ident
+
     def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
         super().__init__(classes="items")
         self.spec = spec
@@ -111,7 +120,9 @@ class ItemList(Vertical):
             yield Label(say("editor.items_hint", self.ctx.lang), classes="hint")
 
     def on_mount(self) -> None:
-        self.fill()
+        chosen = self.ctx.doc.get((*self.spec.path[:-1], "chosen")) if self.spec.path[-1] == "items" else None
+        ids = [i.get("id") if isinstance(i, dict) else None for i in self.items]
+        self.fill(ids.index(chosen) if chosen in ids else None)  # the chosen item under the cursor
 
     def fill(self, cursor: int | None = None) -> None:
         """Show the items; put the cursor on row ``cursor``."""
@@ -129,6 +140,12 @@ class ItemList(Vertical):
         for table in self.query(ItemTable):
             table.focus()
 
+    def focus_row(self, index: int) -> None:
+        """Put the cursor on item ``index`` (a finding about it was chosen)."""
+        for table in self.query(ItemTable):
+            if 0 <= index < len(self.items):
+                table.move_cursor(row=index)
+
     def _changed(self, cursor: int | None) -> None:
         self.ctx.changed(self.spec.path)
         self.fill(cursor)
@@ -140,7 +157,7 @@ class ItemList(Vertical):
             return
         item: dict[str, Any] = {}
         if "id" in self.spec.schema.get("properties", {}):
-            item["id"] = new_id(self.items, self.spec.path)
+            item["id"] = self.ctx.doc.new_id(id_prefix(self.spec.path), len(self.items) + 1)
         index = self.ctx.doc.append(self.spec.path, item)
         self._changed(index)
         self.edit(index)
@@ -151,11 +168,24 @@ class ItemList(Vertical):
             return
         from keykis.tui.screens.item_editor import ItemEditor
 
+        old = self.ctx.doc.get((*self.spec.path, index, "id"))
+
         def done(_: object) -> None:
+            self._follow_rename((*self.spec.path, index, "id"), old)
             self._changed(index)
             self.focus_input()
 
         self.app.push_screen(ItemEditor((*self.spec.path, index), self.spec, self.ctx), done)
+
+    def _follow_rename(self, id_path: Path_, old: object) -> None:
+        """After the form closes: if the id changed, make every reference follow (or say it clashes)."""
+        new = self.ctx.doc.get(id_path)
+        if not isinstance(old, str) or not old or not isinstance(new, str) or not new.strip() or new == old:
+            return
+        if self.ctx.doc.id_count(new) > 1:
+            self.post_message(self.Clash(new))
+            return
+        self.post_message(self.Renamed(id_path, old, new, self.ctx.doc.rename_id(old, new)))
 
     def remove_item(self, index: int) -> None:
         """Remove an item (the previous file stays in the backup)."""

@@ -36,8 +36,8 @@ class ReflectionItem(Vertical):
         self.spec = FieldSpec(self.path, "reflection", qid)
 
     def focus_input(self) -> None:
-        """Put the cursor on the tick box."""
-        self.query_one(Checkbox).focus()
+        """Put the cursor in the note (a space typed there is a space, not a tick)."""
+        self.query_one(Input).focus()
 
     def compose(self) -> ComposeResult:
         texts = self.step.reflection[self.qid]
@@ -57,7 +57,7 @@ class ReflectionItem(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self.ctx.doc.set((*self.path, "note"), event.value.strip()):
+        if self.ctx.doc.set((*self.path, "note"), event.value.strip() or None):
             self._tidy()
             self.ctx.changed((*self.path, "note"))
 
@@ -86,7 +86,8 @@ class StepPanel(VerticalScroll):
         lang = self.ctx.lang
         total = len(method().steps)
         title = self.step.title.get(lang) or self.step.title["en"]
-        yield Label(f"{say('editor.step', lang)} {self.step.n}/{total} · {title}", classes="step-title")
+        heading = title if self.step.n > total else f"{say('editor.step', lang)} {self.step.n}/{total} · {title}"
+        yield Label(heading, classes="step-title")
         yield Static(self.step.prompt.get(lang) or self.step.prompt["en"], classes="prompt", markup=False)
         if self.revisit:
             yield Static(self.revisit, classes="revisit", markup=False)
@@ -114,6 +115,9 @@ class StepPanel(VerticalScroll):
         if best is None:
             return False
         best[1].focus_input()  # type: ignore[attr-defined]
+        rest = parts[best[0]:]
+        if rest and rest[0].isdigit() and hasattr(best[1], "focus_row"):
+            best[1].focus_row(int(rest[0]))  # the row of a list the finding is about
         self.scroll_to_widget(best[1])
         return True
 

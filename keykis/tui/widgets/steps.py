@@ -1,4 +1,4 @@
-"""The steps sidebar: the 25 steps with their state, to jump to any of them."""
+"""The steps sidebar: the 25 steps with their state, then the card and the guidelines, to jump to any."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from keykis.method import method
+from keykis.parts import parts
 from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS
 
-TITLE_WIDTH = 23
+TITLE_WIDTH = 21
 MARKS = {EMPTY: "○", IN_PROGRESS: "◐", DONE: "●", ERRORS: "✖"}
 
 
@@ -41,6 +42,12 @@ class StepsSidebar(OptionList):
             title = step.title.get(self.lang) or step.title["en"]
             title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
             self.add_option(Option(Text(f"{mark} {step.n:>2} {title}"), id=step.id))
+        self.add_option(None)  # a rule between the steps and the parts written beside them
+        for part in parts():
+            mark = MARKS[states.get(part.id, EMPTY)]
+            title = part.title.get(self.lang) or part.title["en"]
+            title = title if len(title) <= TITLE_WIDTH + 3 else title[: TITLE_WIDTH + 2] + "…"
+            self.add_option(Option(Text(f"{mark} {title}"), id=part.id))
         if current is not None:
             self.highlighted = current
 

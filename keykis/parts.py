@@ -1,0 +1,101 @@
+"""The parts of a case written outside the 25 steps: the metadata card and the teacher guidelines.
+
+``schemas/parts.yaml`` lists them as pages (title, prompt, the case fields
+each one edits). The case schema decides the rest: every property of
+``meta`` or ``guidelines`` that no page names is added to the page that
+collects that prefix, and every top-level property that neither a step nor a
+page edits lands on the last page. A field added to the schema therefore
+appears in the editor without code. A page is a ``Step`` numbered after the
+25 steps, so the editor draws it like one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from keykis import yamlsafe
+from keykis.check.findings import Finding
+from keykis.method import Step, case_schema, method
+from keykis.model import Case
+from keykis.paths import schemas_dir
+from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS, _at, _filled
+
+NOT_EDITED = frozenset({"keykis", "id", "language", "narrative", "reflection", "suppress"})
+"""Top-level keys no page offers: fixed at creation, or written through the steps' own controls."""
+
+
+def _properties(prefix: str) -> list[str]:
+    node = case_schema()
+    for part in prefix.split(".") if prefix else []:
+        node = node.get("properties", {}).get(part, {})
+        if "$ref" in node:
+            node = case_schema()["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return list(node.get("properties", {}))
+
+
+@cache
+def parts() -> tuple[Step, ...]:
+    """The pages after the steps, in order, with the fields the schema adds."""
+    raw, _ = yamlsafe.load_mapping(schemas_dir() / "parts.yaml")
+    entries = raw["parts"]
+    named = {f for e in entries for f in e.get("fields", [])}
+    in_steps = {f.split(".")[0] for s in method().steps for f in s.fields}
+    covered = in_steps | {f.split(".")[0] for f in named}
+    out = []
+    for i, e in enumerate(entries):
+        fields = list(e.get("fields", []))
+        rest = e.get("rest")
+        if rest:
+            fields += [f"{rest}.{k}" for k in _properties(rest)
+                       if f"{rest}.{k}" not in named and rest not in named]
+        elif rest == "":
+            fields += [k for k in _properties("") if k not in covered and k not in NOT_EDITED]
+        out.append(Step(n=len(method().steps) + i + 1, id=e["id"], fields=tuple(fields), title=e["title"],
+                        prompt=e["prompt"], reflection={}))
+    return tuple(p for p in out if p.fields)
+
+
+def pages() -> tuple[Step, ...]:
+    """The 25 steps, then the parts."""
+    return (*method().steps, *parts())
+
+
+def page(page_id: str) -> Step | None:
+    """A step or a part by id."""
+    return method().step_by_id.get(page_id) or next((p for p in parts() if p.id == page_id), None)
+
+
+def is_part(step: Step) -> bool:
+    """Whether ``step`` is a part after the steps (no step number, no prose of its own)."""
+    return step.n > len(method().steps)
+
+
+def page_for_path(dotted: str) -> Step | None:
+    """The step or part that edits ``dotted`` (the most specific match)."""
+    found = method().step_for_path(tuple(dotted.split("."))) if dotted else None
+    if found is not None:
+        return found
+    best: tuple[int, Step] | None = None
+    for p in parts():
+        for f in p.fields:
+            if (dotted == f or dotted.startswith(f + ".")) and (best is None or len(f) > best[0]):
+                best = (len(f), p)
+    return best[1] if best else None
+
+
+def part_states(case: Case, findings: list[Finding]) -> dict[str, str]:
+    """State of each part: empty, in progress (something written), done (all written) or errors."""
+    out = {}
+    for p in parts():
+        errors = any(f.severity == "error" and any(f.at == x or f.at.startswith(x + ".") for x in p.fields)
+                     for f in findings)
+        values = [_at(case.data, f) for f in p.fields]
+        if errors:
+            out[p.id] = ERRORS
+        elif all(_filled(v) for v in values):
+            out[p.id] = DONE
+        elif any(_filled(v) for v in values):
+            out[p.id] = IN_PROGRESS
+        else:
+            out[p.id] = EMPTY
+    return out
