@@ -73,10 +73,8 @@ def one_boundary(case: Case, m: Method) -> Iterator[Hit]:
         for key in keys:
             other = seen.get(key)
             if other and other[1] != a.get("environment"):
-                yield Hit("boundary", ("actors", i, "environment"), {"problem": {
-                    "ru": f"«{a.get('id')}» и «{other[0]}» — один и тот же актор по обе стороны границы",
-                    "kk": f"«{a.get('id')}» мен «{other[0]}» — шекараның екі жағындағы бір актор",
-                    "en": f"'{a.get('id')}' and '{other[0]}' are one actor on both sides of the boundary"}})
+                yield Hit("boundary", ("actors", i, "environment"), {"problem": in_every_language(
+                    "check.same_actor_both_sides", actor=a.get("id"), other=other[0])})
                 break
         for key in keys:
             seen.setdefault(key, (str(a.get("id")), str(a.get("environment"))))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from keykis.check.findings import Hit
 from keykis.method import Method, name
 from keykis.model import FIELDS, Case
-from keykis.vocabulary import LANGS, label
+from keykis.vocabulary import LANGS, in_every_language, label
 
 
 def _field_names(field: str) -> dict[str, str]:
@@ -92,21 +92,9 @@ def strategy_names(m: Method, ids: list[str], lang: str) -> str:
     return " + ".join(name(m.strategies[s], lang) if s in m.strategies else s for s in ids)
 
 
-_WHAT = {
-    "problems": {"ru": "проблем(ы)", "kk": "мәселе", "en": "problem(s)"},
-    "owners": {"ru": "актор(а) — владельцы проблем", "kk": "мәселе иесі актор", "en": "actor(s) owning them"},
-    "tasks": {"ru": "задач(и) выбранной проблемы", "kk": "таңдалған мәселенің міндеті",
-              "en": "task(s) of the chosen problem"},
-    "solutions": {"ru": "решения(й) выбранной задачи", "kk": "таңдалған міндеттің шешімі",
-                  "en": "solution(s) of the chosen task"},
-}
-
-
 def _fan(field: str, what: str, count: int, limit: int, at: tuple[str | int, ...], item: str | None = None) -> Hit:
-    words = _WHAT[what]
-    if item:
-        words = {"ru": f"типовых решений задачи «{item}»", "kk": f"«{item}» міндетінің типтік шешімі",
-                 "en": f"typical solution(s) of task '{item}'"}
+    words = (in_every_language("check.fan_typical_solutions", task=item) if item
+             else in_every_language(f"check.fan_{what}"))
     return Hit("field-fan", at, {"field": _field_names(field), "count": count, "limit": limit, "what": words},
                key=True, step=m_step(field))
 

@@ -14,6 +14,7 @@ from typing import Any
 from keykis.check.findings import Hit
 from keykis.method import Method, method
 from keykis.model import Case, mapping
+from keykis.vocabulary import in_every_language
 
 # What the guidelines proper leave out: the author's analysis is printed from the case itself.
 _NOT_CASE = {"guidelines", "reflection", "suppress", "meta", "keykis", "id", "language", "titles"}
@@ -65,8 +66,7 @@ def size_hits(case: Case, m: Method, *, case_pages: float | None, guidelines_pag
     if not case.complete:
         return
     margin = 0.0 if printed else float(m.limits.get("page_estimate_margin", 0.0))
-    kind = {"ru": "напечатано", "kk": "басылды", "en": "printed"} if printed else {
-        "ru": "по оценке", "kk": "бағалау бойынша", "en": "estimated"}
+    kind = in_every_language("check.size_printed" if printed else "check.size_estimated")
     need = float(m.limits["guidelines_min_pages"])
     if guidelines_pages is not None and case.data.get("guidelines") and guidelines_pages < need * (1 - margin):
         yield Hit("guidelines-size", ("guidelines",), {"pages": _fmt(guidelines_pages), "limit": int(need),
