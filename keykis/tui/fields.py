@@ -43,7 +43,7 @@ class FieldSpec:
     path: Path_
     """Where the value lives in the case file."""
     kind: str
-    """text, number, choice, multi, words, items, chosen, decision, group or readonly."""
+    """text, number, choice, multi, words, items, chosen, decision, matrices, group or readonly."""
     label: str
     """What the author sees above the control."""
     options: list[tuple[str, str]] = field(default_factory=list)
@@ -136,6 +136,8 @@ def spec_for(path: Path_, lang: str, *, skip: set[str] = frozenset(), step: Step
         return FieldSpec(path, "flag", text)
     if node.get("type") == "string" or node == {}:
         return FieldSpec(path, "text", text)
+    if path == ("decision", "matrices"):
+        return FieldSpec(path, "matrices", text, schema=resolve(node.get("items", {})))
     if node.get("type") == "array":
         item = resolve(node.get("items", {}))
         if "enum" in item:

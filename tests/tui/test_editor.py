@@ -20,6 +20,7 @@ from keykis.tui.widgets.decision import DecisionGrid, ScoreTable
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.tui.widgets.views import FanMatrixTable, GraphTextView, MorphFan
+from keykis.yamlsafe import loads
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import focused_path, write
 
@@ -294,3 +295,34 @@ async def test_render_runs_in_a_worker_and_lists_the_pdfs(example: Path) -> None
 
 def test_app_module_is_small() -> None:
     assert len(Path(app_module.__file__).read_text(encoding="utf-8").splitlines()) < 150
+
+
+async def test_a_second_decision_matrix_is_scored_in_its_own_grid(example: Path) -> None:
+    text = example.read_text(encoding="utf-8")
+    assert "\ndecision:\n" in text and "matrices:" not in text
+    example.write_text(text.replace("\ndecision:\n", "\ndecision:\n  # the finance view\n  matrices:\n"
+                                    "    - id: finance\n      name: Финансы\n      scores:\n"
+                                    "        s1:\n          g1: {score: 1, reason: Дёшево.}\n", 1), encoding="utf-8")
+    app = make_app(example, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = await open_step(pilot, "decision_matrix")
+        grids = list(panel.query(DecisionGrid))
+        assert [g.spec.path for g in grids] == [("decision", "scores"), ("decision", "matrices", 0, "scores")]
+        assert grids[1].spec.label == "Decision matrix: Финансы"
+        grids[1].query_one(ScoreTable).focus()
+        await pilot.pause()
+        await pilot.press("plus")  # s1 × g1: +1 → +2
+        await pilot.press("down", "plus")  # s2 × g1: new, +1
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = example.read_text(encoding="utf-8")
+    assert saved == text.replace("\ndecision:\n", "\ndecision:\n  # the finance view\n  matrices:\n"
+                                 "    - id: finance\n      name: Финансы\n      scores:\n"
+                                 "        s1:\n          g1: {score: 2, reason: Дёшево.}\n"
+                                 "        s2:\n          g1:\n            score: 1\n", 1)
+    data = loads(saved)
+    finance = data["decision"]["matrices"][0]["scores"]
+    assert finance["s1"]["g1"] == {"score": 2, "reason": "Дёшево."} and finance["s2"]["g1"] == {"score": 1}
+    assert "finance" not in str(data["decision"].get("scores"))

@@ -166,3 +166,44 @@ class DecisionGrid(Vertical):
         cell_path = (*self.spec.path, *at)
         spec = FieldSpec(cell_path[:-1], "items", f"{at[0]} × {at[1]}", schema=schema_at(cell_path))
         self.app.push_screen(ItemEditor(cell_path, spec, self.ctx), lambda _: self.fill())
+
+
+class MatrixGrids(Vertical):
+    """The further matrices of step 19 (``decision.matrices``: marketing, finance...):
+    the list that names them, then one grid per matrix, titled with its name."""
+
+    DEFAULT_CSS = """
+    MatrixGrids { height: auto; }
+    """
+
+    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+        super().__init__(classes="matrices")
+        self.spec = spec
+        self.ctx = ctx
+
+    def compose(self) -> ComposeResult:
+        from keykis.tui.widgets.items import ItemList
+
+        yield ItemList(FieldSpec(self.spec.path, "items", self.spec.label, schema=self.spec.schema), self.ctx)
+        yield from self.grids()
+
+    def grids(self) -> list[DecisionGrid]:
+        """One grid per matrix of the document, scoring at ``decision.matrices.N.scores``."""
+        out = []
+        for i, mx in enumerate(self.ctx.doc.get(self.spec.path) or []):
+            if isinstance(mx, dict):
+                name = str(mx.get("name") or mx.get("id") or i + 1)
+                title = say("editor.decision_matrix_named", self.ctx.lang, name=name)
+                out.append(DecisionGrid(FieldSpec((*self.spec.path, i, "scores"), "decision", title), self.ctx))
+        return out
+
+    async def on_item_list_changed(self, event: Any) -> None:
+        """A matrix was added, removed, renamed or reordered: show the grids afresh."""
+        await self.query(DecisionGrid).remove()
+        await self.mount_all(self.grids())
+
+    def focus_input(self) -> None:
+        """Put the cursor in the list of matrices."""
+        from keykis.tui.widgets.items import ItemList
+
+        self.query_one(ItemList).focus_input()

@@ -279,12 +279,12 @@ class GroupControl(Vertical):
 
 def make_control(spec: FieldSpec, ctx: FormContext) -> Widget:
     """The widget for one ``FieldSpec``."""
-    from keykis.tui.widgets.decision import DecisionGrid
+    from keykis.tui.widgets.decision import DecisionGrid, MatrixGrids
     from keykis.tui.widgets.items import ItemList
 
     kinds: dict[str, Callable[[FieldSpec, FormContext], Widget]] = {
         "text": TextControl, "readonly": ReadonlyControl, "number": NumberControl, "words": WordsControl,
         "choice": ChoiceControl, "chosen": ChoiceControl, "multi": MultiControl, "group": GroupControl,
-        "items": ItemList, "decision": DecisionGrid, "flag": FlagControl, "plan_sum": PlanSum,
+        "items": ItemList, "decision": DecisionGrid, "matrices": MatrixGrids, "flag": FlagControl, "plan_sum": PlanSum,
     }
     return kinds[spec.kind](spec, ctx)
