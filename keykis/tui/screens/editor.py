@@ -32,8 +32,9 @@ from keykis.terminal import clean_line
 from keykis.tui import autosave as autosave_module
 from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import Path_
+from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
-from keykis.tui.widgets.form import FormContext
+from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.tui.widgets.items import ItemList
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
@@ -370,6 +371,11 @@ class EditorScreen(Screen[None]):
             self.call_after_refresh(focused.focus)
 
     # -- ids ----------------------------------------------------------------------
+    def on_edit_item(self, event: EditItem) -> None:
+        """Widgets post messages, screens open screens: an item's own form over the editor."""
+        event.stop()
+        self.app.push_screen(ItemEditor(event.path, event.spec, event.ctx), event.done)
+
     def on_item_list_renamed(self, event: ItemList.Renamed) -> None:
         self.last_rename = (event.id_path, event.old, event.new)
         self.notify(say("editor.renamed", self.lang, old=event.old, new=event.new, n=event.references), timeout=8)

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
-from keykis.tui.widgets.form import Control, FormContext, TextControl, make_control, plain_text
+from keykis.tui.widgets.form import Control, EditItem, FormContext, TextControl, make_control, plain_text
 from keykis.vocabulary import say
 
 
@@ -37,6 +37,11 @@ class ItemEditor(ModalScreen[None]):
             for spec in item_specs(self.path, self.spec.schema, self.ctx.lang):
                 yield make_control(spec, self.ctx)
         yield Footer()
+
+    def on_edit_item(self, event: EditItem) -> None:
+        """A list inside this form opens its item's own form on top."""
+        event.stop()
+        self.app.push_screen(ItemEditor(event.path, event.spec, event.ctx), event.done)
 
     def on_mount(self) -> None:
         """The cursor goes to the first text to write (the id only when it is still empty), at the top."""

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
 from keykis.tui.fields import FieldSpec, summary
-from keykis.tui.widgets.form import FormContext
+from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.vocabulary import say
 
 SCORE_RANGE = (-2, 2)
@@ -158,14 +158,13 @@ class DecisionGrid(Vertical):
         if at is None:
             return
         from keykis.tui.fields import schema_at
-        from keykis.tui.screens.item_editor import ItemEditor
 
         if not self.cell(*at) and not self.ctx.read_only:
             self.ctx.doc.set((*self.spec.path, *at, "score"), 0)
             self.ctx.changed(self.spec.path)
         cell_path = (*self.spec.path, *at)
         spec = FieldSpec(cell_path[:-1], "items", f"{at[0]} × {at[1]}", schema=schema_at(cell_path))
-        self.app.push_screen(ItemEditor(cell_path, spec, self.ctx), lambda _: self.fill())
+        self.post_message(EditItem(cell_path, spec, self.ctx, lambda _: self.fill()))
 
 
 class MatrixGrids(Vertical):

@@ -15,6 +15,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -42,6 +43,17 @@ class FormContext:
     """Called with the path after each change."""
     read_only: bool = False
     """Show values without letting them change."""
+
+
+class EditItem(Message):
+    """A list or grid asks its screen to open an item's own form; ``done`` runs when the form closes."""
+
+    def __init__(self, path: Path_, spec: FieldSpec, ctx: FormContext, done: Callable[[object], None]) -> None:
+        super().__init__()
+        self.path = path
+        self.spec = spec
+        self.ctx = ctx
+        self.done = done
 
 
 def case_options(ctx: FormContext, source: Path_) -> list[tuple[str, str]]:

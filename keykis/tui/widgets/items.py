@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from keykis.tui.fields import FieldSpec, Path_, summary
-from keykis.tui.widgets.form import FormContext
+from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.vocabulary import say
 
 SUMMARY_WIDTH = 56
@@ -166,8 +166,6 @@ class ItemList(Vertical):
         """Open the item's own form."""
         if not 0 <= index < len(self.items):
             return
-        from keykis.tui.screens.item_editor import ItemEditor
-
         old = self.ctx.doc.get((*self.spec.path, index, "id"))
 
         def done(_: object) -> None:
@@ -175,7 +173,7 @@ class ItemList(Vertical):
             self._changed(index)
             self.focus_input()
 
-        self.app.push_screen(ItemEditor((*self.spec.path, index), self.spec, self.ctx), done)
+        self.post_message(EditItem((*self.spec.path, index), self.spec, self.ctx, done))
 
     def _follow_rename(self, id_path: Path_, old: object) -> None:
         """After the form closes: if the id changed, make every reference follow (or say it clashes)."""
