@@ -38,8 +38,9 @@ from keykis.study.document import WorksheetDocument
 from keykis.study.student import student_brief
 from keykis.tui.autosave import Autosave, ConflictBar
 from keykis.tui.fields import FieldSpec, Path_, step_specs
+from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
-from keykis.tui.widgets.form import FormContext, make_control
+from keykis.tui.widgets.form import EditItem, FormContext, make_control
 from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
@@ -244,6 +245,11 @@ class StudyScreen(Screen[None]):
         i = max(0, min(len(PARTS) - 1, PARTS.index(self.part) + delta))
         await self.show_part(PARTS[i])
         self.call_after_refresh(self.focus_part)
+
+    def on_edit_item(self, event: EditItem) -> None:
+        """Widgets post messages, screens open screens: an item's own form over the worksheet."""
+        event.stop()
+        self.app.push_screen(ItemEditor(event.path, event.spec, event.ctx), event.done)
 
     async def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         f = event.finding
