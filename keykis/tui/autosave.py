@@ -228,3 +228,26 @@ class Autosave:
     def close(self) -> None:
         """The screen goes away: nothing pending, so the recovery file goes too."""
         self.doc.close(keep_journal=True)
+
+
+def offer_recovery(screen: Screen[Any], doc: CaseDocument, found: Any, lang: str,
+                   changed: Callable[[], None], redraw: Callable[[], Any]) -> None:
+    """Offer back the changes a crash left in the recovery file; replay them or discard them.
+
+    Shared by the editor and the study screen: ``changed`` tells the screen its document
+    changed, ``redraw`` shows the current step or part again.
+    """
+    from keykis.tui.screens.recover import RecoverChanges
+
+    file_changed = doc.disk is None or found.base != doc.disk.digest
+
+    def decided(bring_back: bool | None) -> None:
+        if bring_back is False:
+            doc.discard_changes()
+            return
+        n = found.replay(doc)
+        screen.notify(say("editor.recovered", lang, n=n), timeout=6)
+        changed()
+        screen.call_after_refresh(redraw)
+
+    screen.app.push_screen(RecoverChanges(found, lang, file_changed=file_changed), decided)

@@ -30,7 +30,7 @@ from keykis.parts import page, page_for_path, pages, part_states
 from keykis.progress import revisit, step_states
 from keykis.terminal import clean_line
 from keykis.tui import autosave as autosave_module
-from keykis.tui.autosave import Autosave, ConflictBar
+from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import Path_
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
@@ -132,23 +132,9 @@ class EditorScreen(Screen[None]):
         return self.autosave.conflict
 
     def _offer_recovery(self) -> None:
-        from keykis.tui.screens.recover import RecoverChanges
-
-        found = self.recovery
+        found, self.recovery = self.recovery, None
         assert found is not None
-        self.recovery = None
-        changed = self.doc.disk is None or found.base != self.doc.disk.digest
-
-        def decided(bring_back: bool | None) -> None:
-            if bring_back is False:
-                self.doc.discard_changes()
-                return
-            n = found.replay(self.doc)
-            self.notify(say("editor.recovered", self.lang, n=n), timeout=6)
-            self.changed(())
-            self.call_after_refresh(self._redraw_step)
-
-        self.app.push_screen(RecoverChanges(found, self.lang, file_changed=changed), decided)
+        offer_recovery(self, self.doc, found, self.lang, lambda: self.changed(()), self._redraw_step)
 
     async def _redraw_step(self) -> None:
         await self.show_step(self.step.id)

@@ -36,7 +36,7 @@ from keykis.model import Case
 from keykis.study.checks import check_worksheet
 from keykis.study.document import WorksheetDocument
 from keykis.study.student import student_brief
-from keykis.tui.autosave import Autosave, ConflictBar
+from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import FieldSpec, Path_, step_specs
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
@@ -189,23 +189,9 @@ class StudyScreen(Screen[None]):
 
     # -- recovery after a crash --------------------------------------------------
     def _offer_recovery(self) -> None:
-        from keykis.tui.screens.recover import RecoverChanges
-
-        found = self.recovery
+        found, self.recovery = self.recovery, None
         assert found is not None
-        self.recovery = None
-        changed = self.doc.disk is None or found.base != self.doc.disk.digest
-
-        def decided(bring_back: bool | None) -> None:
-            if bring_back is False:
-                self.doc.discard_changes()
-                return
-            n = found.replay(self.doc)
-            self.notify(say("editor.recovered", self.lang, n=n), timeout=6)
-            self.changed(())
-            self.call_after_refresh(self._redraw)
-
-        self.app.push_screen(RecoverChanges(found, self.lang, file_changed=changed), decided)
+        offer_recovery(self, self.doc, found, self.lang, lambda: self.changed(()), self._redraw)
 
     async def _redraw(self) -> None:
         await self.show_part(self.part)
