@@ -26,6 +26,7 @@ from keykis.study.checks import check_worksheet
 from keykis.study.student import student_brief
 from keykis.study.worksheet import parse_worksheet, save_text
 from keykis.tui.widgets.findings import FindingsPanel
+from keykis.tui.widgets.text_box import TextBox
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
@@ -68,7 +69,7 @@ class StudyTextScreen(Screen[None]):
                 with TabPane(say("study.tab_mine", self.lang), id="mine"):
                     yield MorphFan("", id="my-chain")
             with Vertical(id="sheet-side"):
-                yield TextArea(self.saved_text, language="yaml", id="sheet", show_line_numbers=True)
+                yield TextBox(self.saved_text, language="yaml", id="sheet", show_line_numbers=True)
                 yield FindingsPanel(id="findings")
         yield Footer()
 

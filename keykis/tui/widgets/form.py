@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 from keykis.casefile import CaseDocument
 from keykis.terminal import clean, clean_line
 from keykis.tui.fields import FieldSpec, Path_, summary
+from keykis.tui.widgets.text_box import TextBox
 from keykis.vocabulary import say
 
 
@@ -126,8 +127,8 @@ class TextControl(Control):
         hint = ""
         if isinstance(self.value, str) and is_placeholder(text):  # a skeleton's «…»: shown as a hint, typed over
             text, hint = "", text
-        area = TextArea(text, soft_wrap=True, show_line_numbers=False, placeholder=hint,
-                        read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
+        area = TextBox(text, soft_wrap=True, show_line_numbers=False, placeholder=hint,
+                       read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
         area.cursor_blink = False
         yield area
 
