@@ -14,13 +14,25 @@ pytestmark = pytest.mark.slow
 
 
 async def steady(pilot) -> None:
-    """Wait for the check worker; no blinking cursors."""
+    """Wait for the check worker, no blinking cursors, and a screen that two looks in a row find the same.
+
+    On a busy machine a text area may still be growing to its content a frame
+    after the workers finish; the picture is taken once it has settled.
+    """
     await pilot.pause(0.3)
     await pilot.app.workers.wait_for_complete()
     for widget in pilot.app.screen.query("Input, TextArea"):
         assert isinstance(widget, (Input, TextArea))
         widget.cursor_blink = False
     await pilot.pause()
+    seen = pilot.app.export_screenshot()
+    for _ in range(20):
+        await pilot.pause(0.1)
+        await pilot.app.workers.wait_for_complete()
+        now = pilot.app.export_screenshot()
+        if now == seen:
+            return
+        seen = now
 
 
 def keys_then_steady(*keys: str):

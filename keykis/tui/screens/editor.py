@@ -158,9 +158,7 @@ class EditorScreen(Screen[None]):
         (its widgets half removed) when this runs: then there is nothing to focus.
         """
         try:
-            first = self.query_one(StepPanel).first_control()
-            if first is not None:
-                first.focus_input()
+            self.query_one(StepPanel).focus_first()
         except NoMatches:
             pass
 

@@ -222,9 +222,7 @@ class StudyScreen(Screen[None]):
 
     def focus_part(self) -> None:
         """Put the cursor in the first control of the open part."""
-        first = self.query_one(PartPanel).first_control()
-        if first is not None:
-            first.focus_input()
+        self.query_one(PartPanel).focus_first()
 
     async def action_part(self, delta: int) -> None:
         """Go to the next or previous part."""

@@ -124,10 +124,10 @@ class DecisionGrid(Vertical):
         if self.rows and self.columns:
             table.move_cursor(row=min(row, len(self.rows) - 1), column=max(1, min(col, len(self.columns))))
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the grid (if it is still there: the step may be closing)."""
         for table in self.query(ScoreTable):
-            table.focus()
+            table.focus(scroll_visible)
 
     def _at(self, row: int, col: int) -> tuple[str, str] | None:
         if 0 <= row < len(self.rows) and 1 <= col <= len(self.columns):
@@ -201,8 +201,8 @@ class MatrixGrids(Vertical):
         await self.query(DecisionGrid).remove()
         await self.mount_all(self.grids())
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the list of matrices."""
         from keykis.tui.widgets.items import ItemList
 
-        self.query_one(ItemList).focus_input()
+        self.query_one(ItemList).focus_input(scroll_visible)

@@ -106,11 +106,11 @@ class Control(Vertical):
         """The input widget(s)."""
         yield Static(clean(str(self.value or "")), markup=False)
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in this control."""
         for w in self.query("*"):
             if w.focusable:
-                w.focus()
+                w.focus(scroll_visible)
                 return
 
 
@@ -283,9 +283,10 @@ class GroupControl(Vertical):
         if self.spec.label:
             yield Label(self.spec.label, classes="group-label")
         children = [make_control(c, self.ctx) for c in self.spec.children]
-        if self.spec.horizontal:
+        if self.spec.horizontal:  # the draft beside the final; anything further (the teacher's text) below, full width
             with Horizontal():
-                yield from children
+                yield from children[:2]
+            yield from children[2:]
         else:
             yield from children
 

@@ -135,10 +135,10 @@ class ItemList(Vertical):
         if cursor is not None and self.items:
             table.move_cursor(row=min(cursor, len(self.items) - 1))
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the table (if it is still there: the step may be closing)."""
         for table in self.query(ItemTable):
-            table.focus()
+            table.focus(scroll_visible)
 
     def focus_row(self, index: int) -> None:
         """Put the cursor on item ``index`` (a finding about it was chosen)."""

@@ -35,9 +35,9 @@ class ReflectionItem(Vertical):
         self.path = ("reflection", step.id, qid)
         self.spec = FieldSpec(self.path, "reflection", qid)
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the note (a space typed there is a space, not a tick)."""
-        self.query_one(Input).focus()
+        self.query_one(Input).focus(scroll_visible)
 
     def compose(self) -> ComposeResult:
         texts = self.step.reflection[self.qid]
@@ -126,3 +126,21 @@ class StepPanel(VerticalScroll):
         for w in self.controls():
             return w  # type: ignore[return-value]
         return None
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first control with the step's heading in view.
+
+        Focusing would scroll the control to the middle of the pane and push the
+        heading and the guidance off a small terminal; the pane stays at its top
+        unless the control itself would then be out of sight.
+        """
+        first = self.first_control()
+        if first is None:
+            return
+        first.focus_input(scroll_visible=False)
+        self.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._keep_in_view, first)
+
+    def _keep_in_view(self, control: Widget) -> None:
+        if control.is_attached and control.region.height == 0:  # below the fold at this size
+            self.scroll_to_widget(control, animate=False, top=True)
