@@ -2,9 +2,9 @@
 
 Both go through the render module's single Jinja environment (autoescape on,
 the same safe Markdown filters as case text) and its WeasyPrint setup, so
-student text gets the same protections as case text. Charts are drawn with
-matplotlib as SVG (text kept as text, so it can be searched in the PDF) and
-served to WeasyPrint as in-memory assets.
+student text gets the same protections as case text. The counts are drawn as
+bars inside their tables (CSS widths, no image), so every label stays text
+that can be searched and copied from the PDF.
 """
 
 from __future__ import annotations
@@ -20,82 +20,16 @@ from typing import Any
 from keykis.check.findings import Finding
 from keykis.method import method, name
 from keykis.model import Case, score_total
-from keykis.study.review import SCORE_RANGE, Review
+from keykis.study.review import Review
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet
 from keykis.vocabulary import section
 
 STYLESHEET = "study/study.css"
-_INK, _ACCENT, _PALE = "#333333", "#1f4e79", "#9db3c8"
 
 
 def labels(lang: str) -> dict[str, str]:
     """The review and worksheet words in ``lang`` (vocabulary section ``review``)."""
     return section("review", lang)
-
-
-def _svg(fig: Any) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    return buf.getvalue()
-
-
-def _rc() -> dict[str, Any]:
-    return {"svg.fonttype": "none", "svg.hashsalt": "keykis", "font.family": ["PT Sans", "DejaVu Sans"],
-            "font.size": 9, "axes.edgecolor": _INK, "axes.spines.top": False, "axes.spines.right": False}
-
-
-def bar_chart(rows: list[dict[str, Any]], *, width: float = 6.0) -> bytes:
-    """A horizontal bar chart of counts; the author's choices darker, marked with a star."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    with matplotlib.rc_context(_rc()):  # type: ignore[arg-type]
-        fig = Figure(figsize=(width, 0.35 * len(rows) + 0.5))
-        ax = fig.add_subplot()
-        names = [("★ " if r["author"] else "") + _short(r["name"]) for r in rows][::-1]
-        counts = [r["count"] for r in rows][::-1]
-        colours = [_ACCENT if r["author"] else _PALE for r in rows][::-1]
-        bars = ax.barh(names, counts, color=colours)
-        ax.bar_label(bars, padding=2)
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        return _svg(fig)
-
-
-def score_chart(rows: list[dict[str, Any]], *, width: float = 6.0) -> bytes:
-    """Stacked bars: how many worksheets gave each score (−2…+2) to each goal or value."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    shades = ["#b2182b", "#ef8a62", "#cccccc", "#67a9cf", "#2166ac"]
-    with matplotlib.rc_context(_rc()):  # type: ignore[arg-type]
-        fig = Figure(figsize=(width, 0.45 * len(rows) + 0.9))
-        ax = fig.add_subplot()
-        names = [_short(f"{r['id']}: {r['text']}", 40) for r in rows][::-1]
-        left = [0] * len(rows)
-        for score, shade in zip(SCORE_RANGE, shades, strict=True):
-            counts = [r["counts"][str(score)] for r in rows][::-1]
-            ax.barh(names, counts, left=left, color=shade, label=f"{score:+d}" if score else "0")
-            left = [a + b for a, b in zip(left, counts, strict=True)]
-        ax.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.05), frameon=False)
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        return _svg(fig)
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def review_charts(data: dict[str, Any]) -> dict[str, bytes]:
-    """SVG charts for a review (its JSON form), by name, only for parts that have data."""
-    out = {}
-    for key in ("problems", "contradictions", "tasks", "strategies", "targets"):
-        if data[key]:
-            out[key] = bar_chart(data[key])
-    if any(sum(r["counts"].values()) for r in data["scores"]):
-        out["scores"] = score_chart(data["scores"])
-    return out
 
 
 def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
@@ -132,18 +66,14 @@ def write_review(review: Review, outdir: Path, *, lang: str = "en", anonymous: b
                  json_only: bool = False) -> list[Path]:
     """Write ``review.json`` and ``review.pdf`` into ``outdir``; return the paths written."""
     from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
-    from keykis.render.fetcher import asset_url
 
     data = review_data(review, lang=lang, anonymous=anonymous)
     json_path, pdf_path = outdir / "review.json", outdir / "review.pdf"
     write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     if json_only:
         return [json_path]
-    charts = review_charts(data)
-    html = render_html("study/review.html.j2", r=data, l=labels(lang), lang=lang, anonymous=anonymous,
-                       charts={k: asset_url(f"{k}.svg") for k in charts})
-    assets = {f"{k}.svg": (svg, "image/svg+xml") for k, svg in charts.items()}
-    write_pdf(PdfJob(html=html, target=pdf_path, assets=assets, stylesheets=(STYLESHEET,)))
+    html = render_html("study/review.html.j2", r=data, l=labels(lang), lang=lang, anonymous=anonymous)
+    write_pdf(PdfJob(html=html, target=pdf_path, stylesheets=(STYLESHEET,)))
     return [json_path, pdf_path]
 
 

@@ -84,6 +84,14 @@ def test_review_command_writes_json_and_a_readable_pdf(
     assert "сотрудничество" in text and "Жители дальних сёл" in text
     row = next(line for line in text.splitlines() if "★ Иванов" in line)
     assert row.split()[-1] == str(sum(s.owner == "ivanov" for s in specs if s.counted))
+    # the counts are drawn as bars in their tables: filled rectangles, no image, the longest bar the author's
+    import pdfplumber
+
+    with pdfplumber.open(out / "review.pdf") as pdf:
+        assert not any(page.images for page in pdf.pages)
+        dark = [r for page in pdf.pages for r in page.rects
+                if r.get("non_stroking_color") and [round(c, 2) for c in r["non_stroking_color"][:3]] == [0.12, 0.31, 0.47]]
+    assert len(dark) >= 5, "the author's bars are drawn in the accent colour"
 
 
 def test_review_without_any_worksheet_is_a_one_line_error(case: Case, tmp_path: Path,
