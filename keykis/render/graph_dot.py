@@ -51,7 +51,7 @@ def _head(kind: str, extra: Iterable[str] = (), sep: bool = True) -> list[str]:
         f"{kind} G {{",
         f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", pad=0.1, {", ".join(extra)}];',
         f'  node [fontname="{FONT}", fontsize=10, shape=box, style=rounded, penwidth=0.8, margin="0.10,0.05"];',
-        f'  edge [fontname="{FONT}", fontsize=9.5, penwidth=0.7, arrowsize=0.6];',
+        f'  edge [fontname="{FONT}", fontsize=10, penwidth=0.7, arrowsize=0.6];',
     ]
 
 

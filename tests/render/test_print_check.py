@@ -49,6 +49,13 @@ def test_no_glyph_below_6_pt(proofs: dict[str, Proof]) -> None:
 
 
 @pytest.mark.slow
+def test_no_glyph_below_7_pt_in_figures_or_text(proofs: dict[str, Proof]) -> None:
+    """Figures (the concept graph page, the graph in the case, the fan) print at 7 pt or more, as the text does."""
+    small = {name: (p.below7, p.smallest) for name, p in proofs.items() if p.below7}
+    assert not small, small
+
+
+@pytest.mark.slow
 def test_every_font_is_embedded(proofs: dict[str, Proof]) -> None:
     bad = {name: p.unembedded for name, p in proofs.items() if p.unembedded}
     assert not bad, bad
