@@ -20,6 +20,7 @@ from keykis.check.structure import structure_hits
 from keykis.errors import CaseFileError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
+from keykis.vocabulary import part
 
 _IGNORE = re.compile(r"#\s*keykis:\s*ignore\[([\w,\s-]+)\]\s*\S")
 
@@ -30,10 +31,24 @@ def _word(value: Any, lang: str) -> Any:
     return value
 
 
+class _Parts:
+    """``{part[matrix.problems.items.resources]}`` in a message template: the field's label in the editor."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, path: str) -> str:
+        return part(path, self.lang)
+
+
 def message_for(m: Method, hit: Hit, lang: str) -> str:
-    """The message of ``hit`` in ``lang``, from the rule's template in schemas/rules.yaml."""
+    """The message of ``hit`` in ``lang``, from the rule's template in schemas/rules.yaml.
+
+    Templates name the parts of a case by the labels of the editor's fields
+    (``{part[...]}``), never by the keys of the file.
+    """
     template = m.rules[hit.rule]["message"]
-    params = {k: _word(v, lang) for k, v in hit.params.items()}
+    params = {"part": _Parts(lang), **{k: _word(v, lang) for k, v in hit.params.items()}}
     try:
         return str(template.get(lang) or template["en"]).format(**params)
     except (KeyError, IndexError):

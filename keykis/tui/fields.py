@@ -15,8 +15,9 @@ from typing import Any
 from keykis.method import Step, case_schema, method, name
 from keykis.progress import iteration
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS, known, say
+from keykis.vocabulary import LANGS, known
 from keykis.vocabulary import label as enum_label
+from keykis.vocabulary import part as part_label
 
 Path_ = tuple[str | int, ...]
 
@@ -93,11 +94,7 @@ def schema_at(path: Path_) -> dict[str, Any]:
 
 
 def _label(key: str | int, lang: str, path: Path_ = ()) -> str:
-    names = [str(p) for p in path if not isinstance(p, int)]
-    for term in (".".join(names), ".".join(names[-2:]), str(key)):
-        if known(f"case_part.{term}"):
-            return say(f"case_part.{term}", lang)
-    return str(key).replace("_", " ")
+    return part_label(path if path and not isinstance(path[-1], int) else (key,), lang)
 
 
 def _enum_options(key: str, enum: list[str], lang: str) -> list[tuple[str, str]]:

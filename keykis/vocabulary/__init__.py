@@ -88,6 +88,54 @@ def known(key: str) -> bool:
     return term in entries
 
 
+PART = "case_part"
+"""The section of the catalogues naming the parts of a case file as the editor labels their fields."""
+
+
+def part(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
+    """The author's name for a part of the case file (``part("matrix.problems.items.resources", "ru")``).
+
+    The most specific entry of ``case_part`` wins: the whole dotted path
+    without list positions, then its last two keys, then the last key. This
+    is the label the editor puts above the field, so a message can name the
+    field the author sees instead of a key of the file.
+    """
+    parts = path.split(".") if isinstance(path, str) else [str(p) for p in path]
+    names = [p for p in parts if not p.isdigit()]
+    if not names:
+        return ""
+    for term in (".".join(names), ".".join(names[-2:]), names[-1]):
+        if known(f"{PART}.{term}"):
+            return say(f"{PART}.{term}", lang)
+    return names[-1].replace("_", " ")
+
+
+def place(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
+    """Where a value is, in the author's words: «Поле проблем, № 2 › Формулировка», never ``matrix.problems.items.1.text``."""
+    parts = path.split(".") if isinstance(path, str) else [str(p) for p in path]
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        if p.isdigit():
+            above = parts[:i - 1] if i and parts[i - 1] == "items" else parts[:i]
+            out.append(say("check.item_at", lang, part=part(above, lang), n=int(p) + 1))
+    last = [i for i, p in enumerate(parts) if p.isdigit()]
+    if not last:
+        return part(parts, lang)
+    if last[-1] < len(parts) - 1:
+        out.append(part(parts, lang))
+    return " › ".join(out)
+
+
+def parts_in_every_language(*paths: str | tuple[str | int, ...]) -> dict[str, str]:
+    """``part()`` of each path, joined by commas, for each language: a message parameter worded later."""
+    return {lang: ", ".join(part(p, lang) for p in paths) for lang in LANGS}
+
+
+def place_in_every_language(path: str | tuple[str | int, ...]) -> dict[str, str]:
+    """``place(path, lang)`` for each language."""
+    return {lang: place(path, lang) for lang in LANGS}
+
+
 def in_every_language(key: str, /, **fields: Any) -> dict[str, str]:
     """``say(key, lang, **fields)`` for each language: for messages worded later, in the reader's language."""
     return {lang: say(key, lang, **fields) for lang in LANGS}

@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from keykis.check.findings import Hit
 from keykis.method import Method
 from keykis.model import Case, mapping
-from keykis.vocabulary import LANGS, in_every_language
+from keykis.vocabulary import LANGS, in_every_language, label, parts_in_every_language
+
+
+def _language(code: str) -> dict[str, str]:
+    """A language of the case by its name in each interface language (never its code)."""
+    return {lang: label("language", code, lang) for lang in LANGS}
 
 
 def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
@@ -20,10 +25,10 @@ def final_abstract(case: Case, m: Method) -> Iterator[Hit]:
         final, draft = str(parts.get("final", "")).strip(), str(parts.get("draft", "")).strip()
         if not final:
             problem = in_every_language("check.abstract_missing")
-            yield Hit("abstract-final", ("abstract", lang), {"lang": lang, "problem": problem}, key=True)
+            yield Hit("abstract-final", ("abstract", lang), {"lang": _language(lang), "problem": problem}, key=True)
         elif final == draft:
             problem = in_every_language("check.abstract_as_draft")
-            yield Hit("abstract-final", ("abstract", lang, "final"), {"lang": lang, "problem": problem})
+            yield Hit("abstract-final", ("abstract", lang, "final"), {"lang": _language(lang), "problem": problem})
 
 
 def languages(case: Case, m: Method) -> Iterator[Hit]:
@@ -31,7 +36,7 @@ def languages(case: Case, m: Method) -> Iterator[Hit]:
     keywords = mapping(case.data.get("keywords"))
     for lang in LANGS:
         if not abstract.get(lang) or not keywords.get(lang):
-            yield Hit("abstract-languages", ("abstract",), {"lang": lang}, key=True)
+            yield Hit("abstract-languages", ("abstract",), {"lang": _language(lang)}, key=True)
 
 
 SECTIONS = ("title", "keywords", "disciplines", "references")
@@ -49,8 +54,8 @@ def sections(case: Case, m: Method) -> Iterator[Hit]:
         empty = not value or (isinstance(value, dict) and not any(value.values())) or (
             isinstance(value, str) and not value.strip())
         if empty:
-            yield Hit("section-missing", (key,) if key in case.data else (), {"section": key, "what": _what(key, m)},
-                      key=key in case.data)
+            yield Hit("section-missing", (key,) if key in case.data else (),
+                      {"section": parts_in_every_language(key), "what": _what(key, m)}, key=key in case.data)
 
 
 def reflection(case: Case, m: Method) -> Iterator[Hit]:
@@ -62,7 +67,7 @@ def reflection(case: Case, m: Method) -> Iterator[Hit]:
         open_ = [q for q in step.reflection if not (isinstance(given.get(q), dict) and given[q].get("done"))]
         if open_:
             yield Hit("reflection-open", ("reflection", step.id) if step.id in answers else (),
-                      {"n": step.n, "questions": ", ".join(open_)}, key=True)
+                      {"n": step.n, "questions": ", ".join(q.removeprefix("q") for q in open_)}, key=True)
 
 
 RULES = [final_abstract, languages, sections, reflection]

@@ -10,7 +10,7 @@ from typing import Any
 from keykis.check.findings import Hit
 from keykis.method import Method
 from keykis.model import FIELDS, Case, YamlPath, mapping
-from keykis.vocabulary import LANGS, in_every_language, label
+from keykis.vocabulary import LANGS, in_every_language, label, place_in_every_language
 
 
 def _declared(case: Case) -> Iterator[tuple[str, YamlPath, str]]:
@@ -40,8 +40,7 @@ def duplicate_ids(case: Case, m: Method) -> Iterator[Hit]:
     seen: dict[str, YamlPath] = {}
     for ident, path, _ in _declared(case):
         if ident in seen:
-            first = ".".join(str(p) for p in seen[ident][:-1])
-            yield Hit("duplicate-id", path, {"id": ident, "first": first})
+            yield Hit("duplicate-id", path, {"id": ident, "first": place_in_every_language(seen[ident][:-1])})
         else:
             seen[ident] = path
 

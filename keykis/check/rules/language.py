@@ -12,6 +12,7 @@ from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
 from keykis.method import Method
 from keykis.model import FIELDS, Actor, Case, YamlPath
+from keykis.vocabulary import place_in_every_language
 
 _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
 
@@ -122,7 +123,7 @@ def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
             first, second = sorted((order[a], order[a + 1 + offset]))
             if second not in reported:
                 reported.add(second)
-                other = ".".join(str(p) for p in stmts[first][0])
+                other = place_in_every_language(stmts[first][0])
                 yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
 
 

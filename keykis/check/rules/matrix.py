@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from keykis.check.findings import Hit
 from keykis.method import Method, name
 from keykis.model import FIELDS, Case
-from keykis.vocabulary import LANGS, in_every_language, label
+from keykis.vocabulary import LANGS, in_every_language, label, parts_in_every_language
 
 
 def _field_names(field: str) -> dict[str, str]:
@@ -75,7 +75,8 @@ def task_parts(case: Case, m: Method) -> Iterator[Hit]:
     missing = [p for p in required if not str(task.get(p, "")).strip()]
     if missing:
         i = case.items("tasks").index(task)
-        yield Hit("task-parts", ("matrix", "tasks", "items", i), {"id": task.get("id"), "missing": ", ".join(missing)})
+        yield Hit("task-parts", ("matrix", "tasks", "items", i), {"id": task.get("id"),
+                                                             "missing": parts_in_every_language(*missing)})
 
 
 def solution_labels(case: Case, m: Method) -> Iterator[Hit]:

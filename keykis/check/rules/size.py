@@ -14,7 +14,7 @@ from typing import Any
 from keykis.check.findings import Hit
 from keykis.method import Method, method
 from keykis.model import Case, mapping
-from keykis.vocabulary import in_every_language
+from keykis.vocabulary import LANGS, in_every_language, label
 
 # What the guidelines proper leave out: the author's analysis is printed from the case itself.
 _NOT_CASE = {"guidelines", "reflection", "suppress", "meta", "keykis", "id", "language", "titles"}
@@ -76,7 +76,8 @@ def size_hits(case: Case, m: Method, *, case_pages: float | None, guidelines_pag
     if case_pages is not None and isinstance(span, list) and len(span) == 2:
         low, high = float(span[0]), float(span[1])
         if not low * (1 - margin) <= case_pages <= high * (1 + margin):
-            yield Hit("case-size", ("meta", "size"), {"pages": _fmt(case_pages), "size": size, "low": int(low),
+            yield Hit("case-size", ("meta", "size"), {"pages": _fmt(case_pages), "low": int(low),
+                                                      "size": {lang: label("size", size, lang) for lang in LANGS},
                                                       "high": int(high), "how": kind})
 
 
