@@ -250,6 +250,31 @@ def mapping(value: Any) -> dict[str, Any]:
 _mapping = mapping
 
 
+def value_at(data: Any, dotted: str) -> Any:
+    """The value at a dotted path (``guidelines.session.plan``) through mappings, or None where it leaves them."""
+    node = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def filled(value: Any, *, flags_count: bool = False) -> bool:
+    """Whether a value carries content: a non-blank text or a number somewhere in it.
+
+    A flag set to ``false`` is content only with ``flags_count`` (progress counts
+    "not disguised" as an answer; a step's requirement is not met by a ``false``).
+    """
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, dict):
+        return any(filled(v, flags_count=flags_count) for v in value.values())
+    if isinstance(value, list):
+        return any(filled(v, flags_count=flags_count) for v in value)
+    return value is not None and (flags_count or value is not False)
+
+
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 

@@ -16,9 +16,9 @@ from functools import cache
 from keykis import yamlsafe
 from keykis.check.findings import Finding
 from keykis.method import Step, case_schema, method
-from keykis.model import Case
+from keykis.model import Case, filled, value_at
 from keykis.paths import schemas_dir
-from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS, _at, _filled
+from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS
 
 NOT_EDITED = frozenset({"keykis", "id", "language", "narrative", "reflection", "suppress"})
 """Top-level keys no page offers: fixed at creation, or written through the steps' own controls."""
@@ -89,12 +89,12 @@ def part_states(case: Case, findings: list[Finding]) -> dict[str, str]:
     for p in parts():
         errors = any(f.severity == "error" and any(f.at == x or f.at.startswith(x + ".") for x in p.fields)
                      for f in findings)
-        values = [_at(case.data, f) for f in p.fields]
+        values = [value_at(case.data, f) for f in p.fields]
         if errors:
             out[p.id] = ERRORS
-        elif all(_filled(v) for v in values):
+        elif all(filled(v, flags_count=True) for v in values):
             out[p.id] = DONE
-        elif any(_filled(v) for v in values):
+        elif any(filled(v, flags_count=True) for v in values):
             out[p.id] = IN_PROGRESS
         else:
             out[p.id] = EMPTY

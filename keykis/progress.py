@@ -12,41 +12,22 @@ from typing import Any
 
 from keykis.check.findings import Finding
 from keykis.method import Step, load_data, method
-from keykis.model import Case
+from keykis.model import Case, filled, value_at
 
 EMPTY, IN_PROGRESS, DONE, ERRORS = "empty", "in progress", "done", "errors"
 
 
-def _filled(value: Any) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, dict):
-        return any(_filled(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_filled(v) for v in value)
-    return value is not None
-
-
-def _at(data: Any, dotted: str) -> Any:
-    node = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
-
-
 def reflection_done(case: Case, step: Step) -> bool:
     """Whether every reflection question of ``step`` is ticked."""
-    answers = _at(case.data, f"reflection.{step.id}")
+    answers = value_at(case.data, f"reflection.{step.id}")
     answers = answers if isinstance(answers, dict) else {}
     return all(isinstance(answers.get(q), dict) and answers[q].get("done") is True for q in step.reflection)
 
 
 def step_filled(case: Case, step: Step) -> bool:
     """Whether the author wrote anything for ``step`` (its fields or its prose)."""
-    values = [_at(case.data, f) for f in step.fields] + [_at(case.data, f"narrative.{step.id}")]
-    return any(_filled(v) for v in values)
+    values = [value_at(case.data, f) for f in step.fields] + [value_at(case.data, f"narrative.{step.id}")]
+    return any(filled(v, flags_count=True) for v in values)
 
 
 def step_states(case: Case, findings: list[Finding]) -> dict[str, str]:

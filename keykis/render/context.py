@@ -14,7 +14,7 @@ from typing import Any
 from keykis.check.rules import decision
 from keykis.graph import fan_matrix
 from keykis.method import Step, method, name
-from keykis.model import Case
+from keykis.model import Case, value_at
 from keykis.render.labels import editions
 from keykis.render.markup import plain
 from keykis.vocabulary import LANGS, known, label, say, section
@@ -207,12 +207,8 @@ class EditionContext:
 
     def get(self, dotted: str, default: Any = None) -> Any:
         """A value of the public case by dotted path (``guidelines.session.plan``)."""
-        node: Any = self.case.data
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
-        return node
+        value = value_at(self.case.data, dotted)
+        return default if value is None else value
 
     def score(self, solution_id: str, criterion_id: str) -> dict[str, Any] | None:
         """The decision-matrix cell of a solution and a goal or value."""
@@ -272,16 +268,9 @@ def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:
     out = []
     for s in steps:
         text = str(narrative.get(s.id) or "")
-        filled = bool(text.strip()) or any(_value(case.data, f) for f in s.fields)
+        filled = bool(text.strip()) or any(value_at(case.data, f) for f in s.fields)
         out.append(StepView(s.n, s.id, s.title.get(lang) or s.title["en"], text, filled))
     return out
-
-
-def _value(data: dict[str, Any], dotted: str) -> Any:
-    node: Any = data
-    for part in dotted.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
-    return node
 
 
 def _citations(case: Case) -> dict[str, int]:

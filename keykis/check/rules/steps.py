@@ -8,31 +8,10 @@ knowledge as ``step-open`` notes, which are its per-step progress.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from keykis.check.findings import Hit
 from keykis.method import Method
-from keykis.model import Case, mapping
-
-
-def filled(value: Any) -> bool:
-    """Whether a value carries content (a non-blank text somewhere in it)."""
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, dict):
-        return any(filled(v) for v in value.values())
-    if isinstance(value, list):
-        return any(filled(v) for v in value)
-    return value is not None and value is not False
-
-
-def _at(data: Any, dotted: str) -> Any:
-    node = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
+from keykis.model import Case, filled, mapping, value_at
 
 
 def _internal_actors(case: Case) -> bool:
@@ -112,14 +91,14 @@ _NAMED: dict[str, Callable[[Case], bool]] = {
 def requirement_met(case: Case, requirement: str) -> bool:
     """Whether ``case`` meets one requirement of ``step_requirements``."""
     check = _NAMED.get(requirement)
-    return check(case) if check else filled(_at(case.data, requirement))
+    return check(case) if check else filled(value_at(case.data, requirement))
 
 
 def _place(case: Case, requirement: str) -> tuple[tuple[str | int, ...], bool]:
     """Where to point: the requirement's own key when present, else its nearest present parent."""
     parts = requirement.split(".") if requirement not in _NAMED else []
     while parts:
-        if _at(case.data, ".".join(parts)) is not None:
+        if value_at(case.data, ".".join(parts)) is not None:
             return tuple(parts), True
         parts.pop()
     return (), False
