@@ -22,6 +22,7 @@ from keykis.errors import CaseFileError, UserError
 from keykis.gate import require_case
 from keykis.model import CASE_FILE
 from keykis.terminal import clean_line
+from keykis.tui.autosave import saved_for_quit
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -119,14 +120,9 @@ class KeykisApp(App[str | None]):
 
     async def action_quit(self) -> None:
         """Save what is pending, then quit; with changes that cannot be saved, ask first."""
-        for screen in self.screen_stack:
-            if isinstance(screen, EditorScreen) and not screen.flush():
-                screen.autosave.ask_before_quit(lambda: self.call_later(self.action_quit))
-                return
-        for screen in self.screen_stack:
-            if isinstance(screen, EditorScreen):
-                screen.autosave.close()
-        self.exit(self.farewell or None)
+        autosaves = [screen.autosave for screen in self.screen_stack if isinstance(screen, EditorScreen)]
+        if saved_for_quit(autosaves, lambda: self.call_later(self.action_quit)):
+            self.exit(self.farewell or None)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: Textual's own commands and the editor's."""

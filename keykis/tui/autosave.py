@@ -251,3 +251,19 @@ def offer_recovery(screen: Screen[Any], doc: CaseDocument, found: Any, lang: str
         screen.call_after_refresh(redraw)
 
     screen.app.push_screen(RecoverChanges(found, lang, file_changed=file_changed), decided)
+
+
+def saved_for_quit(autosaves: list[Autosave], again: Callable[[], Any]) -> bool:
+    """Save every open document before the app quits; True when it may exit now.
+
+    Shared by the editor and the study app. When a document cannot be saved
+    without the author's decision (it changed on disk), the quit dialog opens
+    and ``again`` runs once the choice is carried out; the app does not exit yet.
+    """
+    for autosave in autosaves:
+        if not autosave.flush():
+            autosave.ask_before_quit(again)
+            return False
+    for autosave in autosaves:
+        autosave.close()
+    return True

@@ -20,6 +20,7 @@ from keykis.study.document import open_worksheet
 from keykis.study.gate import require_worksheet
 from keykis.study.student import student_view
 from keykis.study.worksheet import new_worksheet
+from keykis.tui.autosave import saved_for_quit
 from keykis.tui.study.screen import StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 
@@ -60,10 +61,8 @@ class StudyApp(App[str | None]):
         """Save, then quit: nothing typed is lost; after an outside change, ask first."""
         study = self.study
         if isinstance(study, StudyScreen):
-            if not study.flush():
-                study.autosave.ask_before_quit(lambda: self.call_later(self.action_quit))
+            if not saved_for_quit([study.autosave], lambda: self.call_later(self.action_quit)):
                 return
-            study.autosave.close()
         else:
             study.save()
         self.exit(self.farewell or None)
