@@ -25,6 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from keykis import safe_read
+from keykis.errors import CaseFileError
+
 SUFFIX = ".recovery"
 FSYNC_DELAY = 0.25
 """Seconds after a change before the recovery file is pushed to the disk (a crash of the
@@ -80,11 +83,11 @@ def read_recovery(document: Path) -> Recovery | None:
     """
     file = recovery_file(document)
     try:
-        st = file.lstat()
-        if not _regular(st.st_mode) or st.st_size > MAX_BYTES:
+        st = file.lstat()  # a link is never followed: the file is ours, written beside the document
+        if not _regular(st.st_mode):
             return None
-        raw = file.read_bytes()
-    except OSError:
+        raw = safe_read.read_bytes(file, limit=MAX_BYTES)  # a FIFO swapped in meanwhile cannot block
+    except (OSError, CaseFileError):
         return None
     lines = raw.decode("utf-8", errors="replace").splitlines()
     if not lines:
@@ -185,7 +188,12 @@ class Journal:
 
     # -- inside ---------------------------------------------------------------
     def _open(self) -> None:
-        """Start the file afresh (header, then the pending changes) and keep it open."""
+        """Start the file afresh (header, then the pending changes) and keep it open.
+
+        Not ``keykis.atomic``: the journal must stay open for appending after the
+        rename, so it is written and renamed here on its own descriptor (never
+        through a link, readable by the author only).
+        """
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
         tmp = self.file.with_name(f".{self.file.name}.tmp")
         fd = os.open(tmp, flags, 0o600)

@@ -99,3 +99,25 @@ def test_a_copy_beside_the_file_and_discarding(case: Path) -> None:
     assert "Моя версия." not in case.read_text(encoding="utf-8")
     doc.discard_changes()
     assert not doc.dirty and not recovery_file(case).exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
+def test_a_recovery_file_that_is_no_file_is_ignored_at_once(case: Path, kind: str, tmp_path: Path) -> None:
+    """A FIFO, a link or a folder where the recovery file should be: no hang, nothing offered."""
+    import os
+
+    target = recovery_file(case)
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "link":
+        outside = tmp_path / "elsewhere.jsonl"
+        outside.write_text('{"base": "x"}\n{"op": "set", "path": ["title"], "value": "y"}\n', encoding="utf-8")
+        target.symlink_to(outside)
+    else:
+        target.mkdir()
+    result: list[object] = []
+    reader = threading.Thread(target=lambda: result.append(read_recovery(case)), daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+    assert not reader.is_alive(), "reading the recovery file blocked"
+    assert result == [None]
