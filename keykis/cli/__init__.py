@@ -19,26 +19,12 @@ import sys
 from collections.abc import Sequence
 
 from keykis import __version__
+from keykis.cli.words import explain, lang_of, parser_class
 from keykis.errors import UserError
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS
+from keykis.vocabulary import LANGS, say
 
 COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review", "examples", "completion")
-_HELP = {
-    "check": "check cases against the method",
-    "new": "write a new case skeleton",
-    "schema": "print the case JSON Schema",
-    "render": "render a case (or a worksheet) to PDF",
-    "build": "build a case database with its catalogue",
-    "search": "search the case database",
-    "edit": "open the guided editor",
-    "study": "work through a case as a student",
-    "review": "review a class's worksheets",
-    "examples": "copy the bundled example cases into a folder",
-    "completion": "print a shell completion script (bash, zsh, fish)",
-}
-
-
 def default_lang() -> str:
     """The message language from the locale: ru, kk or en."""
     for var in ("KEYKIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
@@ -56,17 +42,20 @@ def _available() -> list[str]:
     return [c for c in COMMANDS if importlib.util.find_spec(f"keykis.cli.{c}") is not None]
 
 
-def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with ``commands`` only those subcommands are set up."""
-    parser = argparse.ArgumentParser(prog="keykis", description="Write, check, teach and publish KEYKIS cases.")
-    parser.add_argument("--version", action="version", version=f"keykis {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+def build_parser(commands: Sequence[str] | None = None, lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its help in ``lang``; with ``commands`` only those subcommands are set up."""
+    parser = parser_class(lang)(prog="keykis", description=say("cli.description", lang))
+    parser.add_argument("--version", action="version", version=f"keykis {__version__}", help=say("cli.version", lang))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("cli.commands", lang))
     for name in _available():
+        about = say(f"cli.command.{name}", lang)
         if commands is None or name in commands:
             module = importlib.import_module(f"keykis.cli.{name}")
-            module.add_parser(sub.add_parser(name, help=_HELP[name], description=_HELP[name].capitalize() + "."))
+            p = sub.add_parser(name, help=about, description=about[:1].upper() + about[1:] + ".")
+            module.add_parser(p)
+            explain(p, name, lang)
         else:
-            sub.add_parser(name, help=_HELP[name])
+            sub.add_parser(name, help=about)
     return parser
 
 
@@ -76,11 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list and "edit" in _available() and _on_a_terminal():
         args_list = ["edit"]
     wanted = [a for a in args_list if a in COMMANDS][:1]
-    parser = build_parser(wanted or None)
+    lang = lang_of(args_list, default_lang())
+    parser = build_parser(wanted or None, lang)
     if not args_list:
         parser.print_help(sys.stderr)
         return 2
-    mistyped = _mistyped(args_list)
+    mistyped = _mistyped(args_list, lang)
     if mistyped:
         print(f"keykis: {mistyped}", file=sys.stderr)
         return 2
@@ -95,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"keykis: {clean_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("keykis: interrupted", file=sys.stderr)
+        print(f"keykis: {say('cli.interrupted', lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -106,14 +96,15 @@ def _on_a_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _mistyped(args: list[str]) -> str:
+def _mistyped(args: list[str], lang: str = "en") -> str:
     """A "did you mean" message when the first word is not a command; empty otherwise."""
     first = next((a for a in args if not a.startswith("-")), None)
     if first is None or first in COMMANDS or args[0].startswith("-"):
         return ""
     close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else f"; the commands are: {', '.join(COMMANDS)}"
-    return f"unknown command '{first}'{hint}"
+    hint = say("cli.did_you_mean", lang, command=close[0]) if close else \
+        say("cli.the_commands_are", lang, commands=", ".join(COMMANDS))
+    return f"{say('cli.unknown_command', lang, word=first)}; {hint}"
 
 
 def entry() -> None:

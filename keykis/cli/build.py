@@ -12,22 +12,19 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis build``."""
-    p.add_argument("cases", nargs="*", type=Path, metavar="CASES_DIR", help="folder of cases (default: cases)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="where the database is built")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
-    p.add_argument("--force", action="store_true", help="rebuild every case, changed or not")
-    p.add_argument("--fail-fast", action="store_true", help="stop at the first case that fails")
-    p.add_argument("--edition", action="append", choices=("student", "teacher"), dest="editions",
-                   help="edition to build (repeatable; default: both)")
-    p.add_argument("--executor", default="local", metavar="SPEC",
-                   help="local (default), inline, or dask://HOST:PORT for an existing Dask cluster")
-    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS", help="time one case may take (default: 300)")
-    p.add_argument("--recycle-after", type=int, default=50, metavar="N",
-                   help="documents a worker builds before it is replaced (default: 50)")
-    p.add_argument("--lang", choices=LANGS, default="ru", help="catalogue language (default: ru)")
+    """Arguments of ``keykis build`` (their help texts: vocabulary ``cli.build.<dest>``)."""
+    p.add_argument("cases", nargs="*", type=Path, metavar="CASES_DIR")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--fail-fast", action="store_true")
+    p.add_argument("--edition", action="append", choices=("student", "teacher"), dest="editions")
+    p.add_argument("--executor", default="local", metavar="SPEC")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
+    p.add_argument("--recycle-after", type=int, default=50, metavar="N")
+    p.add_argument("--lang", choices=LANGS, default="ru")
     p.add_argument("--renderer", default=None, help=argparse.SUPPRESS)  # module:function, for other render engines
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
+    p.add_argument("-q", "--quiet", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,15 +22,13 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis check``."""
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                   help="case.yaml files, folders of cases, or worksheet files")
-    p.add_argument("--case", type=Path, default=None, metavar="CASE",
-                   help="the case the worksheets were made for (default: found beside each worksheet)")
-    p.add_argument("--lang", choices=LANGS, default=None, help="message language (default: locale)")
+    """Arguments of ``keykis check`` (their help texts: vocabulary ``cli.check.<dest>``)."""
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--case", type=Path, default=None, metavar="CASE")
+    p.add_argument("--lang", choices=LANGS, default=None)
     p.add_argument("--format", choices=("human", "json", "line"), default="human", dest="fmt")
-    p.add_argument("--config", type=Path, default=None, help="a keykis.yaml with rule levels")
-    p.add_argument("--errors-only", action="store_true", help="show errors, hide warnings and notes")
+    p.add_argument("--config", type=Path, default=None)
+    p.add_argument("--errors-only", action="store_true")
 
 
 def _worksheets_in(folder: Path) -> list[Path]:

@@ -13,8 +13,8 @@ SHELLS = ("bash", "zsh", "fish")
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis completion``."""
-    p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    """Arguments of ``keykis completion`` (their help texts: vocabulary ``cli.completion.<dest>``)."""
+    p.add_argument("shell", choices=SHELLS)
 
 
 def commands() -> dict[str, tuple[str, list[tuple[str, list[str], str]]]]:

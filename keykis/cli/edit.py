@@ -11,10 +11,10 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis edit``."""
-    p.add_argument("case", nargs="?", type=Path, metavar="CASE", help="a case folder or case.yaml (none: start screen)")
-    p.add_argument("--lang", choices=LANGS, default=None, help="interface language (default: locale)")
-    p.add_argument("--cases", type=Path, default=Path("cases"), help="folder of cases for the start screen")
+    """Arguments of ``keykis edit`` (their help texts: vocabulary ``cli.edit.<dest>``)."""
+    p.add_argument("case", nargs="?", type=Path, metavar="CASE")
+    p.add_argument("--lang", choices=LANGS, default=None)
+    p.add_argument("--cases", type=Path, default=Path("cases"))
 
 
 def run(args: argparse.Namespace) -> int:

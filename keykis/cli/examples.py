@@ -17,10 +17,9 @@ from keykis.paths import cases_dir
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis examples``."""
-    p.add_argument("dir", type=Path, nargs="?", default=Path("cases"), metavar="DIR",
-                   help="where to put the example cases (default: cases)")
-    p.add_argument("--force", action="store_true", help="replace example cases already in DIR")
+    """Arguments of ``keykis examples`` (their help texts: vocabulary ``cli.examples.<dest>``)."""
+    p.add_argument("dir", type=Path, nargs="?", default=Path("cases"), metavar="DIR")
+    p.add_argument("--force", action="store_true")
 
 
 def bundled() -> list[Path]:

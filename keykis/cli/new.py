@@ -11,10 +11,10 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis new``."""
-    p.add_argument("slug", help="the case id, also its folder name (e.g. almaty-sister-cities)")
-    p.add_argument("--dir", type=Path, default=Path("cases"), help="the collection folder (default: cases)")
-    p.add_argument("--lang", choices=LANGS, default=None, help="language of the case body")
+    """Arguments of ``keykis new`` (their help texts: vocabulary ``cli.new.<dest>``)."""
+    p.add_argument("slug")
+    p.add_argument("--dir", type=Path, default=Path("cases"))
+    p.add_argument("--lang", choices=LANGS, default=None)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,15 +17,13 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis render``."""
-    p.add_argument("path", type=Path, metavar="CASE", help="a case folder or case.yaml (or another keykis document)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="folder for the outputs")
-    p.add_argument("--edition", choices=("student", "teacher", "all"), default="all",
-                   help="student: case.pdf; teacher: guidelines.pdf; all (default): both")
-    p.add_argument("--html", action="store_true", help="keep the HTML beside each PDF (preview, debugging)")
-    p.add_argument("--archival", action="store_true", help="PDF/A-3b with the case file attached")
-    p.add_argument("--lang", choices=LANGS, default=None,
-                   help="language of headings and captions (default: the case's language)")
+    """Arguments of ``keykis render`` (their help texts: vocabulary ``cli.render.<dest>``)."""
+    p.add_argument("path", type=Path, metavar="CASE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
+    p.add_argument("--edition", choices=("student", "teacher", "all"), default="all")
+    p.add_argument("--html", action="store_true")
+    p.add_argument("--archival", action="store_true")
+    p.add_argument("--lang", choices=LANGS, default=None)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,22 +20,17 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis review``."""
-    p.add_argument("case", type=Path, metavar="CASE", help="the case folder or its case.yaml")
-    p.add_argument("worksheets", nargs="+", type=Path, metavar="WORKSHEET",
-                   help="worksheet files, or folders of them (*.yaml)")
-    p.add_argument("-o", "--output", type=Path, default=Path("review"), help="folder for review.pdf and review.json")
-    p.add_argument("--lang", choices=LANGS, default=None, help="language of the review (default: locale)")
-    p.add_argument("--include-other-revisions", action="store_true",
-                   help="count worksheets made for another revision of the case too")
-    p.add_argument("--json-only", action="store_true", help="write review.json only (no PDF)")
-    p.add_argument("--csv", type=Path, default=None, metavar="FILE",
-                   help="also write a gradebook CSV (one row per student) that Moodle imports")
-    p.add_argument("--feedback", type=Path, default=None, metavar="DIR",
-                   help="also write one feedback PDF per worksheet into DIR")
-    p.add_argument("--group", default=None, help="review only the worksheets of this study group")
-    p.add_argument("--anonymise", "--anonymize", action="store_true", dest="anonymise",
-                   help="number the students instead of naming them (for the projector)")
+    """Arguments of ``keykis review`` (their help texts: vocabulary ``cli.review.<dest>``)."""
+    p.add_argument("case", type=Path, metavar="CASE")
+    p.add_argument("worksheets", nargs="+", type=Path, metavar="WORKSHEET")
+    p.add_argument("-o", "--output", type=Path, default=Path("review"))
+    p.add_argument("--lang", choices=LANGS, default=None)
+    p.add_argument("--include-other-revisions", action="store_true")
+    p.add_argument("--json-only", action="store_true")
+    p.add_argument("--csv", type=Path, default=None, metavar="FILE")
+    p.add_argument("--feedback", type=Path, default=None, metavar="DIR")
+    p.add_argument("--group", default=None)
+    p.add_argument("--anonymise", "--anonymize", action="store_true", dest="anonymise")
 
 
 def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:

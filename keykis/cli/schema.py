@@ -9,8 +9,8 @@ from keykis.method import case_schema_json
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis schema``."""
-    p.add_argument("--worksheet", action="store_true", help="print the worksheet schema instead")
+    """Arguments of ``keykis schema`` (their help texts: vocabulary ``cli.schema.<dest>``)."""
+    p.add_argument("--worksheet", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:

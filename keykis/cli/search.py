@@ -13,15 +13,13 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis search``."""
-    p.add_argument("query", nargs="?", default="", metavar="QUERY",
-                   help='words to find (all must match; "quoted words" as a phrase); empty: every case')
-    p.add_argument("--in", dest="where", type=Path, default=None, metavar="PATH",
-                   help="a built database (OUTDIR) or a folder of cases, indexed on the fly (default: cases)")
-    p.add_argument("--discipline", default=None, help="only cases for this discipline (part of its name)")
-    p.add_argument("--lang", choices=LANGS, default=None, help="only cases with this language")
-    p.add_argument("--author", default=None, help="only cases by this author (part of the name)")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N cases")
+    """Arguments of ``keykis search`` (their help texts: vocabulary ``cli.search.<dest>``)."""
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("--in", dest="where", type=Path, default=None, metavar="PATH")
+    p.add_argument("--discipline", default=None)
+    p.add_argument("--lang", choices=LANGS, default=None)
+    p.add_argument("--author", default=None)
+    p.add_argument("--limit", type=int, default=None, metavar="N")
     p.add_argument("--format", choices=("human", "json"), default="human", dest="fmt")
 
 

@@ -12,13 +12,12 @@ from keykis.vocabulary import LANGS
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
-    """Arguments of ``keykis study``."""
-    p.add_argument("case", type=Path, metavar="CASE", help="the case folder or its case.yaml")
-    p.add_argument("-w", "--worksheet", type=Path, default=None,
-                   help="your worksheet file (created when missing; default: <case id>.worksheet.yaml here)")
-    p.add_argument("--student", default="", help="your name, written into a new worksheet")
-    p.add_argument("--group", default="", help="your study group, written into a new worksheet")
-    p.add_argument("--lang", choices=LANGS, default=None, help="language of the screen (default: locale)")
+    """Arguments of ``keykis study`` (their help texts: vocabulary ``cli.study.<dest>``)."""
+    p.add_argument("case", type=Path, metavar="CASE")
+    p.add_argument("-w", "--worksheet", type=Path, default=None)
+    p.add_argument("--student", default="")
+    p.add_argument("--group", default="")
+    p.add_argument("--lang", choices=LANGS, default=None)
 
 
 def run(args: argparse.Namespace) -> int:
