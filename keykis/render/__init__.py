@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from keykis.documents import CASE, KINDS, kind_of
 from keykis.errors import UserError
 from keykis.model import Case, load_case
 
@@ -73,27 +74,18 @@ def render_case(
     return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
 
 
-KINDS = {"worksheet": "keykis.study.render"}
-"""Other document kinds: top-level key of the YAML file -> module with ``render(path, outdir, **options)``."""
-
-
-def document_kind(data: dict[str, Any]) -> str:
-    """``case`` or the kind named by a top-level key of ``KINDS``."""
-    return next((kind for kind in KINDS if kind in data), "case")
-
-
 def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
-    """Render any keykis document: a case, or a kind registered in ``KINDS``."""
+    """Render any keykis document: a case, or a kind registered in ``keykis.documents.KINDS``."""
     from keykis import yamlsafe
     from keykis.model import case_file
 
     file = case_file(path)
     data, text = yamlsafe.load_mapping(file)
-    kind = document_kind(data)
-    if kind == "case":
+    kind = kind_of(data)
+    if kind == CASE:
         return render_case(Case(data, path=file, text=text), outdir, **options)
     try:
-        module = importlib.import_module(KINDS[kind])
+        module = importlib.import_module(KINDS[kind].renderer)
     except ModuleNotFoundError as exc:
         raise UserError(f"rendering a {kind} is not available in this version", path=str(file)) from exc
     return module.render(file, outdir, **options)  # type: ignore[no-any-return]

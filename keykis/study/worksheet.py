@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from keykis import atomic, safe_read, yamlsafe
+from keykis import atomic, yamlsafe
+from keykis.documents import kind_of, kind_of_file
 from keykis.errors import CaseFileError, UserError
 from keykis.model import Case
 from keykis.paths import schemas_dir
 
 WORKSHEET_KEY = "worksheet"
+"""The kind name and top-level key of a worksheet (see ``keykis.documents.KINDS``)."""
 STUDENT_FIELDS = ("problems", "tasks", "solutions")
 
 
@@ -125,17 +127,13 @@ def _list(value: Any) -> list[Any]:
 
 
 def is_worksheet(data: Any) -> bool:
-    """Whether parsed YAML is a worksheet rather than a case."""
-    return isinstance(data, dict) and WORKSHEET_KEY in data
+    """Whether parsed YAML is a worksheet rather than a case (``keykis.documents``)."""
+    return kind_of(data) == WORKSHEET_KEY
 
 
 def is_worksheet_file(path: Path) -> bool:
     """Whether a file holds a worksheet (a top-level ``worksheet:`` key); False if unreadable."""
-    try:
-        head = safe_read.read_bytes(path).decode("utf-8", errors="replace")[:65536]
-    except CaseFileError:  # not a regular file, too large or unreadable
-        return False
-    return any(line.startswith(f"{WORKSHEET_KEY}:") for line in head.splitlines())
+    return kind_of_file(path) == WORKSHEET_KEY
 
 
 def load_worksheet(path: Path) -> Worksheet:
