@@ -25,6 +25,7 @@ from keykis.errors import KeykisError
 from keykis.graph import concept_graph, relation_name
 from keykis.method import method, name
 from keykis.model import Case
+from keykis.render.graph_geometry import defects, finish, move_numbers, place_numbers, read_drawing
 from keykis.render.markup import plain
 from keykis.vocabulary import section
 
@@ -50,8 +51,8 @@ def _head(kind: str, extra: Iterable[str] = (), sep: bool = True) -> list[str]:
     return [
         f"{kind} G {{",
         f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", pad=0.1, {", ".join(extra)}];',
-        f'  node [fontname="{FONT}", fontsize=10, shape=box, style=rounded, penwidth=0.8, margin="0.10,0.05"];',
-        f'  edge [fontname="{FONT}", fontsize=10, penwidth=0.7, arrowsize=0.6];',
+        f'  node [fontname="{FONT}", fontsize=11, shape=box, style=rounded, penwidth=0.8, margin="0.10,0.05"];',
+        f'  edge [fontname="{FONT}", fontsize=11, penwidth=0.7, arrowsize=0.6];',
     ]
 
 
@@ -76,10 +77,10 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
         extra = ", peripheries=2, penwidth=1.2" if d["main"] else ""
         return f"    {ids[n]} [label={quote(d['label'], 16)}{extra}];"
 
-    out += ["  subgraph cluster_external {", f"    label={quote(lab['external'])}; labeljust=l;",
-            "    style=\"rounded,dashed\"; penwidth=0.8; margin=8;"]
-    out += ["    subgraph cluster_internal {", f"      label={quote(lab['internal'])}; labeljust=l;",
-            "      style=rounded; penwidth=1.6; margin=8;"]
+    out += ["  subgraph cluster_external {", f"    label={quote(lab['external'])};",
+            "    style=\"rounded,dashed\"; penwidth=0.8; margin=12;"]
+    out += ["    subgraph cluster_internal {", f"      label={quote(lab['internal'])};",
+            "      style=rounded; penwidth=1.6; margin=12;"]
     out += ["  " + node(n) for n in g.nodes if g.nodes[n]["environment"] == "internal"]
     out += ["    }"]
     out += [node(n) for n in g.nodes if g.nodes[n]["environment"] != "internal"]
@@ -168,6 +169,20 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
     return done.stdout
 
 
+def draw_concept(dot_source: str) -> tuple[bytes, list[str]]:
+    """The concept graph as SVG with Euler-like regions and every relation number in a free spot, and what is
+    still wrong with it.
+
+    Graphviz lays the graph out once (as JSON, to read the geometry, and as
+    SVG); numbers sitting on a boundary line, an actor or another number are
+    moved along their own edge and the regions get their rounded corners
+    (:mod:`keykis.render.graph_geometry`).
+    """
+    drawing = read_drawing(draw(dot_source, "json"))
+    moves = place_numbers(drawing)
+    return finish(move_numbers(draw(dot_source), moves), drawing), defects(drawing)
+
+
 _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re.S)
 
 
@@ -249,25 +264,28 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     better). A drawing much narrower or flatter than its area — a long chain
     of actors — then gets its spacing stretched to the area's shape, so the
     figure fills the page instead of standing as a column in the middle.
+    A drawing with a defect left (:func:`draw_concept`) loses to one without.
     """
     key = [" ".join(map(str, row)) for row in relation_legend(case, lang)]
     boxes = graph_boxes(key, plain(case.title))
-    best: tuple[float, str, bool, bytes] | None = None
+    best: tuple[int, float, str, bool, bytes] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
-        svg = draw(concept_dot(case, lang, rankdir=rankdir))
+        svg, faults = draw_concept(concept_dot(case, lang, rankdir=rankdir))
         size = svg_size(svg)
         landscape = _fit(size, boxes[True]) > _fit(size, boxes[False])
-        score = _fit(size, boxes[landscape]) * bonus
-        if best is None or score > best[0]:
-            best = (score, rankdir, landscape, svg)
+        score = (-len(faults), _fit(size, boxes[landscape]) * bonus, rankdir, landscape, svg)
+        if best is None or score[:2] > best[:2]:
+            best = score
     assert best is not None
-    figure = max((draw(concept_dot(case, lang, rankdir=r)) for r in ("TB", "LR")),
-                 key=lambda svg: _fit(svg_size(svg), FIGURE_BOX))
-    _, rankdir, landscape, svg = best
+    figures = [draw_concept(concept_dot(case, lang, rankdir=r)) for r in ("TB", "LR")]
+    figure = max(figures, key=lambda f: (-len(f[1]), _fit(svg_size(f[0]), FIGURE_BOX)))[0]
+    _, _, rankdir, landscape, svg = best
     box = boxes[landscape]
     width, height = svg_size(svg)
     want = box[1] / box[0]
     if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
         dot = concept_dot(case, lang, rankdir=rankdir, ratio=want)
-        return GraphLayout(draw(dot), landscape, rankdir, dot, figure, box[1] / MM)
+        stretched, faults = draw_concept(dot)
+        if not faults:
+            return GraphLayout(stretched, landscape, rankdir, dot, figure, box[1] / MM)
     return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir), figure, box[1] / MM)

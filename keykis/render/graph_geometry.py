@@ -1,0 +1,340 @@
+"""The finish of the concept graph: Euler-like regions, relation numbers in free spots, and what a drawing gets wrong.
+
+The article draws the environments as Euler regions, one inside the other;
+Graphviz draws a cluster as a rectangle with small rounded corners. Each
+region is redrawn here with corners rounded to :func:`corner_radius` (the
+clusters' margin leaves the room), so the internal environment reads as a
+region inside the external one.
+
+Graphviz puts an edge's label beside the middle of the edge. With the
+environments drawn as nested regions, that spot can fall on a region's
+boundary line, on an actor, or on another number; an edge between two
+actors of the internal environment can also be routed round the outside of
+its region. This module reads the layout Graphviz made (``dot -Tjson``),
+names those defects, and moves a misplaced number along its own edge to
+the nearest free spot beside the line, rewriting only the number's
+position in the SVG. Nothing here runs Graphviz itself; every check below
+uses the regions' rounded shape, not their bounding boxes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+PAD = 1.5
+"""Clearance in points a number keeps from a boundary line, an actor or another number."""
+STEP = 4.0
+"""Distance in points between the spots tried along an edge."""
+INTERNAL = "cluster_internal"
+EXTERNAL = "cluster_external"
+RADIUS = 26.0
+"""Largest corner radius of a region in points (Graphviz's own is 12); clusters keep a 12 pt margin, which
+lets a radius up to about 3.4 × 12 pt clear the nodes in a corner."""
+
+
+def corner_radius(region: Box, label: Box | None = None) -> float:
+    """The corner radius of a region: :data:`RADIUS`, less when a quarter of its shorter side is smaller or when
+    its name (``label``, at the top) would reach past the curve of a corner."""
+    r = min(RADIUS, 0.25 * min(region.x1 - region.x0, region.y1 - region.y0))
+    if label is not None:
+        dx, dy = max(0.0, min(label.x0 - region.x0, region.x1 - label.x1)), max(0.0, region.y1 - label.y1)
+        r = min(r, dx + dy + math.sqrt(2 * dx * dy))
+    return r
+
+
+def in_region(region: Box, x: float, y: float, tol: float = 0.0, r: float | None = None) -> bool:
+    """Whether point (x, y) lies inside the rounded shape of ``region`` (corner radius ``r``)."""
+    if not region.holds(x, y, tol):
+        return False
+    r = corner_radius(region) if r is None else r
+    cx = min(max(x, region.x0 + r), region.x1 - r)
+    cy = min(max(y, region.y0 + r), region.y1 - r)
+    return math.hypot(x - cx, y - cy) <= r + tol
+
+
+def box_in_region(box: Box, region: Box, r: float | None = None) -> bool:
+    """Whether all of ``box`` lies inside the rounded shape of ``region``."""
+    return all(in_region(region, x, y, r=r) for x in (box.x0, box.x1) for y in (box.y0, box.y1))
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box in Graphviz coordinates (points, y upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def grown(self, d: float) -> Box:
+        return Box(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
+
+    def overlaps(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
+
+    def within(self, other: Box) -> bool:
+        return other.x0 <= self.x0 and self.x1 <= other.x1 and other.y0 <= self.y0 and self.y1 <= other.y1
+
+    def holds(self, x: float, y: float, tol: float = 0.0) -> bool:
+        return self.x0 - tol <= x <= self.x1 + tol and self.y0 - tol <= y <= self.y1 + tol
+
+    def moved(self, dx: float, dy: float) -> Box:
+        return Box(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
+
+
+@dataclass
+class Edge:
+    """One drawn relation: its end actors, its line (sampled) and its number."""
+
+    index: int
+    tail: str
+    head: str
+    line: list[tuple[float, float]]
+    text: str = ""
+    label: Box | None = None
+
+
+@dataclass
+class Drawing:
+    """The geometry of a laid-out concept graph."""
+
+    regions: dict[str, Box] = field(default_factory=dict)
+    """Cluster name → its box (``cluster_external``, ``cluster_internal``)."""
+    region_labels: list[Box] = field(default_factory=list)
+    radii: dict[str, float] = field(default_factory=dict)
+    """Cluster name → the corner radius it is drawn with (:func:`corner_radius`)."""
+    nodes: dict[str, Box] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    internal: set[str] = field(default_factory=set)
+    """Names of the nodes in the internal environment."""
+
+
+def _bb(text: str) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in text.split(","))
+    return Box(x0, y0, x1, y1)
+
+
+def _text_box(ops: list[dict[str, Any]]) -> tuple[str, Box] | None:
+    size = 10.0
+    for op in ops:
+        if op.get("op") == "F":
+            size = float(op.get("size", size))
+        elif op.get("op") == "T":
+            x, y = op["pt"]
+            w = float(op.get("width", 0))
+            left = x - w / 2 if op.get("align") == "c" else (x - w if op.get("align") == "r" else x)
+            return str(op.get("text", "")), Box(left, y - 0.22 * size, left + w, y + 0.72 * size)
+    return None
+
+
+def _bezier(points: list[list[float]]) -> list[tuple[float, float]]:
+    """Sample a Graphviz B-spline (a chain of cubic Béziers) into a polyline."""
+    out: list[tuple[float, float]] = [(points[0][0], points[0][1])]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for k in range(1, 13):
+            t = k / 12
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def read_drawing(layout_json: bytes) -> Drawing:
+    """The geometry in the output of ``dot -Tjson``."""
+    data = json.loads(layout_json)
+    drawing = Drawing()
+    names: dict[int, str] = {}
+    objects = data.get("objects", [])
+    for obj in objects:
+        names[int(obj.get("_gvid", -1))] = str(obj.get("name", ""))
+    for obj in objects:
+        name = str(obj.get("name", ""))
+        if name == INTERNAL:
+            drawing.internal = {names.get(n, "") for n in obj.get("nodes", [])}
+        if name.startswith("cluster"):
+            label = _text_box(obj.get("_ldraw_", []))
+            if label:
+                drawing.region_labels.append(label[1])
+            if "bb" in obj:
+                drawing.regions[name] = _bb(obj["bb"])
+                drawing.radii[name] = corner_radius(drawing.regions[name], label[1] if label else None)
+        elif "pos" in obj:
+            x, y = (float(v) for v in obj["pos"].split(","))
+            w, h = float(obj["width"]) * 36, float(obj["height"]) * 36
+            drawing.nodes[name] = Box(x - w, y - h, x + w, y + h)
+    for edge in data.get("edges", []):
+        line: list[tuple[float, float]] = []
+        for op in edge.get("_draw_", []):
+            if op.get("op") in ("b", "B") and len(op.get("points", [])) >= 4:
+                line += _bezier(op["points"])
+        e = Edge(int(edge.get("_gvid", len(drawing.edges))), names.get(edge["tail"], ""), names.get(edge["head"], ""), line)
+        label = _text_box(edge.get("_ldraw_", []))
+        if label:
+            e.text, e.label = label
+        drawing.edges.append(e)
+    return drawing
+
+
+def _label_faults(d: Drawing, e: Edge, box: Box, others: list[Box]) -> list[str]:
+    """What is wrong with number ``box`` of edge ``e`` (empty when it is well placed)."""
+    faults = []
+    padded = box.grown(PAD)
+    for name, region in d.regions.items():
+        if padded.overlaps(region) and not box_in_region(padded, region, d.radii.get(name)):
+            faults.append(f"crosses the boundary of {name.removeprefix('cluster_')}")
+    outer = d.regions.get(EXTERNAL)
+    if outer and not box_in_region(padded, outer, d.radii.get(EXTERNAL)):
+        faults.append("lies outside the drawing")
+    inner = d.regions.get(INTERNAL)
+    if inner:
+        inside = {e.tail in d.internal, e.head in d.internal}
+        if inside == {True} and not box_in_region(padded, inner, d.radii.get(INTERNAL)):
+            faults.append("lies outside the internal environment of its actors")
+        if inside == {False} and padded.overlaps(inner):
+            faults.append("lies inside the internal environment, away from its actors")
+    if any(padded.overlaps(n) for n in d.nodes.values()):
+        faults.append("covers an actor")
+    if any(padded.overlaps(r) for r in d.region_labels):
+        faults.append("covers the name of a region")
+    if any(box.overlaps(o) for o in others):
+        faults.append("overlaps another number")
+    return faults
+
+
+def _crossings(d: Drawing, e: Edge, box: Box) -> int:
+    """How many points of other edges' lines pass under ``box`` (a soft fault: a number on a foreign line)."""
+    return sum(1 for o in d.edges if o is not e for x, y in o.line if box.holds(x, y, 0.5))
+
+
+def defects(d: Drawing) -> list[str]:
+    """Everything a reader would trip on, one line each: misplaced numbers and internal edges routed outside."""
+    out = []
+    inner = d.regions.get(INTERNAL)
+    for name, region in d.regions.items():
+        r = d.radii.get(name)
+        if any(label.overlaps(region) and not box_in_region(label, region, r) for label in d.region_labels):
+            out.append(f"a region's name crosses the boundary of {name.removeprefix('cluster_')}")
+        members = d.nodes.values() if name == EXTERNAL else [d.nodes[n] for n in d.internal if n in d.nodes]
+        if any(not box_in_region(node, region, r) for node in members):
+            out.append(f"an actor reaches past the boundary of {name.removeprefix('cluster_')}")
+    for i, e in enumerate(d.edges):
+        both_inside = e.tail in d.internal and e.head in d.internal
+        if inner and both_inside and any(not in_region(inner, x, y, 0.5, d.radii.get(INTERNAL)) for x, y in e.line):
+            out.append(f"edge {e.text or i + 1} leaves the internal environment")
+        if e.label is not None:
+            others = [o.label for o in d.edges[:i] if o.label is not None]
+            out += [f"number {e.text} {fault}" for fault in _label_faults(d, e, e.label, others)]
+    return out
+
+
+def _spots(e: Edge, box: Box) -> list[tuple[float, float]]:
+    """Centres beside the line of ``e``, every :data:`STEP` points along it, on both sides."""
+    w, h = box.x1 - box.x0, box.y1 - box.y0
+    spots: list[tuple[float, float]] = []
+    walked = 0.0
+    for (x0, y0), (x1, y1) in zip(e.line, e.line[1:], strict=False):
+        seg = math.hypot(x1 - x0, y1 - y0)
+        if seg == 0:
+            continue
+        walked += seg
+        if walked < STEP:
+            continue
+        walked = 0.0
+        nx, ny = -(y1 - y0) / seg, (x1 - x0) / seg
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + PAD + 1
+        spots += [(x1 + nx * off, y1 + ny * off), (x1 - nx * off, y1 - ny * off)]
+    return spots
+
+
+def place_numbers(d: Drawing) -> dict[int, tuple[float, float]]:
+    """Moves (dx, dy) for the numbers that are misplaced, keyed by edge index; well-placed ones stay.
+
+    ``d`` is updated to the new positions, so :func:`defects` then reports what is left.
+    """
+    moves: dict[int, tuple[float, float]] = {}
+    for e in d.edges:
+        if e.label is None:
+            continue
+        others = [o.label for o in d.edges if o is not e and o.label is not None]
+        if not _label_faults(d, e, e.label, others):
+            continue
+        cx, cy = e.label.centre
+        best: tuple[int, int, float, Box] | None = None
+        for sx, sy in _spots(e, e.label):
+            box = e.label.moved(sx - cx, sy - cy)
+            score = (len(_label_faults(d, e, box, others)), _crossings(d, e, box), math.hypot(sx - cx, sy - cy), box)
+            if best is None or score[:3] < best[:3]:
+                best = score
+        if best is not None and best[0] == 0:
+            moves[e.index] = (best[3].x0 - e.label.x0, best[3].y0 - e.label.y0)
+            e.label = best[3]
+    return moves
+
+
+_EDGE = re.compile(rb'<g id="edge(\d+)" class="edge">(.*?)</g>', re.S)
+_TEXT_XY = re.compile(rb'(<text\b[^>]*?\bx=")([-\d.]+)(" y=")([-\d.]+)(")')
+
+
+def move_numbers(svg: bytes, moves: dict[int, tuple[float, float]]) -> bytes:
+    """``svg`` with the numbers of the edges in ``moves`` shifted (SVG y runs downwards)."""
+    if not moves:
+        return svg
+
+    def edge(m: re.Match[bytes]) -> bytes:
+        move = moves.get(int(m.group(1)) - 1)
+        if move is None:
+            return m.group(0)
+        dx, dy = move
+
+        def text(t: re.Match[bytes]) -> bytes:
+            x, y = float(t.group(2)) + dx, float(t.group(4)) - dy
+            return t.group(1) + f"{x:.2f}".encode() + t.group(3) + f"{y:.2f}".encode() + t.group(5)
+
+        return _TEXT_XY.sub(text, m.group(0))
+
+    return _EDGE.sub(edge, svg)
+
+
+_CLUSTER = re.compile(rb'(<g id="clust\d+" class="cluster">\s*<title>([^<]*)</title>\s*)<path ([^>]*?)d="[^"]*"([^>]*)/>')
+_GROUP = re.compile(rb'<g id="(?:clust|edge)\d+" class="(?:cluster|edge)">.*?</g>', re.S)
+_TEXT = re.compile(rb'<text\b[^>]*>[^<]*</text>\n?')
+HALO = 1.2
+"""White margin in points kept round a number or a region's name, so no line runs through its letters."""
+
+
+def finish(svg: bytes, d: Drawing) -> bytes:
+    """``svg`` with every region drawn with :func:`corner_radius` corners (Euler-like, same line and dash),
+    and the names of regions and the relation numbers drawn last, each on a white patch of its own size."""
+
+    def region(m: re.Match[bytes]) -> bytes:
+        name = m.group(2).decode(errors="replace")
+        box = d.regions.get(name)
+        if box is None:
+            return m.group(0)
+        r = d.radii.get(name, corner_radius(box))
+        rect = (f'<rect x="{box.x0:.2f}" y="{-box.y1:.2f}" width="{box.x1 - box.x0:.2f}" '
+                f'height="{box.y1 - box.y0:.2f}" rx="{r:.2f}" ry="{r:.2f}" ').encode()
+        return m.group(1) + rect + m.group(3) + m.group(4).strip() + b"/>"
+
+    svg = _CLUSTER.sub(region, svg)
+    texts: list[bytes] = []
+
+    def lift(m: re.Match[bytes]) -> bytes:
+        texts.extend(t.group(0).rstrip() for t in _TEXT.finditer(m.group(0)))
+        return _TEXT.sub(b"", m.group(0))
+
+    svg = _GROUP.sub(lift, svg)
+    boxes = d.region_labels + [e.label for e in d.edges if e.label is not None]
+    patches = [f'<rect x="{b.x0 - HALO:.2f}" y="{-b.y1 - HALO:.2f}" width="{b.x1 - b.x0 + 2 * HALO:.2f}" '
+               f'height="{b.y1 - b.y0 + 2 * HALO:.2f}" fill="white" stroke="none"/>'.encode() for b in boxes]
+    top = b'<g class="names">\n' + b"\n".join(patches + texts) + b"\n</g>\n"
+    end = svg.rfind(b"</g>")
+    return svg[:end] + top + svg[end:] if end >= 0 else svg

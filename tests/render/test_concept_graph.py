@@ -1,0 +1,127 @@
+"""The concept graph as drawn: Euler-like regions, numbers in free spots, and the legend telling the truth.
+
+Graphviz runs for real; the geometry is read back from its JSON layout and
+from the PDF the page prints.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from keykis.graph import concept_graph
+from keykis.model import find_cases, load_case
+from keykis.render import render_case
+from keykis.render.disguise import public_case
+from keykis.render.graph_dot import concept_dot, concept_layout, draw, draw_concept
+from keykis.render.graph_geometry import (
+    INTERNAL,
+    Box,
+    Drawing,
+    Edge,
+    box_in_region,
+    defects,
+    in_region,
+    place_numbers,
+    read_drawing,
+)
+from keykis.vocabulary import say
+from tests.helpers import CASES
+
+BUNDLED = find_cases([CASES])
+
+
+@pytest.mark.parametrize("case_file", BUNDLED, ids=lambda p: p.parent.name)
+def test_every_drawing_of_every_bundled_graph_is_free_of_defects(case_file: Path) -> None:
+    case = public_case(load_case(case_file))
+    for rankdir in ("TB", "LR"):
+        _, faults = draw_concept(concept_dot(case, case.language, rankdir=rankdir))
+        assert not [f for f in faults if "leaves" in f or "actor reaches" in f or "region's name" in f], faults
+    layout = concept_layout(case, case.language)
+    for svg in (layout.svg, layout.figure_svg):
+        assert svg.count(b"<rect") >= 2 and b"<path fill=\"none\" stroke=\"black\" stroke-width=\"1.6\"" not in svg
+    drawing = read_drawing(draw(layout.dot, "json"))
+    place_numbers(drawing)
+    assert defects(drawing) == []
+
+
+def test_misplaced_numbers_are_found_and_moved() -> None:
+    """Graphviz's own placement puts numbers on boundary lines in some bundled graphs; none is left after."""
+    found = 0
+    for case_file in BUNDLED:
+        case = public_case(load_case(case_file))
+        for rankdir in ("TB", "LR"):
+            drawing = read_drawing(draw(concept_dot(case, case.language, rankdir=rankdir), "json"))
+            before = [f for f in defects(drawing) if f.startswith("number")]
+            found += len(before)
+            moves = place_numbers(drawing)
+            assert len(moves) <= len(before)
+    assert found >= 5
+
+
+def test_an_internal_edge_routed_outside_its_region_is_a_defect() -> None:
+    inner = Box(100, 100, 300, 200)
+    drawing = Drawing(regions={INTERNAL: inner, "cluster_external": Box(0, 0, 400, 300)},
+                      radii={INTERNAL: 20.0, "cluster_external": 26.0},
+                      nodes={"a0": Box(120, 150, 160, 170), "a1": Box(240, 150, 280, 170)}, internal={"a0", "a1"})
+    drawing.edges.append(Edge(0, "a0", "a1", [(140, 150), (200, 60), (260, 150)], "1", Box(195, 120, 205, 130)))
+    assert defects(drawing) == ["edge 1 leaves the internal environment"]
+    drawing.edges[0].line = [(160, 160), (240, 160)]
+    assert defects(drawing) == []
+    # the rounded corner counts, not the bounding box
+    assert inner.holds(101, 101) and not in_region(inner, 101, 101, r=20.0)
+    assert not box_in_region(Box(101, 190, 110, 199), inner, 20.0)
+
+
+def test_a_number_on_a_boundary_line_is_moved_along_its_edge() -> None:
+    outer = Box(0, 0, 400, 300)
+    drawing = Drawing(regions={INTERNAL: Box(100, 100, 300, 200), "cluster_external": outer},
+                      radii={INTERNAL: 20.0, "cluster_external": 26.0},
+                      nodes={"a0": Box(180, 150, 220, 170), "a1": Box(180, 20, 220, 40)}, internal={"a0"})
+    drawing.edges.append(Edge(0, "a0", "a1", [(200, 150 - k) for k in range(0, 111, 2)], "1", Box(202, 95, 209, 105)))
+    assert defects(drawing) == ["number 1 crosses the boundary of internal"]
+    moves = place_numbers(drawing)
+    assert list(moves) == [0] and defects(drawing) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", ["astana-world-city", "zhambyl-public-consent"])
+def test_printed_graph_page_numbers_every_relation_and_names_it_in_full(slug: str, tmp_path: Path) -> None:
+    case = load_case(CASES / slug)
+    render_case(CASES / slug, tmp_path, editions=())
+    n = concept_graph(public_case(case)).number_of_edges()
+    with pdfplumber.open(tmp_path / "graph.pdf") as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        caption = next(w for w in words if w["text"] == say("edition.figure", case.language))
+        drawn = [w for w in words if w["bottom"] < caption["top"] and re.fullmatch(r"\d+", w["text"])]
+        assert sorted(int(w["text"]) for w in drawn) == list(range(1, n + 1))
+        boxes = [(w["x0"], w["top"], w["x1"], w["bottom"]) for w in drawn]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+        body = page.extract_text()
+    for type_id in {d["type"] for *_, d in concept_graph(public_case(case)).edges(data=True)}:
+        from keykis.graph import relation_name
+
+        assert relation_name(type_id, case.language) in body
+
+
+def test_the_drawing_is_what_the_legend_says() -> None:
+    """One line weight for every relation, one arrowhead each; the internal region solid, the external dashed."""
+    case = public_case(load_case(CASES / "astana-world-city"))
+    svg = concept_layout(case, case.language).svg.decode()
+    edges = re.findall(r'<g id="edge\d+" class="edge">(.*?)</g>', svg, re.S)
+    assert len(edges) == concept_graph(case).number_of_edges()
+    for e in edges:
+        assert len(re.findall(r"<path ", e)) == 1 and len(re.findall(r"<polygon ", e)) == 1
+        assert set(re.findall(r'stroke-width="([\d.]+)"', e)) == {"0.7"} and "dasharray" not in e
+    regions = dict(re.findall(r"<title>(cluster_\w+)</title>\s*(<rect [^>]*>)", svg))
+    assert "stroke-dasharray" in regions["cluster_external"] and "stroke-dasharray" not in regions[INTERNAL]
+    assert 'rx="' in regions[INTERNAL] and float(re.search(r'rx="([\d.]+)"', regions[INTERNAL]).group(1)) > 12
+    main = re.search(r"<title>a0</title>(.*?)</g>", svg, re.S)
+    assert main and len(re.findall(r"<path ", main.group(1))) == 2
+    assert "сплошная" in say("edition.graph_caption", "ru") and "пунктир" in say("edition.graph_caption", "ru")
