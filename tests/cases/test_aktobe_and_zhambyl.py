@@ -103,7 +103,7 @@ def test_aktobe_choice_is_explained_against_a_better_score() -> None:
     bare = copy_case(case)
     del bare.data["decision"]["choice_reason"]
     assert rules(bare)["decision-not-best"] == [
-        "the chosen solution 's1' scores 7 but 's4' scores 8; explain the choice in 'decision.choice_reason'"]
+        "the chosen solution 's1' scores 7 but 's4' scores 8; explain the choice in 'Why this solution' (step 20)"]
 
 
 def test_zhambyl_is_kazakh_and_chooses_the_best_combined_solution() -> None:

@@ -66,7 +66,7 @@ def test_choice_is_explained_against_a_better_score() -> None:
     bare = copy_case(case)
     del bare.data["decision"]["choice_reason"]
     assert rules(bare)["decision-not-best"] == [
-        "the chosen solution 's1' scores 6 but 's3' scores 7; explain the choice in 'decision.choice_reason'"
+        "the chosen solution 's1' scores 6 but 's3' scores 7; explain the choice in 'Why this solution' (step 20)"
     ]
 
 

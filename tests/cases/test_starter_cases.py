@@ -93,7 +93,7 @@ def test_astana_choice_is_explained_against_a_better_score() -> None:
     del bare.data["decision"]["choice_reason"]
     messages = rules(bare)["decision-not-best"]
     assert messages == ["the chosen solution 's2' scores 8 but 's3' scores 9; explain the choice in "
-                        "'decision.choice_reason'"]
+                        "'Why this solution' (step 20)"]
 
 
 def test_astana_uses_combined_strategies_and_fits_one_page() -> None:
