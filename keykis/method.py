@@ -59,6 +59,8 @@ class Method:
     requirements: dict[str, list[str]] = field(default_factory=dict)
     """What each step must contain in a complete case (``step_requirements`` of rules.yaml)."""
     requirement_words: dict[str, dict[str, str]] = field(default_factory=dict)
+    publication: dict[str, list[str]] = field(default_factory=dict)
+    """What a complete case needs to open and close as published, per step (``publication_requirements``)."""
     sizes: dict[str, list[float]] = field(default_factory=dict)
     """Printed A4 pages per ``meta.size`` (``sizes`` of rules.yaml)."""
     page_calibration: dict[str, Any] = field(default_factory=dict)
@@ -109,6 +111,7 @@ def method() -> Method:
         wordlists=load_data("wordlists.yaml"),
         requirements={k: list(v) for k, v in (rules.get("step_requirements") or {}).items()},
         requirement_words=dict(rules.get("requirement_words") or {}),
+        publication={k: list(v) for k, v in (rules.get("publication_requirements") or {}).items()},
         sizes=dict(rules.get("sizes") or {}),
         page_calibration=dict(rules.get("page_calibration") or {}),
         step_by_id={s.id: s for s in steps},

@@ -25,7 +25,7 @@ Path_ = tuple[str | int, ...]
 ID_SOURCES: dict[str, Path_] = {
     "main_actor": ("actors",), "owner": ("actors",), "who": ("actors",), "from": ("actors",),
     "to": ("actors",), "directed_at": ("actors",), "members": ("actors",), "characters": ("actors",),
-    "influenced_by": ("actors",), "problem": ("matrix", "problems", "items"),
+    "influenced_by": ("actors",), "protagonist": ("actors",), "problem": ("matrix", "problems", "items"),
     "task": ("matrix", "tasks", "items"),
 }
 # Enum values whose label kind is not the key itself (``label(kind, value, lang)``).

@@ -68,6 +68,7 @@ CASES: dict[str, Callable[[Any], None]] = {
         "acknowledgements", "Благодарим коллег; алгоритм описан в [keykis-method]."),
     "student-spoiler__abstract_names_the_choice": lambda d: d["abstract"]["ru"].__setitem__(
         "final", d["abstract"]["ru"]["final"] + " Выбранное решение — электронная очередь."),
+    "opening-closing__complete_case_without_its_closing": lambda d: d.pop("closing"),
     "duplicate-id__two_objects_named_hall": lambda d: d["objects"][2].__setitem__("id", "hall"),
     "unresolved-id__relation_to_unknown_actor": lambda d: d["relations"][1].__setitem__("to", "nobody"),
     "matrix-chosen__no_chosen_task": lambda d: d["matrix"]["tasks"].pop("chosen"),

@@ -66,6 +66,9 @@ def _refs(case: Case) -> Iterator[tuple[YamlPath, Any, str]]:
                     yield ("relations", i, end), r[end], "actors"
     for i, c in enumerate(d.get("characters") or []):
         yield ("characters", i), c, "actors"
+    opening = mapping(d.get("opening"))
+    if "protagonist" in opening:
+        yield ("opening", "protagonist"), opening["protagonist"], "actors"
     for f in FIELDS:
         fld = case.field(f)
         if "chosen" in fld:

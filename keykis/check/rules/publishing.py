@@ -1,4 +1,8 @@
-"""Publishing: what students read does not give the answer away.
+"""Publishing: the case opens on a decision and closes on it, and what students read does not give the answer away.
+
+A complete case opens, right after its title block, on a scene with the
+protagonist, the moment and the decision at stake, and its body ends on the
+decision left to the class (``publication_requirements`` in schemas/rules.yaml).
 
 The student edition, its abstract, keywords, title and the catalogue entry
 leave the question open (the case is discussed before the instructor's
@@ -14,7 +18,8 @@ from collections.abc import Iterator
 
 from keykis.check.findings import Hit
 from keykis.method import Method
-from keykis.model import Case, YamlPath
+from keykis.model import Case, YamlPath, mapping
+from keykis.vocabulary import LANGS, in_every_language
 
 RUN = 4
 """This many content words of the chosen solution in a row, in a student text, name it."""
@@ -40,10 +45,15 @@ def _student_texts(case: Case) -> Iterator[tuple[YamlPath, str]]:
     for lang, words in (case.data.get("keywords") or {}).items():
         if isinstance(words, list):
             yield ("keywords", lang), ", ".join(str(w) for w in words)
+    for part, keys in (("opening", ("stake", "text")), ("closing", ("text", "question"))):
+        for key in keys:
+            text = mapping(case.data.get(part)).get(key)
+            if isinstance(text, str):
+                yield (part, key), text
 
 
 def student_spoiler(case: Case, m: Method) -> Iterator[Hit]:
-    """A title, student abstract or keywords naming the chosen solution or how the choice came out."""
+    """A title, student abstract, keywords, opening or closing naming the chosen solution or how the choice came out."""
     chosen = case.chosen("solutions") or {}
     solution = set(_stems(str(chosen.get("text") or "")))
     phrases = m.wordlists.get("spoiler", {})
@@ -57,4 +67,22 @@ def student_spoiler(case: Case, m: Method) -> Iterator[Hit]:
             yield Hit("student-spoiler", path, {"phrase": said or " ".join(words[run:run + RUN])})
 
 
-RULES = [student_spoiler]
+def opening_closing(case: Case, m: Method) -> Iterator[Hit]:
+    """A complete case without its opening (protagonist, moment, stake, text) or its closing decision."""
+    if not case.complete:
+        return
+    from keykis.check.rules.steps import requirement_met
+
+    for step, requirements in m.publication.items():
+        lacking = [r for r in requirements if not requirement_met(case, r)]
+        if not lacking:
+            continue
+        part = lacking[0].split(".")[0]
+        words = [m.requirement_words.get(r, {}) for r in lacking]
+        what = {lang: "; ".join(w.get(lang) or r for w, r in zip(words, lacking, strict=True)) for lang in LANGS}
+        present = part in case.data
+        yield Hit("opening-closing", (part,) if present else (),
+                  {"where": in_every_language(f"check.{part}_where"), "what": what}, key=present, step=step)
+
+
+RULES = [student_spoiler, opening_closing]
