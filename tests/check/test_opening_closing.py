@@ -40,8 +40,8 @@ def test_every_bundled_case_opens_and_closes_on_its_decision() -> None:
 def test_a_complete_case_without_them_gets_an_error_for_each(example: Case) -> None:
     found = _found(_without(example, "opening", "closing"))
     assert [(f.severity, f.step) for f in found] == [("error", 1), ("error", 22)]
-    assert "opening.protagonist" in found[0].message and "opening.stake" in found[0].message
-    assert "closing.question" in found[1].message
+    assert "protagonist" in found[0].message and "decision at stake" in found[0].message
+    assert "question left to the class" in found[1].message
     for status in ("published",):
         assert len(_found(_without(example, "opening", status=status))) == 1
 
@@ -58,8 +58,8 @@ def test_the_message_names_only_what_is_missing_in_the_readers_language(example:
     case = Case(data, path=example.path)
     ru = _found(case, "ru")
     assert [f.at for f in ru] == ["opening", "closing"]
-    assert "решение на кону (opening.stake)" in ru[0].message and "протагонист" not in ru[0].message
-    assert "вопрос, который остаётся группе" in ru[1].message and "closing.text" not in ru[1].message
+    assert "решение на кону" in ru[0].message and "протагонист" not in ru[0].message
+    assert "вопрос, который остаётся группе" in ru[1].message and "заключительный абзац" not in ru[1].message
     kk = _found(case, "kk")
     assert "таразыдағы шешім" in kk[0].message and "жетіспейді" in kk[0].message
 
