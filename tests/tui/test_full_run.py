@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Select, SelectionList
+from textual.widgets import Input, Select, SelectionList, TextArea
 
 from keykis.method import method
 from keykis.tui.app import make_app
@@ -17,6 +17,9 @@ from keykis.tui.widgets.items import ItemTable
 from tests.helpers import run_cli
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import choose, pick, tab_to, write
+
+TYPED = 6
+"""Characters of each text typed key by key; the rest is pasted."""
 
 
 async def next_step(pilot, n: int) -> None:
@@ -32,9 +35,25 @@ async def next_step(pilot, n: int) -> None:
 
 
 async def fill(pilot, path: str, text: str) -> None:
-    """Tab to a text control and type."""
+    """Tab to a text control, type its first words key by key and paste the rest.
+
+    Pilot waits for the app to be idle after every key, so typing whole
+    paragraphs would make this the slowest test of the suite; key-by-key
+    typing is proven in ``test_keys.py`` and ``benchmarks/editor_keyboard_run.py``.
+    The pasted rest goes through the widget's own insert, as a paste does.
+    """
     await tab_to(pilot, path)
-    await write(pilot, text)
+    head, rest = text[:TYPED], text[TYPED:]
+    await write(pilot, head)
+    if rest:
+        widget = pilot.app.focused
+        if isinstance(widget, TextArea):
+            widget.insert(rest)
+        elif isinstance(widget, Input):
+            widget.insert_text_at_cursor(rest)
+        else:
+            raise AssertionError(f"{path}: not a text control: {widget!r}")
+        await pilot.pause()
 
 
 async def add_item(pilot, list_path: str, index: int | None = None) -> None:
