@@ -18,6 +18,7 @@ from keykis.method import method
 from keykis.model import load_case
 from tests.cases.helpers import copy_case, rules, words
 from tests.helpers import CASES, check_json
+from tests.rendered import Rendered
 
 AKTOBE = CASES / "aktobe-akimat-communication"
 ZHAMBYL = CASES / "zhambyl-public-consent"
@@ -139,10 +140,8 @@ def test_graphs_fit_the_limits() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("folder", "low", "high"), [(AKTOBE, 8, 12), (ZHAMBYL, 8, 15)],
                          ids=["aktobe", "zhambyl"])
-def test_rendered_editions(folder: Path, low: int, high: int, tmp_path: Path) -> None:
-    from keykis.render import render_case
-
-    result = render_case(folder, tmp_path, editions=("student", "teacher"))
+def test_rendered_editions(folder: Path, low: int, high: int, rendered: Rendered) -> None:
+    tmp_path, result = rendered(folder)
     assert low <= result.pages["case.pdf"] <= high
     assert result.pages["guidelines.pdf"] >= 5
     student, teacher = _pdf_text(tmp_path / "case.pdf"), _pdf_text(tmp_path / "guidelines.pdf")

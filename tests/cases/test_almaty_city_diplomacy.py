@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,7 @@ from keykis.method import method
 from keykis.model import load_case
 from tests.cases.helpers import copy_case, rules, words
 from tests.helpers import CASES, check_json
+from tests.rendered import Rendered
 
 ALMATY = CASES / "almaty-city-diplomacy"
 
@@ -110,10 +110,8 @@ def test_references_cite_both_seed_articles() -> None:
 
 
 @pytest.mark.slow
-def test_rendered_editions(tmp_path: Path) -> None:
-    from keykis.render import render_case
-
-    result = render_case(ALMATY, tmp_path, editions=("student", "teacher"))
+def test_rendered_editions(rendered: Rendered) -> None:
+    tmp_path, result = rendered(ALMATY)
     assert 15 <= result.pages["case.pdf"] <= 25
     assert result.pages["guidelines.pdf"] >= 5
 

@@ -19,6 +19,7 @@ from keykis.method import method
 from keykis.model import Case, load_case
 from tests.cases.helpers import rules, words
 from tests.helpers import CASES, check_json
+from tests.rendered import Rendered
 
 ASTANA = CASES / "astana-world-city"
 RECRUITMENT = CASES / "civil-service-recruitment"
@@ -128,10 +129,8 @@ def test_recruitment_solutions_combine_strategies() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("folder", "low", "high"), [(ASTANA, 10, 18), (RECRUITMENT, 4, 8)],
                          ids=["astana-world-city", "civil-service-recruitment"])
-def test_rendered_editions(folder: Path, low: int, high: int, tmp_path: Path) -> None:
-    from keykis.render import render_case
-
-    result = render_case(folder, tmp_path, editions=("student", "teacher"))
+def test_rendered_editions(folder: Path, low: int, high: int, rendered: Rendered) -> None:
+    tmp_path, result = rendered(folder)
     assert low <= result.pages["case.pdf"] <= high
     assert result.pages["guidelines.pdf"] >= 5
     student = subprocess.run(["pdftotext", str(tmp_path / "case.pdf"), "-"], capture_output=True, text=True,

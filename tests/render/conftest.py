@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from keykis.render import RenderResult, render_case
+from keykis.render import RenderResult
 from tests.helpers import EXAMPLE
+from tests.rendered import Rendered
 
 
 @pytest.fixture(scope="session")
-def example_render(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RenderResult]:
-    """The example case rendered (both editions)."""
-    out = tmp_path_factory.mktemp("ozerny")
-    return out, render_case(EXAMPLE.parent, out)
+def example_render(rendered: Rendered) -> tuple[Path, RenderResult]:
+    """The example case rendered (both editions, HTML kept; read-only)."""
+    return rendered(EXAMPLE.parent)

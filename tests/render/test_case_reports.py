@@ -18,6 +18,7 @@ from keykis.render.markup import cite, markdown, plain
 from keykis.vocabulary import say
 from tests.helpers import CASES, EXAMPLE
 from tests.render.pdfread import A4, text, words
+from tests.rendered import Rendered
 
 pytestmark = pytest.mark.slow
 BUNDLED = find_cases([CASES])
@@ -48,11 +49,9 @@ def test_graph_with_a_four_line_title_stays_on_one_page(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def astana(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The twelve-actor Astana case, both editions, HTML kept."""
-    out = tmp_path_factory.mktemp("astana")
-    render_case(CASES / "astana-world-city", out, html=True)
-    return out
+def astana(rendered: Rendered) -> Path:
+    """The twelve-actor Astana case, both editions, HTML kept (read-only)."""
+    return rendered(CASES / "astana-world-city")[0]
 
 
 def test_fan_matrix_of_twelve_actors_fits_the_page(astana: Path) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from keykis.model import find_cases
-from keykis.render import render_case
 from keykis.render.fetcher import RefusedURL, SafeFetcher
 from keykis.render.markup import markdown
 from tests.helpers import CASES, run_cli
 from tests.render.pdfread import text
+from tests.rendered import Rendered
 
 
 def test_fetcher_serves_only_assets_and_allowed_folders(tmp_path: Path) -> None:
@@ -58,12 +58,12 @@ def test_cli_renders_the_student_edition(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case_file", find_cases([CASES]), ids=lambda p: p.parent.name)
-def test_every_bundled_case_renders(case_file: Path, tmp_path: Path) -> None:
-    result = render_case(case_file, tmp_path)
-    assert [p.name for p in result.outputs] == ["graph.svg", "graph.pdf", "case.pdf", "guidelines.pdf"]
+def test_every_bundled_case_renders(case_file: Path, rendered: Rendered) -> None:
+    out, result = rendered(case_file)
+    assert [p.name for p in result.outputs if p.suffix != ".html"] == ["graph.svg", "graph.pdf", "case.pdf", "guidelines.pdf"]
     assert result.pages["graph.pdf"] == 1
     assert result.pages["guidelines.pdf"] >= 5
     from keykis.model import load_case
 
     case = load_case(case_file)
-    assert " ".join(case.title.split()[:4]).replace("'", "\u2019") in text(tmp_path / "case.pdf").replace("'", "\u2019")
+    assert " ".join(case.title.split()[:4]).replace("'", "\u2019") in text(out / "case.pdf").replace("'", "\u2019")

@@ -13,8 +13,9 @@ import yaml
 
 from keykis.check.rules.size import estimate_pages, printed_size_notes
 from keykis.model import load_case
-from keykis.render import RenderResult, render_case
+from keykis.render import RenderResult
 from tests.helpers import CASES, EXAMPLE
+from tests.rendered import Rendered
 
 
 def _within(case_dir: Path, result: RenderResult) -> None:
@@ -33,8 +34,8 @@ def test_estimate_matches_the_printed_russian_mini_case(example_render: tuple[Pa
     assert printed_size_notes(EXAMPLE.parent, result.sizes) == []
 
 
-def test_estimate_matches_the_printed_kazakh_case(tmp_path: Path) -> None:
-    result = render_case(CASES / "zhambyl-public-consent", tmp_path)
+def test_estimate_matches_the_printed_kazakh_case(rendered: Rendered) -> None:
+    _, result = rendered(CASES / "zhambyl-public-consent")
     _within(CASES / "zhambyl-public-consent", result)
     assert 15 <= result.sizes["case"] <= 25
 
