@@ -219,11 +219,15 @@ def step_specs(step: Step, lang: str, case_langs: list[str] | None = None) -> li
 
 
 def item_specs(path: Path_, schema: dict[str, Any], lang: str) -> list[FieldSpec]:
-    """The controls for one item of a list (an actor, a problem, a relation...)."""
+    """The controls for one item of a list (an actor, a problem, a relation...).
+
+    A part with nothing to edit in a form (the scores of a further decision
+    matrix, which its grid edits) gets no empty heading.
+    """
     out = []
     for key in schema.get("properties", {}):
         spec = spec_for((*path, key), lang)
-        if spec:
+        if spec and not (spec.kind == "group" and not spec.children):
             out.append(spec)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Label, Static
 
 from keykis.tui.fields import FieldSpec, summary
 from keykis.tui.widgets.form import EditItem, FormContext
+from keykis.tui.widgets.items import ItemList, fill_table
 from keykis.vocabulary import say
 
 SCORE_RANGE = (-2, 2)
@@ -25,7 +27,7 @@ def _ids(items: Any) -> list[str]:
     return [i["id"] for i in items or [] if isinstance(i, dict) and isinstance(i.get("id"), str)]
 
 
-class ScoreTable(DataTable[str]):
+class ScoreTable(DataTable[Text]):
     """The grid itself, with the keys that change a score."""
 
     BINDINGS = [
@@ -64,10 +66,12 @@ class DecisionGrid(Vertical):
     DecisionGrid DataTable { height: auto; max-height: 16; }
     """
 
-    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
+    def __init__(self, spec: FieldSpec, ctx: FormContext, *, legend: bool = True) -> None:
         super().__init__(classes="decision")
         self.spec = spec
         self.ctx = ctx
+        self.show_legend = legend
+        """Whether the ids are spelt out below the grid (a further matrix relies on the main grid's)."""
 
     @property
     def rows(self) -> list[str]:
@@ -81,10 +85,13 @@ class DecisionGrid(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.spec.label, classes="label")
-        yield ScoreTable(cursor_type="cell")
+        table = ScoreTable(cursor_type="cell")
+        table.fixed_columns = 1  # the solution's id stays in view while the columns scroll
+        yield table
         if not self.ctx.read_only:
             yield Label(say("editor.decision_hint", self.ctx.lang), classes="hint")
-        yield Static(self.legend(), classes="legend", markup=False)
+        if self.show_legend:
+            yield Static(self.legend(), classes="legend", markup=False)
 
     def legend(self) -> str:
         """What the row and column ids stand for."""
@@ -108,8 +115,7 @@ class DecisionGrid(Vertical):
         """Show the scores and each solution's total."""
         table = self.query_one(ScoreTable)
         row, col = table.cursor_row, table.cursor_column
-        table.clear(columns=True)
-        table.add_columns("", *self.columns, "Σ")
+        rows = []
         for s in self.rows:
             cells, total = [], 0
             for c in self.columns:
@@ -120,7 +126,8 @@ class DecisionGrid(Vertical):
                     cells.append(f"{score:+d}" + ("*" if entry.get("reason") else ""))
                 else:
                     cells.append("·")
-            table.add_row(s, *cells, f"{total:+d}")
+            rows.append(tuple(Text(c) for c in (s, *cells, f"{total:+d}")))
+        fill_table(table, ["", *self.columns, "Σ"], rows)
         if self.rows and self.columns:
             table.move_cursor(row=min(row, len(self.rows) - 1), column=max(1, min(col, len(self.columns))))
 
@@ -169,7 +176,12 @@ class DecisionGrid(Vertical):
 
 class MatrixGrids(Vertical):
     """The further matrices of step 19 (``decision.matrices``: marketing, finance...):
-    the list that names them, then one grid per matrix, titled with its name."""
+    the list that names them, then one grid per matrix, titled with its name.
+
+    The further grids have the main grid's rows and columns, so only the main
+    grid spells out what each id stands for; a matrix's own form has its id
+    and name only (its scores are the grid's).
+    """
 
     DEFAULT_CSS = """
     MatrixGrids { height: auto; }
@@ -181,8 +193,6 @@ class MatrixGrids(Vertical):
         self.ctx = ctx
 
     def compose(self) -> ComposeResult:
-        from keykis.tui.widgets.items import ItemList
-
         yield ItemList(FieldSpec(self.spec.path, "items", self.spec.label, schema=self.spec.schema), self.ctx)
         yield from self.grids()
 
@@ -193,7 +203,8 @@ class MatrixGrids(Vertical):
             if isinstance(mx, dict):
                 name = str(mx.get("name") or mx.get("id") or i + 1)
                 title = say("editor.decision_matrix_named", self.ctx.lang, name=name)
-                out.append(DecisionGrid(FieldSpec((*self.spec.path, i, "scores"), "decision", title), self.ctx))
+                out.append(DecisionGrid(FieldSpec((*self.spec.path, i, "scores"), "decision", title), self.ctx,
+                                        legend=False))
         return out
 
     async def on_item_list_changed(self, event: Any) -> None:
@@ -203,6 +214,4 @@ class MatrixGrids(Vertical):
 
     def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the list of matrices."""
-        from keykis.tui.widgets.items import ItemList
-
         self.query_one(ItemList).focus_input(scroll_visible)

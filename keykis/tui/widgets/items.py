@@ -29,6 +29,20 @@ def id_prefix(path: Path_) -> str:
     return "ref" if key == "references" else key[0]
 
 
+def fill_table(table: DataTable[Any], labels: list[str], rows: list[tuple[Text, ...]]) -> None:
+    """Show ``rows`` under columns as wide as their widest cell.
+
+    DataTable measures auto-width columns only when it next receives a message;
+    a table refilled after an item's form closes gets none, and its columns kept
+    the width of the empty rows (a name of one letter). The widths are given.
+    """
+    table.clear(columns=True)
+    for n, label in enumerate(labels):
+        table.add_column(label, width=max([Text(label).cell_len, *(row[n].cell_len for row in rows)]))
+    for row in rows:
+        table.add_row(*row)
+
+
 class ItemTable(DataTable[Text]):
     """The table of an ``ItemList``, with the list's keys."""
 
@@ -113,9 +127,7 @@ class ItemList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.spec.label, classes="label")
-        table: ItemTable = ItemTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns("id", "…")
-        yield table
+        yield ItemTable(cursor_type="row", zebra_stripes=True)
         if not self.ctx.read_only:
             yield Label(say("editor.items_hint", self.ctx.lang), classes="hint")
 
@@ -127,11 +139,12 @@ class ItemList(Vertical):
     def fill(self, cursor: int | None = None) -> None:
         """Show the items; put the cursor on row ``cursor``."""
         table = self.query_one(ItemTable)
-        table.clear()
+        rows = []
         for i, item in enumerate(self.items):
             ident = str(item.get("id", i + 1)) if isinstance(item, dict) else str(i + 1)
             text = summary(item)
-            table.add_row(Text(ident), Text(text[:SUMMARY_WIDTH] + ("…" if len(text) > SUMMARY_WIDTH else "")))
+            rows.append((Text(ident), Text(text[:SUMMARY_WIDTH] + ("…" if len(text) > SUMMARY_WIDTH else ""))))
+        fill_table(table, ["id", "…"], rows)
         if cursor is not None and self.items:
             table.move_cursor(row=min(cursor, len(self.items) - 1))
 
