@@ -121,3 +121,34 @@ def test_decision_matrix_at_100_by_30_keeps_the_sum_column(snap_compare, example
 def test_the_guidelines_plan_page(snap_compare, example: Path) -> None:
     run = keys_then_steady(*["ctrl+n"] * 29)
     assert snap_compare(make_app(example, lang="ru"), terminal_size=SIZE, run_before=run)
+
+
+MATRICES = """
+  matrices:
+    - id: m1
+      name: Маркетинг
+      scores:
+        s1:
+          g1: {score: 1, reason: Жители узнают о выездах от акимата.}
+          v1: {score: 2, reason: Объявление в селе понятно всем.}
+        s2:
+          g1: {score: 0, reason: Видео надо ещё продвигать.}
+    - id: m2
+      name: Финансы
+      scores:
+        s1:
+          g1: {score: -1, reason: Выезды стоят бензина и суточных.}
+"""
+
+
+def test_step_19_with_further_matrices_at_80_by_30(snap_compare, example: Path) -> None:
+    """Each further matrix (decision.matrices) gets its own grid, titled with its name, without a second legend."""
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("\nmetrics:\n", MATRICES + "\nmetrics:\n", 1), encoding="utf-8")
+    run = keys_then_steady(*["ctrl+n"] * 18, "tab", "tab", "tab")
+    assert snap_compare(make_app(example, lang="ru"), terminal_size=(80, 30), run_before=run)
+
+
+def test_fan_matrix_at_80_by_24_scrolls_with_the_names_in_place(snap_compare, example: Path) -> None:
+    run = keys_then_steady("f4", "tab", "right", "right", "right", "right", "right")
+    assert snap_compare(make_app(example, lang="kk"), terminal_size=(80, 24), run_before=run)

@@ -52,6 +52,7 @@ class ViewsScreen(Screen[None]):
             with TabPane(say("editor.fan", self.lang), id="fan"):
                 note = missing(self.case, self.lang)
                 yield Static(note, id="views-missing", markup=False, classes="" if note else "-empty")
+                yield Static(say("editor.views_hint", self.lang), id="views-hint", markup=False)
                 yield FanMatrixTable(id="fan-table")
             with TabPane(say("editor.graph", self.lang), id="graph"):
                 with VerticalScroll():
@@ -64,6 +65,10 @@ class ViewsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for key in ("escape", "f4"):  # the footer's word in the editor's language
+            self._bindings.key_to_bindings.pop(key, None)
+        self._bindings.bind("escape,f4", "app.pop_screen", say("study.key_back", self.lang))
+        self.refresh_bindings()
         self.title = say("editor.views_title", self.lang)
         self.sub_title = clean_line(str(self.case.id))
         self.query_one(FanMatrixTable).show(self.case, self.lang)

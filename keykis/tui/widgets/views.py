@@ -20,16 +20,31 @@ from keykis.tui.fields import summary
 FIELD_KEYS = {"questions": None, "problems": None, "tasks": "problem", "solutions": "task"}
 
 
+NAME_WIDTH, HEADER_WIDTH = 28, 18
+"""Cells for an actor's name beside its row and above its column: long names are cut with «…», so that
+at 80 columns the names leave room for the relations (the whole name is in the graph view)."""
+
+
+def _short(name: str, width: int) -> Text:
+    text = Text(clean_line(name))
+    if text.cell_len > width:
+        text.truncate(width - 1)
+        text.append("…")
+    return text
+
+
 class FanMatrixTable(DataTable[Text]):
     """Actor × actor: the relation types from the row's actor to the column's."""
 
     def show(self, case: Case, lang: str) -> None:
         """Redraw for ``case``."""
         order, cells = fan_matrix(case, lang)
+        self.fixed_columns = 1  # the row's actor stays in view while the columns scroll
         self.clear(columns=True)
-        self.add_columns("", *[Text(clean_line(case.public_name(a))) for a in order])
+        self.add_columns("", *[_short(case.public_name(a), HEADER_WIDTH) for a in order])
         for u in order:
-            self.add_row(Text(clean_line(case.public_name(u))), *[Text(", ".join(cells.get((u, v), [])) or "·") for v in order])
+            self.add_row(_short(case.public_name(u), NAME_WIDTH),
+                         *[Text(", ".join(cells.get((u, v), [])) or "·") for v in order])
 
 
 class GraphTextView(Static):
