@@ -163,6 +163,16 @@ class Case:
             return [c for c in chars if isinstance(c, str)]
         return list(self.actors())
 
+    def narrative(self, step_id: str) -> str:
+        """The author's prose for one step (``narrative.<step>``), stripped; empty when none."""
+        text = _mapping(self.data.get("narrative")).get(step_id)
+        return text.strip() if isinstance(text, str) else ""
+
+    def narratives(self) -> dict[str, str]:
+        """Every step's prose that is written, by step id, in the file's order."""
+        return {k: v.strip() for k, v in _mapping(self.data.get("narrative")).items()
+                if isinstance(k, str) and isinstance(v, str) and v.strip()}
+
     def public_name(self, actor_id: str) -> str:
         """The name to print for an actor id in a public edition."""
         actor = self.actors().get(actor_id)

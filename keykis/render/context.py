@@ -263,11 +263,10 @@ def _printed_ids(ctx: EditionContext) -> dict[str, str]:
 
 
 def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:
-    narrative = case.data.get("narrative") or {}
     steps: list[Step] = [s for s in method().steps if s.id in ids]
     out = []
     for s in steps:
-        text = str(narrative.get(s.id) or "")
+        text = case.narrative(s.id)
         filled = bool(text.strip()) or any(value_at(case.data, f) for f in s.fields)
         out.append(StepView(s.n, s.id, s.title.get(lang) or s.title["en"], text, filled))
     return out

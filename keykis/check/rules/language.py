@@ -93,9 +93,8 @@ def _statements(case: Case, min_words: int) -> list[tuple[YamlPath, str]]:
                 for part in ("description", "activity"):
                     if isinstance(item.get(part), str):
                         out.append(((key, i, part), item[part]))
-    for step, text in (case.data.get("narrative") or {}).items():
-        if isinstance(text, str):
-            out.extend((("narrative", step), s) for s in _SENTENCE.split(text))
+    for step, text in case.narratives().items():
+        out.extend((("narrative", step), s) for s in _SENTENCE.split(text))
     return [(p, s.strip()) for p, s in out if word_count(s) >= min_words]
 
 

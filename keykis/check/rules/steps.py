@@ -24,7 +24,7 @@ def _internal_objects(case: Case) -> bool:
 
 
 def _external_activity(case: Case) -> bool:
-    if filled(case.data.get("external_models")) or filled(mapping(case.data.get("narrative")).get("external_activity")):
+    if filled(case.data.get("external_models")) or filled(case.narrative("external_activity")):
         return True
     return any(isinstance(a, dict) and a.get("environment") == "external" and filled(a.get("activity"))
                for a in case.data.get("actors") or [])
@@ -56,14 +56,14 @@ def _metrics_quantitative(case: Case) -> bool:
 
 
 def _conclusion(case: Case) -> bool:
-    return filled(case.data.get("conclusion")) or filled(mapping(case.data.get("narrative")).get("conclusion"))
+    return filled(case.data.get("conclusion")) or filled(case.narrative("conclusion"))
 
 
 def _conclusion_alternatives(case: Case) -> bool:
     """The conclusion names a resolution besides the chosen one (an other solution, or says 'other ...')."""
     from keykis.check.rules.language import content_lemmas, other_resolution_marker
 
-    text = " ".join(str(x) for x in (case.data.get("conclusion"), mapping(case.data.get("narrative")).get("conclusion"))
+    text = " ".join(str(x) for x in (case.data.get("conclusion"), case.narrative("conclusion"))
                     if isinstance(x, str))
     if not text.strip():
         return False

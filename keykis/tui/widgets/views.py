@@ -86,11 +86,9 @@ class MorphFan(Tree[None]):
 
 def _texts(case: Case) -> list[str]:
     out = [f"# {case.title}"] if case.title else []
-    narrative = case.data.get("narrative") or {}
     for step in method().steps:
-        text = narrative.get(step.id) if isinstance(narrative, dict) else None
-        if isinstance(text, str) and text.strip():
-            out.append(text.strip())
+        if case.narrative(step.id):
+            out.append(case.narrative(step.id))
     return out
 
 
