@@ -18,6 +18,14 @@ font). A changed card lays out its part again, plus the small front matter whose
 contents list takes its page numbers from the parts' page counts; parts after it
 are laid out again only if its page count changed. The parts are then joined
 (``keykis.render.join``), a bookmark added per discipline, title and language set.
+Parts are tagged PDFs and the join merges their structure trees, so the
+catalogue is tagged as a whole.
+
+Each entry links to its case's files (case, teaching note, graph) by paths
+relative to the catalogue, so the links work wherever the output folder is
+copied. A keyword index (keyword -> case numbers, in the catalogue's language and
+alphabetical order, ``keykis.collation``) closes the catalogue as a part of its
+own; its numbers link to the entries.
 
 Discipline names go through one controlled vocabulary
 (``schemas/disciplines.yaml``), so a discipline named in Russian by one case and
@@ -37,7 +45,9 @@ from keykis import yamlsafe
 from keykis.build import atomic
 from keykis.build.fingerprint import hash_text
 from keykis.card import pick
+from keykis.collation import initial, sort_key
 from keykis.paths import schemas_dir
+from keykis.render.join import local_href
 from keykis.vocabulary import label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
@@ -70,6 +80,8 @@ class CardView:
     title_lang: str = ""
     translations: list[tuple[str, str]] = field(default_factory=list)
     """The title in the case's other languages: (language, title)."""
+    files: list[tuple[str, str]] = field(default_factory=list)
+    """The case's files as (what it is, link relative to the catalogue), the case PDF first."""
 
 
 @dataclass
@@ -97,6 +109,19 @@ def _pages(card: dict[str, Any], lang: str) -> str:
     return ", ".join(f"{label('page_kind', k.removesuffix('.pdf'), lang)} {v}" for k, v in pages.items() if k != "graph.pdf")
 
 
+FILE_ORDER = ("case.pdf", "guidelines.pdf", "graph.pdf")
+"""The files an entry links to, in this order (other PDFs of the case after them, by name)."""
+
+
+def _files(card: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    outputs = [str(o) for o in card.get("outputs") or [] if str(o).lower().endswith(".pdf") and "/" not in str(o)]
+    if not outputs:  # a card from before outputs were listed: the case PDF is always there
+        outputs = ["case.pdf"]
+    ordered = [o for o in FILE_ORDER if o in outputs] + sorted(o for o in outputs if o not in FILE_ORDER)
+    return [(label("file_kind", o.removesuffix(".pdf"), lang) if o in FILE_ORDER else o,
+             local_href(f"{card['slug']}/{o}")) for o in ordered]
+
+
 def view(card: dict[str, Any], lang: str) -> CardView:
     """The card in the catalogue language."""
     abstracts = card.get("abstract") or {}
@@ -120,6 +145,7 @@ def view(card: dict[str, Any], lang: str) -> CardView:
         guidelines=label("yes_no", "yes" if card.get("guidelines") else "no", lang),
         disciplines="; ".join(discipline(d["name"], lang) for d in card.get("disciplines", [])),
         pdf=f"{card['slug']}/case.pdf",
+        files=_files(card, lang),
     )
 
 
@@ -158,6 +184,44 @@ def groups(cards: list[dict[str, Any]], lang: str) -> list[Group]:
         g.cards.sort(key=lambda c: c.title.casefold())
         g.see_also.sort(key=lambda c: c.title.casefold())
     return out
+
+
+@dataclass
+class IndexEntry:
+    """A keyword of the index with the cases that carry it: (case number, slug)."""
+
+    word: str
+    cases: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class IndexLetter:
+    """The index entries under one initial letter."""
+
+    letter: str
+    entries: list[IndexEntry] = field(default_factory=list)
+
+
+def keyword_index(cards: list[dict[str, Any]], lang: str) -> list[IndexLetter]:
+    """Keyword -> case numbers, in ``lang`` (the catalogue's), sorted as that language sorts."""
+    found: dict[str, IndexEntry] = {}
+    for card in cards:
+        number = str(card.get("number") or card["slug"])
+        for word in pick(card.get("keywords") or {}, lang, []):
+            text = " ".join(str(word).split())
+            if not text:
+                continue
+            entry = found.setdefault(text.casefold(), IndexEntry(text))
+            if (number, card["slug"]) not in entry.cases:
+                entry.cases.append((number, card["slug"]))
+    letters: list[IndexLetter] = []
+    for entry in sorted(found.values(), key=lambda e: sort_key(e.word, lang)):
+        entry.cases.sort()
+        first = initial(entry.word, lang)
+        if not letters or letters[-1].letter != first:
+            letters.append(IndexLetter(first))
+        letters[-1].entries.append(entry)
+    return letters
 
 
 def catalogue_json(cards: list[dict[str, Any]], lang: str) -> str:
@@ -236,12 +300,17 @@ def _page_html(lang: str, **context: Any) -> str:
 
 def part_html(part: Part, lang: str, start: int = 1) -> str:
     """One part of the catalogue as HTML, from ``templates/catalog.html.j2``; its first page is page ``start``."""
-    return _page_html(lang, front=False, part=part, start=start)
+    return _page_html(lang, front=False, part=part, index=None, start=start)
+
+
+def index_html(letters: list[IndexLetter], lang: str, start: int) -> str:
+    """The keyword index at the end of the catalogue; its first page is page ``start``."""
+    return _page_html(lang, front=False, part=None, index=letters, start=start)
 
 
 def front_html(cards: list[dict[str, Any]], lang: str, contents: list[dict[str, Any]]) -> str:
     """The cover and contents (``contents``: name, count and first page of each discipline)."""
-    return _page_html(lang, front=True, count=len(cards), contents=contents, start=1)
+    return _page_html(lang, front=True, part=None, index=None, count=len(cards), contents=contents, start=1)
 
 
 @dataclass
@@ -255,14 +324,10 @@ class PdfStats:
 
 
 def _lay_out(html: str, target: Path) -> int:
-    """Lay out one part as an untagged PDF and return its page count.
-
-    The join keeps pages, not structure trees, so tags would be lost there; without
-    them a part is half the size and pypdf reads it eight times faster.
-    """
+    """Lay out one part as a tagged PDF (the join merges the parts' structure trees) and return its page count."""
     from keykis.render.engine import PdfJob, write_pdf
 
-    pages, _ = write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=False))
+    pages, _ = write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=True))
     return pages
 
 
@@ -318,6 +383,7 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
     stats, cached = PdfStats(), _cached_parts(folder)
     all_parts = parts(cards, lang)
     counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
+    letters, index_title = keyword_index(cards, lang), say("catalogue.index", lang)
     used: set[Path] = set()
     front_pages = 1
     for _ in range(3):  # the parts' folios and the contents depend on the front matter's own length
@@ -331,17 +397,22 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
             firsts = [x for x in p.sections if x.first]
             at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
             contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0)} for x in firsts]
+        index: list[tuple[Path, list[str]]] = []
+        if letters:
+            path, _ = _laid_out(index_html(letters, lang, page), folder, salt + lang, stats, cached)
+            index = [(path, [index_title])]
+            contents.append({"name": index_title, "count": None, "page": page})
         front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached)
-        used |= {front, *(path for _, path, _, _ in laid)}
+        used |= {front, *(path for _, path, _, _ in laid), *(path for path, _ in index)}
         if n_front == front_pages:
             break
         front_pages = n_front
-    joined = [(front, []), *((path, [x.name for x in p.sections if x.first]) for p, path, _, _ in laid)]
+    joined = [(front, []), *((path, [x.name for x in p.sections if x.first]) for p, path, _, _ in laid), *index]
     pages = join_pdfs(joined, outdir / CATALOG_PDF, title=say("catalogue.title", lang),
                       subject=say("catalogue.subtitle", lang), lang=lang)
     for stale in set(folder.iterdir()) - used:
         stale.unlink(missing_ok=True)
-    stats.pages, stats.parts = pages, len(laid) + 1
+    stats.pages, stats.parts = pages, len(laid) + 1 + len(index)
     return stats
 
 

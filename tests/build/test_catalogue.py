@@ -89,13 +89,13 @@ def test_a_changed_title_lays_out_only_its_own_part_again(tmp_path: Path, opts: 
     real = catalogue.write_pdf
     monkeypatch.setattr(catalogue, "write_pdf", lambda *a, **k: stats.append(real(*a, **k)) or stats[-1])
     assert build_database([cases], opts).ok
-    assert stats[-1].parts == 6 and stats[-1].laid_out == 6
+    assert stats[-1].parts == 7 and stats[-1].laid_out == 7  # front matter, five parts, the keyword index
     before = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
     yaml = cases / "case-3" / "case.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("(вариант 3)?", "(вариант 3, новый)?"), encoding="utf-8")
     report = build_database([cases], opts)
     assert report.ok and report.catalogue == "built"
-    assert stats[-1].laid_out == 1  # the changed card's part; the contents keep their page numbers
+    assert stats[-1].laid_out == 1  # the changed card's part; the contents and the index keep theirs
     after = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
     assert len(after - before) == 1 and len(before - after) == 1  # the old part is dropped, not kept forever
     flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
