@@ -78,6 +78,8 @@ class EditionContext:
     """Whether the concept graph is wider than tall (its own page turns landscape)."""
     fan_url: str = ""
     citations: dict[str, int] = field(default_factory=dict)
+    exhibits: dict[str, str] = field(default_factory=dict)
+    """Appendix id → the exhibit's name as the text cites it («приложение 2», "Exhibit 2")."""
     """Reference id -> its number in the printed list, for ``[ref-id]`` in text."""
     fan_order: list[str] = field(default_factory=list)
     fan_cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -277,6 +279,13 @@ def _citations(case: Case) -> dict[str, int]:
     return {str(r["id"]): i for i, r in enumerate(refs, 1) if r.get("id") is not None}
 
 
+def exhibit_names(case: Case, lang: str) -> dict[str, str]:
+    """How the text cites each appendix that has an id: by its printed number («приложение 2»)."""
+    appendices = [a for a in case.data.get("appendices") or [] if isinstance(a, dict)]
+    return {str(a["id"]): say("edition.exhibit_ref", lang, n=i) for i, a in enumerate(appendices, 1)
+            if a.get("id") is not None}
+
+
 def _word_count(case: Case) -> int:
     return sum(len(text.split()) for _, text in case.iter_texts(guidelines=False))
 
@@ -311,7 +320,7 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
         show_contents=(_word_count(case) > int(ed.get("contents_min_words", 1800))
                        and case.meta.get("size") not in (ed.get("contents_skip_sizes") or [])),
-        citations=_citations(case), fan_order=order, fan_cells=cells, fan_legend=legend,
+        citations=_citations(case), exhibits=exhibit_names(case, lang), fan_order=order, fan_cells=cells, fan_legend=legend,
         fan_wide_heads=len(order) < FAN_NARROW_FROM,
     )
     ctx.printed_ids = _printed_ids(ctx)

@@ -68,6 +68,12 @@ def _citations(context: Any) -> Any:
     return numbers if isinstance(numbers, dict) else None
 
 
+def _exhibits(context: Any) -> Any:
+    """Printed names of the case's exhibits by appendix id (``c.exhibits``), if any."""
+    names = getattr(context.get("c"), "exhibits", None)
+    return names if isinstance(names, dict) else None
+
+
 def _printed_ids(context: Any) -> Any:
     """Printed numbers of the case's item ids (``c.printed_ids``), if any."""
     ids = getattr(context.get("c"), "printed_ids", None)
@@ -76,12 +82,14 @@ def _printed_ids(context: Any) -> Any:
 
 @jinja2.pass_context
 def _md(context: Any, text: object) -> Any:
-    return markup.markdown(text, _citations(context), _printed_ids(context), lang=_lang(context))
+    return markup.markdown(text, _citations(context), _printed_ids(context), lang=_lang(context),
+                           exhibits=_exhibits(context))
 
 
 @jinja2.pass_context
 def _inline(context: Any, text: object) -> Any:
-    return markup.inline(text, _citations(context), _printed_ids(context), lang=_lang(context))
+    return markup.inline(text, _citations(context), _printed_ids(context), lang=_lang(context),
+                         exhibits=_exhibits(context))
 
 
 def render_html(template: str, **context: Any) -> str:

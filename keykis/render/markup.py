@@ -5,7 +5,9 @@ with raw HTML off: a ``<script>`` or a ``<link>`` written in a case shows as
 text. Only emphasis, lists, tables, paragraphs, line breaks and links are
 enabled; a link must point to http(s), anything else (``file:``,
 ``javascript:``, relative paths) stays plain text. A citation written as
-``[ref-id]`` becomes the number of that reference in the printed list.
+``[ref-id]`` becomes the number of that reference in the printed list; the
+same brackets round the id of an appendix (``[app-budget]``) become the
+exhibit's printed name («приложение 2», "Exhibit 2").
 """
 
 from __future__ import annotations
@@ -44,19 +46,24 @@ _CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[])")
 _CITED_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
-def cite(text: str, numbers: Mapping[str, int] | None) -> str:
-    """Turn ``[ref-id]`` (or ``[id1; id2]``) into ``[3]`` (``[3; 5]``) where every id is a reference.
+def cite(text: str, numbers: Mapping[str, int] | None, exhibits: Mapping[str, str] | None = None) -> str:
+    """Turn ``[ref-id]`` (or ``[id1; id2]``) into ``[3]`` (``[3; 5]``) where every id is a reference,
+    and ``[appendix-id]`` into the exhibit's printed name from ``exhibits`` («приложение 2»).
 
     Brackets naming anything else, links (``[text](url)``) and images are left
     as they are. The result is still Markdown.
     """
-    if not numbers or "[" not in text:
+    if not (numbers or exhibits) or "[" not in text:
         return text
+    numbers = numbers or {}
 
     def one(m: re.Match[str]) -> str:
         if m.string[m.end():m.end() + 1] == ":" and (m.start() == 0 or m.string[m.start() - 1] == "\n"):
             return m.group(0)  # a link reference definition, not a citation
-        ids = _CITED_SPLIT.split(m.group(1).strip())
+        key = m.group(1).strip()
+        if exhibits and key in exhibits:
+            return exhibits[key].replace("[", "\\[")
+        ids = _CITED_SPLIT.split(key)
         if not all(i in numbers for i in ids):
             return m.group(0)
         sep = ";" if ";" in m.group(1) else ","
@@ -80,24 +87,25 @@ def numbered(text: str, ids: Mapping[str, str] | None) -> str:
 
 
 def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
-             lang: str = "") -> Markup:
+             lang: str = "", exhibits: Mapping[str, str] | None = None) -> Markup:
     """Render a text field as safe HTML (paragraphs, emphasis, lists, tables, http(s) links).
 
     ``citations`` maps reference ids to their numbers (see :func:`cite`);
     ``ids`` maps item ids to their printed numbers (see :func:`numbered`);
-    ``lang`` chooses the quotation marks straight quotes become (:data:`QUOTES`).
+    ``lang`` chooses the quotation marks straight quotes become (:data:`QUOTES`);
+    ``exhibits`` maps appendix ids to their printed names (see :func:`cite`).
     """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).render(numbered(cite(text, citations), ids)))
+    return Markup(_parser(lang).render(numbered(cite(text, citations, exhibits), ids)))
 
 
 def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
-           lang: str = "") -> Markup:
+           lang: str = "", exhibits: Mapping[str, str] | None = None) -> Markup:
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).renderInline(numbered(cite(text, citations), ids)))
+    return Markup(_parser(lang).renderInline(numbered(cite(text, citations, exhibits), ids)))
 
 
 def plain(text: object) -> str:

@@ -11,7 +11,10 @@ paper, not what the templates intend:
   enum values (``civil-service``), item ids (``s1``, ``o2``), the tool's own
   name and citation keys left in brackets (``[zhambyl]``);
 * fonts not embedded (``pdffonts``);
-* hyphenated line ends per 100 lines of body text, to compare languages.
+* hyphenated line ends per 100 lines of body text, to compare languages;
+* justified lines drawn past the right edge of the text column, and spaces
+  before an italic or bold span drawn narrower than the line's other word
+  spaces (the space «lost» before a span: «проектами.Динамика»).
 
 ``pdfplumber`` (a development dependency) is imported on first use.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import statistics
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +37,13 @@ FOOT_ZONE = 17 * MM
 QUARTER = 0.25
 BODY_SIZES = (9.9, 11.1)
 """Glyph sizes of running body text (10.5 pt) whose line ends are counted for hyphenation."""
+RIGHT_MARGIN = 22 * MM
+"""The editions' right margin (print.css): the text column ends this far from the page's right edge."""
+OVERRUN = 0.5
+"""Points past the text column's right edge that make a line overrun: the edge is the most common line end on the
+page, or the page width less :data:`RIGHT_MARGIN` when that is further right (a page of short list lines)."""
+TIGHT = 1.0
+"""Points a space before a span may fall short of the median word space of its (full, justified) line."""
 
 _ID = re.compile(r"(?<![\w./#-])(?:[a-z]{1,2}\d{1,2})(?![\w/.-]|\.\w)")
 """Item ids as written in case files: ``s1``, ``q2``, ``o1``, ``cr3``."""
@@ -54,6 +65,10 @@ class PageFacts:
     """Smallest glyph size on the page in points (0 when the page has no text)."""
     below6: int
     below7: int
+    overruns: int = 0
+    """Lines of body text drawn more than :data:`OVERRUN` past the right edge of the text column."""
+    tight: int = 0
+    """Spaces before an italic or bold span more than :data:`TIGHT` narrower than the other word spaces of their line."""
 
 
 @dataclass
@@ -80,6 +95,14 @@ class Proof:
     @property
     def below7(self) -> int:
         return sum(p.below7 for p in self.pages)
+
+    @property
+    def overruns(self) -> int:
+        return sum(p.overruns for p in self.pages)
+
+    @property
+    def tight(self) -> int:
+        return sum(p.tight for p in self.pages)
 
     @property
     def sparse(self) -> list[int]:
@@ -159,13 +182,38 @@ def _page(number: int, page: Any) -> tuple[PageFacts, list[tuple[float, str]]]:
     for c in chars:
         rows.setdefault(round(float(c["bottom"])), []).append(c)
     lines: list[tuple[float, str]] = []
+    body_rows = []
     for row in rows.values():
         row.sort(key=lambda c: float(c["x0"]))
         body = [c for c in row if BODY_SIZES[0] <= float(c["size"]) <= BODY_SIZES[1]]
         text = "".join(c["text"] for c in row).rstrip()
         if len(body) >= 0.8 * len(row) and len(text) >= 25:
             lines.append((float(row[-1]["x1"]), text))
+            body_rows.append(row)
+    _spacing(facts, body_rows, float(page.width) - RIGHT_MARGIN)
     return facts, lines
+
+
+def _spacing(facts: PageFacts, rows: list[list[Any]], margin: float) -> None:
+    """Count the page's body lines drawn past the column's right edge and the tight spaces before spans."""
+    ends = [round(max(float(c["x1"]) for c in row if c["text"].strip()) * 2) / 2 for row in rows]
+    if len(ends) < 3:
+        return
+    edge = max(max(set(ends), key=ends.count), round(margin * 2) / 2)
+    facts.overruns = sum(e > edge + OVERRUN for e in ends)
+    for row, end in zip(rows, ends, strict=True):
+        if abs(end - edge) > OVERRUN:
+            continue  # a last line, a list item that ends short: not stretched to the edge
+        ink = [c for c in row if c["text"].strip()]
+        gaps = [(float(b["x0"]) - float(a["x1"]), a, b) for a, b in zip(ink, ink[1:], strict=False)
+                if float(b["x0"]) - float(a["x1"]) > 1.2]
+        if len(gaps) < 4:
+            continue
+        usual = statistics.median(g for g, _, _ in gaps)
+        # the first gap may follow a list's number or bullet, set apart by the marker's own spacing
+        facts.tight += sum(1 for g, a, b in gaps[1:] if a["fontname"] != b["fontname"]
+                           and re.search("Bold|Italic", str(b["fontname"]))
+                           and g < usual - TIGHT)
 
 
 def proof(pdf: Path | str) -> Proof:
@@ -197,20 +245,24 @@ def documents(root: Path | str) -> list[Path]:
 
 def report(paths: list[Path], root: Path | None = None) -> str:
     """A table of the figures of several PDFs, one line each, and the totals."""
-    rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"]
-    total6 = total7 = sparse = codes = unemb = 0
+    rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"
+            " | past margin | tight spans"]
+    total6 = total7 = sparse = codes = unemb = over = tight = 0
     for path in paths:
         p = proof(path)
         name = str(path.relative_to(root)) if root else str(path)
         rows.append(f"{name} | {len(p.pages)} | {p.smallest:.1f} | {p.below6} | {p.below7} | "
                     f"{','.join(map(str, p.sparse)) or '-'} | {' '.join(p.codes[:8]) or '-'} | "
-                    f"{' '.join(p.unembedded) or '-'} | {p.hyphen_rate:.1f} ({p.hyphenated}/{p.body_lines})")
+                    f"{' '.join(p.unembedded) or '-'} | {p.hyphen_rate:.1f} ({p.hyphenated}/{p.body_lines}) | "
+                    f"{p.overruns} | {p.tight}")
+        over += p.overruns
+        tight += p.tight
         total6 += p.below6
         total7 += p.below7
         sparse += len(p.sparse)
         codes += len(p.codes)
         unemb += len(p.unembedded)
-    rows.append(f"TOTAL | | | {total6} | {total7} | {sparse} | {codes} | {unemb} |")
+    rows.append(f"TOTAL | | | {total6} | {total7} | {sparse} | {codes} | {unemb} | | {over} | {tight}")
     return "\n".join(rows)
 
 

@@ -8,6 +8,8 @@ hyphenation. ``benchmarks/print_check.py out`` prints the same figures.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,12 +22,28 @@ CASES = ROOT / "cases"
 
 
 @pytest.fixture(scope="module")
-def proofs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Proof]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("print") / "out"
     report = build_database(sorted(p for p in CASES.iterdir() if (p / "case.yaml").exists()),
                             BuildOptions(outdir=out, workers=2, timeout=300))
     assert report.ok, report.outcomes
-    return {str(p.relative_to(out)): proof(p) for p in documents(out)}
+    return out
+
+
+@pytest.fixture(scope="module")
+def proofs(built: Path) -> dict[str, Proof]:
+    return {str(p.relative_to(built)): proof(p) for p in documents(built)}
+
+
+def _text(pdf: Path) -> str:
+    """The PDF's text, words broken at line ends joined again, whitespace normalised."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return " ".join(re.sub(r"(\w)[-\u2010\u00ad]\n(\w)", r"\1\2", raw).split())
+
+
+TABLE_CAPTION = {"ru": r"Таблица (\d+)\. ", "kk": r"Кесте (\d+)\. ", "en": r"Table (\d+)\. "}
+TABLE_CALL = {"ru": r"в таблице {n}(?!\d)|Таблица {n}(?![.\d])", "kk": r"(?<!\d){n}-кесте", "en": r"Table {n}(?![.\d])"}
 
 
 def test_internal_codes_are_found_in_text() -> None:
@@ -108,3 +126,68 @@ def test_ids_in_prose_print_as_numbers_and_citations_before_a_colon_resolve() ->
         "строки (Р1–Р5), столбец Ц1, вопрос 2; x1 и https://e.kz/s1")
     assert str(markdown("алгоритм из 25 шагов [keykis]: матрица", {"keykis": 2})) == "<p>алгоритм из 25 шагов [2]: матрица</p>\n"
     assert str(markdown("[keykis]: https://example.org", {"keykis": 2})).count("[2]") == 0
+
+
+@pytest.mark.slow
+def test_no_justified_line_runs_past_the_margin_and_no_space_before_a_span_is_lost(proofs: dict[str, Proof]) -> None:
+    """Kozea/WeasyPrint#2928: with pair kerning on, justified runs are drawn wider than laid out (print.css turns it off)."""
+    bad = {name: (p.overruns, p.tight) for name, p in proofs.items()
+           if name.endswith(("case.pdf", "guidelines.pdf")) and (p.overruns or p.tight)}
+    assert not bad, bad
+
+
+def test_the_spacing_measures_catch_kerned_justified_text(tmp_path: Path) -> None:
+    from weasyprint import CSS, HTML
+
+    from keykis.paths import templates_dir
+
+    words = "Отдел работает с проектами. <em>Динамика</em> растёт — <strong>М</strong> Туксон, «Тэгу» и Алматы."
+    html = f'<html lang="ru"><body><main class="body"><p>{" ".join([words] * 40)}</p></main></body></html>'
+    css = CSS(filename=str(templates_dir() / "print.css"))
+    kerned = CSS(string="html, p { font-kerning: normal; }")
+    HTML(string=html).write_pdf(tmp_path / "kerned.pdf", stylesheets=[css, kerned])
+    HTML(string=html).write_pdf(tmp_path / "plain.pdf", stylesheets=[css])
+    before, after = proof(tmp_path / "kerned.pdf"), proof(tmp_path / "plain.pdf")
+    assert before.overruns + before.tight >= 5, (before.overruns, before.tight)
+    assert (after.overruns, after.tight) == (0, 0)
+
+
+@pytest.mark.slow
+def test_tables_are_numbered_in_print_order_and_each_is_called_out_by_its_number(built: Path) -> None:
+    from keykis.model import load_case
+
+    for slug in sorted(p.name for p in CASES.iterdir() if (p / "case.yaml").exists()):
+        lang = load_case(CASES / slug).language
+        for doc in ("case.pdf", "guidelines.pdf"):
+            text = _text(built / slug / doc)
+            numbers = [int(n) for n in re.findall(TABLE_CAPTION[lang], text)]
+            assert numbers == list(range(1, len(numbers) + 1)), (slug, doc, numbers)
+            for n in numbers:
+                assert re.search(TABLE_CALL[lang].format(n=n), text), (slug, doc, n)
+        assert len(re.findall(TABLE_CAPTION[lang], _text(built / slug / "guidelines.pdf"))) >= 3, slug
+
+
+@pytest.mark.slow
+def test_appendices_print_as_numbered_sourced_exhibits_cited_by_number(built: Path) -> None:
+    almaty = _text(built / "almaty-city-diplomacy" / "case.pdf")
+    for n in range(1, 7):
+        assert f"Приложение {n}. " in almaty
+    assert almaty.count("Источник: ") == 6
+    assert "резолюцию заместителя акима Серикова (приложение 6)" in almaty
+    assert "(ключевые цифры — приложение 2)" in almaty and "[app-" not in almaty
+    assert "карточку партнёрского проекта (приложение 3)" in _text(built / "almaty-city-diplomacy" / "guidelines.pdf")
+    astana = _text(built / "astana-world-city" / "case.pdf")
+    assert "Exhibit 1. International events" in astana and "Exhibit 2. Astana in figures" in astana
+    assert "(Exhibit 1 lists the events" in astana and astana.count("Source: ") == 2 and "app_" not in astana
+    zhambyl = _text(built / "zhambyl-public-consent" / "case.pdf")
+    assert "Қосымша 1. " in zhambyl and "(ауылдардың қысқаша сипаттамасы — 1-қосымша)" in zhambyl
+    assert zhambyl.count("Дереккөз: ") == 2
+
+
+def test_an_appendix_cited_by_its_id_prints_as_its_exhibit_name() -> None:
+    from keykis.render.markup import inline
+
+    exhibits = {"app-budget": "приложение 2"}
+    assert str(inline("расходы росли (см. [app-budget]) [keykis]", {"keykis": 1}, None, "ru", exhibits)) == (
+        "расходы росли (см. приложение 2) [1]")
+    assert str(inline("см. [app-budgte]", None, None, "ru", exhibits)) == "см. [app-budgte]"

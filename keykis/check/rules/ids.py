@@ -144,22 +144,29 @@ def did_you_mean(ref: str, known: set[Any]) -> dict[str, str] | str:
     return in_every_language("check.did_you_mean", key=lowered[close[0]])
 
 
-_CITED = re.compile(r"(?<![\\!\]])\[([a-z][a-z0-9_-]{1,60}(?:\s*[;,]\s*[a-z][a-z0-9_-]{1,60})*)\](?![(\[])")
+CITED = re.compile(r"(?<![\\!\]])\[([a-z][a-z0-9_-]{1,60}(?:\s*[;,]\s*[a-z][a-z0-9_-]{1,60})*)\](?![(\[])")
+"""A citation as written in a text: ``[key]`` or ``[key1; key2]`` (a reference, or an appendix cited as an exhibit)."""
+
+
+def cited_keys(text: str) -> Iterator[str]:
+    """Every key cited in ``text``, link reference definitions (``[key]: url`` at a line start) left out."""
+    for match in CITED.finditer(text):
+        if match.string[match.end():match.end() + 1] == ":" and (
+                match.start() == 0 or match.string[match.start() - 1] == "\n"):
+            continue
+        yield from re.split(r"\s*[;,]\s*", match.group(1))
 
 
 def unresolved_citations(case: Case, m: Method) -> Iterator[Hit]:
-    """A citation ``[key]`` in a text whose key names no reference would be printed as it is."""
-    refs = {r.get("id") for r in case.data.get("references") or [] if isinstance(r, dict)}
+    """A citation ``[key]`` in a text whose key names no reference and no appendix would be printed as it is."""
+    known = {r.get("id") for key in ("references", "appendices") for r in case.data.get(key) or []
+             if isinstance(r, dict)}
     for path, text in case.iter_texts():
         if path and path[0] in ("references", "meta"):
             continue
-        for match in _CITED.finditer(text):
-            if match.string[match.end():match.end() + 1] == ":" and (
-                    match.start() == 0 or match.string[match.start() - 1] == "\n"):
-                continue
-            for key in re.split(r"\s*[;,]\s*", match.group(1)):
-                if key not in refs:
-                    yield Hit("unresolved-citation", path, {"id": key, "hint": did_you_mean(key, refs)})
+        for key in cited_keys(text):
+            if key not in known:
+                yield Hit("unresolved-citation", path, {"id": key, "hint": did_you_mean(key, known)})
 
 
 RULES = [duplicate_ids, unresolved_ids, unresolved_citations]

@@ -1,4 +1,5 @@
-"""Publishing: the case opens on a decision and closes on it, and what students read does not give the answer away.
+"""Publishing: the case opens on a decision and closes on it, and what students read does not give the answer away;
+exhibits are sourced and cited.
 
 A complete case opens, right after its title block, on a scene with the
 protagonist, the moment and the decision at stake, and its body ends on the
@@ -9,6 +10,10 @@ leave the question open (the case is discussed before the instructor's
 analysis). A text students see that names the chosen solution, or says how
 the choice came out, takes the discussion away; it belongs to the teacher
 abstract (``abstract.<lang>.teacher``) or the teaching note.
+
+Appendices print as numbered, titled exhibits, as a case publisher prints
+them: each names where its material comes from, and the text cites each
+where it draws on it (``[its-id]``, printed «приложение 2»).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from keykis.check.findings import Hit
+from keykis.check.rules.ids import cited_keys
 from keykis.method import Method
 from keykis.model import Case, YamlPath, mapping
 from keykis.vocabulary import LANGS, in_every_language
@@ -85,4 +91,27 @@ def opening_closing(case: Case, m: Method) -> Iterator[Hit]:
                   {"where": in_every_language(f"check.{part}_where"), "what": what}, key=present, step=step)
 
 
-RULES = [student_spoiler, opening_closing]
+def _short(text: object, words: int = 8) -> str:
+    parts = re.sub(r"[*_`]", "", str(text or "")).split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def exhibits(case: Case, m: Method) -> Iterator[Hit]:
+    """An appendix without a source, or one the text never cites by its id."""
+    appendices = [a for a in case.data.get("appendices") or [] if isinstance(a, dict)]
+    if not appendices:
+        return
+    cited: set[str] = set()
+    for path, text in case.iter_texts():
+        if "[" in text and not (len(path) > 2 and path[0] == "appendices" and path[2] == "id"):
+            own = appendices[path[1]].get("id") if path[0] == "appendices" and isinstance(path[1], int) else None
+            cited |= {key for key in cited_keys(text) if key != own}
+    for i, a in enumerate(appendices):
+        fields = {"n": i + 1, "title": _short(a.get("title"))}
+        if not str(a.get("source") or "").strip():
+            yield Hit("exhibit-source", ("appendices", i), fields)
+        if a.get("id") is None or str(a["id"]) not in cited:
+            yield Hit("exhibit-uncited", ("appendices", i), {**fields, "id": a.get("id") or f"app-{i + 1}"})
+
+
+RULES = [student_spoiler, opening_closing, exhibits]
