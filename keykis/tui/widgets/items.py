@@ -7,6 +7,7 @@ straight to the case document, so comments on the other items stay put.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -29,7 +30,7 @@ def id_prefix(path: Path_) -> str:
     return "ref" if key == "references" else key[0]
 
 
-def fill_table(table: DataTable[Any], labels: list[str], rows: list[tuple[Text, ...]]) -> None:
+def fill_table(table: DataTable[Any], labels: list[str], rows: Sequence[tuple[Text, ...]]) -> None:
     """Show ``rows`` under columns as wide as their widest cell.
 
     DataTable measures auto-width columns only when it next receives a message;
