@@ -229,6 +229,9 @@ class CaseDocument:
                 self._log({"op": "set", "path": list(path), "value": None})
                 return True
             return False
+        if self._add_branch(tuple(parents), last, _styled(old, value)):
+            self._log({"op": "set", "path": list(path), "value": value})
+            return True
         node = self._container(tuple(parents))
         if isinstance(node, CommentedMap) and isinstance(old, str) and old == "" and last in node:
             # ruamel keeps the quotes of the old scalar; an emptied field is typed afresh, plain
@@ -237,10 +240,34 @@ class CaseDocument:
             node.insert(pos, last, _styled(None, value))
             if comment is not None:
                 node.ca.items[last] = comment
+        elif isinstance(node, CommentedMap) and last not in node:
+            _add_key(node, last, _styled(old, value))
         else:
             node[last] = _styled(old, value)
         self._log({"op": "set", "path": list(path), "value": value})
         return True
+
+    def _add_branch(self, parents: Path_, last: Any, value: Any) -> bool:
+        """Add ``value`` under mappings that do not exist yet, as one new key of the nearest one that does.
+
+        The new part goes in whole, above the comment lines that end the
+        existing mapping (they belong to the next part of the case).
+        """
+        node: Any = self.tree
+        for depth, part in enumerate(parents):
+            if isinstance(node, CommentedMap) and part not in node:
+                branch: Any = value
+                for key in reversed((*parents[depth + 1:], last)):
+                    branch = CommentedMap([(key, branch)])
+                _add_key(node, part, branch)
+                return True
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                return False
+        return False
 
     def _container(self, path: Path_) -> Any:
         node: Any = self.tree
@@ -480,7 +507,14 @@ def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
     return None
 
 
-def _take_tail_comment(seq: CommentedSeq) -> Any:
+def _add_key(node: CommentedMap, key: Any, value: Any) -> None:
+    """Add a key at the end of a mapping, above the comment lines that end it (they belong to the next part)."""
+    tail = _take_tail_comment(node)
+    node[key] = value
+    _put_tail_comment(node, tail)
+
+
+def _take_tail_comment(seq: CommentedSeq | CommentedMap) -> Any:
     """Detach the comment lines below the last item of ``seq`` (the line's own comment stays)."""
     slot = _last_slot(seq)
     if slot is None:
@@ -504,7 +538,7 @@ def _take_tail_comment(seq: CommentedSeq) -> Any:
     return moved
 
 
-def _put_tail_comment(seq: CommentedSeq, token: Any) -> None:
+def _put_tail_comment(seq: CommentedSeq | CommentedMap, token: Any) -> None:
     """Attach comment lines taken by ``_take_tail_comment`` below the last item of ``seq``."""
     if token is None:
         return

@@ -110,3 +110,23 @@ def test_new_ids_never_clash_with_any_list(case: Path) -> None:
     doc.append(("relations",), {"id": "r1"})
     assert doc.new_id("r") == "r2"
     assert doc.id_count("ivanov") == 1
+
+
+def test_a_new_key_goes_above_the_comment_of_the_next_part(case: Path) -> None:
+    """A key added at the end of a mapping (a reason for a score, a new language) stays in its block."""
+    after = _after(case, lambda d: d.set(("decision", "scores", "s1", "g1", "reason"), "Быстро."))
+    assert after == BEFORE.replace("      g1: {score: 1}\n", "      g1: {score: 1, reason: Быстро.}\n")
+    added = _after(case, lambda d: d.set(("decision", "scores", "s2", "g1", "score"), 2))
+    assert added == after.replace("# Шаг 22\n", "").replace(
+        "reason: Быстро.}\n", "reason: Быстро.}\n    s2:\n      g1:\n        score: 2\n# Шаг 22\n")
+
+
+def test_new_keys_and_new_parts_stay_in_their_block_above_the_next_steps_comment(tmp_path: Path) -> None:
+    """The skeleton's abstract: a teacher's text, then a Kazakh final, added by the editor, stay in the abstract."""
+    file = tmp_path / "x" / "case.yaml"
+    file.parent.mkdir()
+    before = 'keykis: 1\nid: x\nabstract:\n  ru:\n    draft: ""\n    final: ""\n\n# Шаг 3\nkeywords:\n  ru: []\n'
+    file.write_text(before, encoding="utf-8")
+    after = _after(file, lambda d: d.set(("abstract", "ru", "teacher"), "Учителю."),
+                   lambda d: d.set(("abstract", "kk", "final"), "Қорытынды."))
+    assert after == before.replace('    final: ""\n', '    final: ""\n    teacher: Учителю.\n  kk:\n    final: Қорытынды.\n')
