@@ -92,3 +92,16 @@ def test_a_place_is_named_by_the_fields_labels() -> None:
     assert place("matrix.problems.items.1.text", "ru") == "Поле проблем, № 2 › Формулировка"
     assert place(("objects", 0), "kk") == "Объектілер, № 1"
     assert place(("matrix", "tasks", "items", 2), "en").endswith("no. 3")
+
+
+def test_every_field_a_message_names_has_a_label() -> None:
+    """``{part[...]}`` in a rule's message is a field the editor labels (else the key itself would show)."""
+    from keykis.method import method
+    from keykis.vocabulary import known
+
+    named = {p for spec in method().rules.values() for text in spec["message"].values()
+             for p in re.findall(r"\{part\[([^\]]+)\]\}", str(text))}
+    assert named, "the templates name fields"
+    for path in named:
+        names = path.split(".")
+        assert any(known(f"case_part.{t}") for t in (path, ".".join(names[-2:]), names[-1])), path
