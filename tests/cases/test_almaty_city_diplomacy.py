@@ -106,7 +106,9 @@ def test_references_cite_both_seed_articles() -> None:
     assert "10.52123/1994-2370-2023-1025" in refs["ismagulov-city"]["text"]
     assert all("Исмагулов" in refs[i]["text"] and "Чукубаев" in refs[i]["text"] for i in ("ismagulov-almaty", "ismagulov-city"))
     cited = set(re.findall(r"\[([a-z][\w-]*)", str(d["narrative"]) + d["theory"] + str(d["appendices"])))
-    assert {"ismagulov-almaty", "ismagulov-city", "keykis"} <= cited <= set(refs)
+    exhibits = {a["id"] for a in d["appendices"]}
+    assert {"ismagulov-almaty", "ismagulov-city", "keykis"} <= cited <= set(refs) | exhibits
+    assert exhibits <= cited  # every exhibit is cited from the text
 
 
 @pytest.mark.slow
