@@ -125,3 +125,30 @@ def test_the_drawing_is_what_the_legend_says() -> None:
     main = re.search(r"<title>a0</title>(.*?)</g>", svg, re.S)
     assert main and len(re.findall(r"<path ", main.group(1))) == 2
     assert "сплошная" in say("edition.graph_caption", "ru") and "пунктир" in say("edition.graph_caption", "ru")
+
+
+def test_random_graphs_keep_internal_edges_inside_and_numbers_free() -> None:
+    """Forty random graphs (an internal cycle, relations both ways across the boundary), both directions."""
+    import copy
+    import random
+
+    from keykis.model import Case
+    from tests.helpers import EXAMPLE
+
+    base = load_case(EXAMPLE)
+    rng = random.Random(11)
+    types = ["control", "cooperation", "information", "regulation", "subordination"]
+    for _ in range(20):
+        data = copy.deepcopy(base.data)
+        n_in, n_out = rng.randint(2, 5), rng.randint(2, 8)
+        ids = [f"actor{i}" for i in range(n_in + n_out)]
+        data["actors"] = [{"id": a, "kind": "person", "environment": "internal" if i < n_in else "external",
+                           "name": f"Актор номер {i} с длинным именем"} for i, a in enumerate(ids)]
+        data["main_actor"], data["characters"] = ids[0], ids
+        pairs = [(ids[i], ids[(i + 1) % n_in]) for i in range(n_in)]
+        pairs += [tuple(rng.sample(ids, 2)) for _ in range(rng.randint(4, 16))]
+        data["relations"] = [{"from": u, "to": v, "type": rng.choice(types)} for u, v in pairs]
+        case = Case(data, path=base.path)
+        for rankdir in ("TB", "LR"):
+            _, faults = draw_concept(concept_dot(case, "ru", rankdir=rankdir))
+            assert faults == [], (rankdir, pairs, faults)
