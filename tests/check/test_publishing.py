@@ -31,6 +31,19 @@ def test_four_words_of_the_chosen_solution_in_a_row_name_it() -> None:
     assert found and found[0].at.startswith("keywords")
 
 
+def test_an_exhibit_that_details_the_chosen_solution_is_a_spoiler() -> None:
+    """Exhibits print in the student edition: a schedule of the chosen club belongs to the teaching note."""
+    case = load_case(CASES / "zhambyl-public-consent")
+    assert "student-spoiler" not in _rules(case)
+    data = copy.deepcopy(case.data)
+    chosen = case.chosen("solutions")
+    assert chosen
+    data["appendices"].append({"id": "a9", "title": "Кесте", "body": " ".join(str(chosen["text"]).split()[:9]),
+                               "source": "Авторлар."})
+    found = [f for f in check_case(Case(data, path=case.path)) if f.rule == "student-spoiler"]
+    assert found and found[0].at.startswith("appendices")
+
+
 def _found(case: Case, rule: str) -> list[str]:
     return [f.message for f in check_case(case) if f.rule == rule]
 

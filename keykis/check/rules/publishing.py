@@ -56,10 +56,15 @@ def _student_texts(case: Case) -> Iterator[tuple[YamlPath, str]]:
             text = mapping(case.data.get(part)).get(key)
             if isinstance(text, str):
                 yield (part, key), text
+    for i, exhibit in enumerate(case.data.get("appendices") or []):  # exhibits print in the student edition
+        for key in ("title", "body"):
+            text = mapping(exhibit).get(key)
+            if isinstance(text, str):
+                yield ("appendices", i, key), text
 
 
 def student_spoiler(case: Case, m: Method) -> Iterator[Hit]:
-    """A title, student abstract, keywords, opening or closing naming the chosen solution or how the choice came out."""
+    """A title, student abstract, keywords, opening, closing or exhibit naming the chosen solution or how the choice came out."""
     chosen = case.chosen("solutions") or {}
     solution = set(_stems(str(chosen.get("text") or "")))
     phrases = m.wordlists.get("spoiler", {})
