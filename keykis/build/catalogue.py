@@ -351,17 +351,22 @@ def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[
 
 def _anchor_pages(path: Path) -> dict[str, int]:
     """Named destinations of a laid-out part -> their page within it (from 0)."""
-    from pypdf import PdfReader
+    import pikepdf
 
-    reader = PdfReader(path)
+    from keykis.render.join import name_tree
+
     out: dict[str, int] = {}
-    for name, dest in reader.named_destinations.items():
-        try:
-            page = reader.get_destination_page_number(dest)
-        except Exception:  # noqa: BLE001 - a destination pypdf cannot place only costs its contents line
-            continue
-        if page is not None:
-            out[str(name).lstrip("/")] = page
+    with pikepdf.Pdf.open(path) as pdf:
+        names = pdf.Root.get("/Names")
+        if names is None or "/Dests" not in names:
+            return out
+        pages = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+        for name, dest in name_tree(names.Dests):
+            target = dest.get("/D") if isinstance(dest, pikepdf.Dictionary) else dest
+            if isinstance(target, pikepdf.Array) and len(target) and target[0].is_indirect:
+                page = pages.get(target[0].objgen)
+                if page is not None:
+                    out[name] = page
     return out
 
 
