@@ -55,3 +55,27 @@ async def test_the_decision_grid_shows_every_score_and_total_without_waiting(exa
         for row in rows:
             assert all(len(cell) <= width for cell, width in zip(row, widths, strict=True)), (row, widths)
         assert widths[-1] >= max(len(row[-1]) for row in rows)  # the Σ column holds its totals
+
+
+async def test_keys_typed_while_a_drop_down_opens_go_to_its_list(example: Path) -> None:
+    """``Enter ↓ ↓ Enter`` typed quickly: the arrows reach the list even before the cursor has moved into it."""
+    from textual import events
+    from textual.widgets import Select
+
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await screen.show_step("calibration")  # step 5: the main actor is a drop-down of the actors
+        await pilot.pause()
+        select = screen.query(Select).first()
+        options = [value for _, value in select._options]
+        select.focus()
+        await pilot.pause()
+        select.action_show_overlay()  # the list opens; the cursor is still on the closed control
+        for key in ("home", "down", "down", "enter"):
+            await select._on_key(events.Key(key, None))
+        await pilot.pause()
+        assert select.value == options[2]  # the blank line, then the second actor
+        assert screen.doc.get(("main_actor",)) == options[2]

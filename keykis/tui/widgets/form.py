@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets._select import SelectOverlay
 from textual.widgets.selection_list import Selection
 
 from keykis.casefile import CaseDocument
@@ -184,6 +186,28 @@ class WordsControl(Control):
         self.write([w.strip() for w in event.value.split(";") if w.strip()])
 
 
+class ChoiceSelect(Select[Any]):
+    """A drop-down that keeps the keys typed while its list is opening.
+
+    Opening the list moves the cursor into it a moment later (Textual focuses
+    it after the keys already waiting); an arrow, Home, End or Enter typed in
+    that moment went to the closed control and was lost, so a quick
+    ``Enter ↓ ↓ Enter`` chose the wrong item. While the list is open, those
+    keys go to the list.
+    """
+
+    TO_LIST = {"down": "cursor_down", "up": "cursor_up", "home": "first", "end": "last",
+               "pagedown": "page_down", "pageup": "page_up", "enter": "select"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.expanded and event.key in self.TO_LIST:
+            event.stop()
+            event.prevent_default()
+            getattr(self.query_one(SelectOverlay), f"action_{self.TO_LIST[event.key]}")()
+            return
+        await super()._on_key(event)
+
+
 class ChoiceControl(Control):
     """Choose one: an enum of the method or an id among the case's items."""
 
@@ -194,7 +218,7 @@ class ChoiceControl(Control):
     def body(self) -> ComposeResult:
         opts = self.options()
         current = self.value if self.value in [v for v, _ in opts] else Select.NULL
-        yield Select([(plain_text(label), v) for v, label in opts], value=current, allow_blank=True,
+        yield ChoiceSelect([(plain_text(label), v) for v, label in opts], value=current, allow_blank=True,
                      disabled=self.ctx.read_only, prompt="—", compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
