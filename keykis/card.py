@@ -8,10 +8,61 @@ public names only: a disguised case's real names never reach a catalogue.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from keykis.model import Actor, Case, case_number
 from keykis.vocabulary import LANGS
+
+
+class Author(TypedDict):
+    """An author as the catalogue prints them."""
+
+    name: str
+    affiliation: str
+
+
+class Discipline(TypedDict):
+    """A discipline the case is for, with its courses."""
+
+    name: str
+    courses: list[str]
+
+
+class Card(TypedDict):
+    """The catalogue card: everything the catalogue, ``catalog.json`` and the search index need.
+
+    Stored as JSON in the build manifest, so every value is a plain JSON type;
+    texts in several languages are keyed by language code.
+    """
+
+    slug: str
+    id: str
+    number: str
+    path: str
+    language: str
+    languages: list[str]
+    title: dict[str, str]
+    short_title: str
+    authors: list[Author]
+    level: str
+    size: str
+    difficulty: str
+    source_type: str
+    status: str
+    revision: str
+    setting: dict[str, str | int]
+    abstract: dict[str, str]
+    keywords: dict[str, list[str]]
+    disciplines: list[Discipline]
+    actors: list[str]
+    guidelines: bool
+    pages: dict[str, int]
+    outputs: list[str]
+
+
+def no_card() -> Card:
+    """The card of a case not built (yet): empty."""
+    return cast(Card, {})
 
 
 def _str(value: Any) -> str:
@@ -44,8 +95,8 @@ def _keywords(case: Case) -> dict[str, list[str]]:
     return {lang: [_str(w) for w in words if _str(w)] for lang, words in kw.items() if lang in LANGS and isinstance(words, list)}
 
 
-def _disciplines(case: Case) -> list[dict[str, Any]]:
-    out = []
+def _disciplines(case: Case) -> list[Discipline]:
+    out: list[Discipline] = []
     for d in case.data.get("disciplines") or []:
         if isinstance(d, dict) and _str(d.get("name")):
             courses = [_str(c) for c in d.get("courses") or [] if _str(c)]
@@ -53,7 +104,7 @@ def _disciplines(case: Case) -> list[dict[str, Any]]:
     return out
 
 
-def _authors(case: Case) -> list[dict[str, str]]:
+def _authors(case: Case) -> list[Author]:
     return [
         {"name": _str(a.get("name")), "affiliation": _str(a.get("affiliation"))}
         for a in case.meta.get("authors") or []
@@ -71,7 +122,7 @@ def _actor(actor: Actor) -> str:
     return actor.public_name + (f" — {actor.role}" if actor.role else "")
 
 
-def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, outputs: list[str] | None = None) -> dict[str, Any]:
+def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, outputs: list[str] | None = None) -> Card:
     """The catalogue card of ``case`` built under ``OUTDIR/<slug>``."""
     meta = case.meta
     setting: dict[str, Any] = meta["setting"] if isinstance(meta.get("setting"), dict) else {}

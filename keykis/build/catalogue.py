@@ -44,7 +44,7 @@ from typing import Any
 from keykis import yamlsafe
 from keykis.build import atomic
 from keykis.build.fingerprint import hash_text
-from keykis.card import pick
+from keykis.card import Card, pick
 from keykis.collation import initial, sort_key
 from keykis.paths import schemas_dir
 from keykis.render.join import local_href
@@ -93,18 +93,18 @@ class Group:
     see_also: list[CardView] = field(default_factory=list)
 
 
-def _authors(card: dict[str, Any]) -> str:
+def _authors(card: Card) -> str:
     return "; ".join(a["name"] + (f" ({a['affiliation']})" if a.get("affiliation") else "") for a in card.get("authors", []))
 
 
-def _setting(card: dict[str, Any], lang: str) -> str:
+def _setting(card: Card, lang: str) -> str:
     s = card.get("setting") or {}
     level = label("government_level", str(s["government_level"]), lang) if s.get("government_level") else ""
     parts = [s.get("country"), s.get("region"), level, s.get("policy_area"), s.get("year")]
     return ", ".join(str(p) for p in parts if p)
 
 
-def _pages(card: dict[str, Any], lang: str) -> str:
+def _pages(card: Card, lang: str) -> str:
     pages = card.get("pages") or {}
     return ", ".join(f"{label('page_kind', k.removesuffix('.pdf'), lang)} {v}" for k, v in pages.items() if k != "graph.pdf")
 
@@ -113,7 +113,7 @@ FILE_ORDER = ("case.pdf", "guidelines.pdf", "graph.pdf")
 """The files an entry links to, in this order (other PDFs of the case after them, by name)."""
 
 
-def _files(card: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+def _files(card: Card, lang: str) -> list[tuple[str, str]]:
     outputs = [str(o) for o in card.get("outputs") or [] if str(o).lower().endswith(".pdf") and "/" not in str(o)]
     if not outputs:  # a card from before outputs were listed: the case PDF is always there
         outputs = ["case.pdf"]
@@ -122,7 +122,7 @@ def _files(card: dict[str, Any], lang: str) -> list[tuple[str, str]]:
              local_href(f"{card['slug']}/{o}")) for o in ordered]
 
 
-def view(card: dict[str, Any], lang: str) -> CardView:
+def view(card: Card, lang: str) -> CardView:
     """The card in the catalogue language."""
     abstracts = card.get("abstract") or {}
     abstract_lang = next((c for c in (lang, card.get("language"), "ru", "en", "kk") if c and abstracts.get(c)), "")
@@ -167,7 +167,7 @@ def discipline(name: str, lang: str) -> str:
     return str(pick(names, lang, name)) if names else name
 
 
-def groups(cards: list[dict[str, Any]], lang: str) -> list[Group]:
+def groups(cards: list[Card], lang: str) -> list[Group]:
     """Cards grouped by first discipline (cross-referenced under the others), sorted by title."""
     by_name: dict[str, Group] = {}
     orphans = Group(say("catalogue.no_discipline", lang))
@@ -202,7 +202,7 @@ class IndexLetter:
     entries: list[IndexEntry] = field(default_factory=list)
 
 
-def keyword_index(cards: list[dict[str, Any]], lang: str) -> list[IndexLetter]:
+def keyword_index(cards: list[Card], lang: str) -> list[IndexLetter]:
     """Keyword -> case numbers, in ``lang`` (the catalogue's), sorted as that language sorts."""
     found: dict[str, IndexEntry] = {}
     for card in cards:
@@ -224,7 +224,7 @@ def keyword_index(cards: list[dict[str, Any]], lang: str) -> list[IndexLetter]:
     return letters
 
 
-def catalogue_json(cards: list[dict[str, Any]], lang: str) -> str:
+def catalogue_json(cards: list[Card], lang: str) -> str:
     """The machine-readable catalogue."""
     return json.dumps({"format": 1, "lang": lang, "count": len(cards), "cases": cards}, ensure_ascii=False, indent=1)
 
@@ -260,7 +260,7 @@ def _cut_after(slug: str, every: int) -> bool:
     return int.from_bytes(hashlib.blake2b(slug.encode(), digest_size=4).digest(), "big") % every == 0
 
 
-def parts(cards: list[dict[str, Any]], lang: str) -> list[Part]:
+def parts(cards: list[Card], lang: str) -> list[Part]:
     """The catalogue's parts in reading order (see the module docstring)."""
     gs = groups(cards, lang)
     home = {c.slug: g.name for g in gs for c in g.cards}
@@ -308,7 +308,7 @@ def index_html(letters: list[IndexLetter], lang: str, start: int) -> str:
     return _page_html(lang, front=False, part=None, index=letters, start=start)
 
 
-def front_html(cards: list[dict[str, Any]], lang: str, contents: list[dict[str, Any]]) -> str:
+def front_html(cards: list[Card], lang: str, contents: list[dict[str, Any]]) -> str:
     """The cover and contents (``contents``: name, count and first page of each discipline)."""
     return _page_html(lang, front=True, part=None, index=None, count=len(cards), contents=contents, start=1)
 
@@ -379,7 +379,7 @@ def _cached_parts(folder: Path) -> dict[str, Path]:
     return out
 
 
-def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
+def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
     """Write ``catalog.pdf`` from cached and new parts; ``salt`` names the catalogue inputs (templates, fonts...)."""
     from keykis.render.join import join_pdfs
 
@@ -421,7 +421,7 @@ def write_pdf(cards: list[dict[str, Any]], outdir: Path, lang: str, *, salt: str
     return stats
 
 
-def write_all(cards: list[dict[str, Any]], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:
+def write_all(cards: list[Card], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:
     """Write ``catalog.json``, the search index and ``catalog.pdf`` into ``outdir``."""
     from keykis.search.index import write_index
 

@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from keykis.build import atomic
 from keykis.build.executors import Executor, make_executor
 from keykis.build.fingerprint import hash_folder, hash_text, shared_inputs
 from keykis.build.job import DEFAULT_RENDERER, Job, JobResult
 from keykis.build.manifest import Entry, Manifest, load_manifest
+from keykis.card import Card
 from keykis.errors import UserError
 from keykis.model import find_cases
 
@@ -236,7 +237,7 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
     """Remake catalog.json, the search index and catalog.pdf if any of their inputs changed."""
     from keykis.build import catalogue
 
-    cards: list[dict[str, Any]] = [e.card for _, e in sorted(manifest.entries.items())]
+    cards: list[Card] = [e.card for _, e in sorted(manifest.entries.items())]
     inputs = shared_inputs(catalogue=True)
     salt = hash_text(*(f"{k}={v}" for k, v in sorted(inputs.items())))
     key = hash_text(json.dumps(cards, ensure_ascii=False, sort_keys=True), opts.lang, salt)

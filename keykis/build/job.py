@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from keykis.build import atomic
-from keykis.card import make_card
+from keykis.card import Card, make_card, no_card
 
 DEFAULT_RENDERER = "keykis.render:render_case"
 
@@ -55,7 +55,7 @@ class JobResult:
     seconds: float = 0.0
     outputs: dict[str, int] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
-    card: dict[str, Any] = field(default_factory=dict)
+    card: Card = field(default_factory=no_card)
     pid: int = 0
     """The worker process that ran the job."""
     notes: list[str] = field(default_factory=list)

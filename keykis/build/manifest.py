@@ -13,9 +13,9 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from keykis.build import atomic
+from keykis.card import Card, no_card
 
 MANIFEST = "manifest.json"
 JOURNAL = "manifest.journal"
@@ -36,7 +36,7 @@ class Entry:
     """Output file names (relative to ``OUTDIR/<slug>``) and their sizes in bytes."""
     pages: dict[str, int] = field(default_factory=dict)
     """Page counts per PDF."""
-    card: dict[str, Any] = field(default_factory=dict)
+    card: Card = field(default_factory=no_card)
     """The catalogue card (see ``keykis.build.catalogue``)."""
     seconds: float = 0.0
     """How long the build of this case took."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from keykis import atomic
+from keykis.card import Card
 
 COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors")
 WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0)
@@ -36,7 +37,7 @@ class Hit:
     """One case found by a search."""
 
     slug: str
-    card: dict[str, Any]
+    card: Card
     """The catalogue card (title, path, languages, disciplines...)."""
     rank: float
     """bm25 rank: lower is better."""
@@ -57,7 +58,7 @@ def _fold(parts: Iterable[str]) -> str:
     return "\n".join(p.casefold() for p in parts)
 
 
-def fill(conn: sqlite3.Connection, cards: Iterable[dict[str, Any]]) -> None:
+def fill(conn: sqlite3.Connection, cards: Iterable[Card]) -> None:
     """Create the index tables in ``conn`` and add ``cards``."""
     conn.executescript(_SCHEMA)
     for i, card in enumerate(cards, start=1):
@@ -81,7 +82,7 @@ def fill(conn: sqlite3.Connection, cards: Iterable[dict[str, Any]]) -> None:
     conn.commit()
 
 
-def write_index(cards: Iterable[dict[str, Any]], path: Path) -> None:
+def write_index(cards: Iterable[Card], path: Path) -> None:
     """Write a fresh index of ``cards`` to ``path`` atomically."""
     with atomic.replace_with(path) as tmp:
         tmp.unlink()
@@ -92,7 +93,7 @@ def write_index(cards: Iterable[dict[str, Any]], path: Path) -> None:
             conn.close()
 
 
-def open_index(path: Path | None = None, cards: Iterable[dict[str, Any]] = ()) -> sqlite3.Connection:
+def open_index(path: Path | None = None, cards: Iterable[Card] = ()) -> sqlite3.Connection:
     """Open a built index read-only, or (``path`` None) make one in memory from ``cards``."""
     if path is None:
         conn = sqlite3.connect(":memory:")
