@@ -23,6 +23,7 @@ from keykis.gate import require_case
 from keykis.model import CASE_FILE
 from keykis.terminal import clean_line
 from keykis.tui.autosave import saved_for_quit
+from keykis.tui.focus_keys import FOCUS_KEYS
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -36,6 +37,7 @@ class KeykisApp(App[str | None]):
     """``keykis edit``: the start screen or one case."""
 
     TITLE = "KEYKIS"
+    BINDINGS = list(FOCUS_KEYS)  # noqa: RUF012 - Textual reads it as a class attribute
 
     def __init__(self, path: Path | None, *, lang: str, cases_dir: Path) -> None:
         super().__init__()

@@ -177,3 +177,29 @@ async def test_repeated_findings_are_one_line_and_enter_lands_on_the_row(example
         assert isinstance(app.focused, ItemTable) and focused_path(pilot) == "relations"
 
         assert app.focused.cursor_row == 2
+
+
+async def test_a_space_that_arrives_with_its_tab_ticks_the_list_the_tab_moved_to(example: Path) -> None:
+    """In a real terminal under load Tab and Space reach the app together: the Space belongs to the list."""
+    from textual import events
+    from textual.widgets import SelectionList
+
+    app = make_app(example, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "characters")
+        lists = app.focused
+        assert isinstance(lists, SelectionList), lists
+        lists.highlighted = 0
+        ticked = list(lists.selected)
+        await pilot.press("tab")
+        await settle(pilot)
+        after = app.focused
+        assert after is not lists
+        text = getattr(after, "text", getattr(after, "value", None))
+        app.post_message(events.Key("shift+tab", None))
+        app.post_message(events.Key("space", " "))
+        await settle(pilot)
+        assert app.focused is lists
+        assert list(lists.selected) != ticked, "the Space ticked the list the Shift+Tab moved to"
+        assert getattr(after, "text", getattr(after, "value", None)) == text, "no space went into the field left"

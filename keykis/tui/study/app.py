@@ -21,6 +21,7 @@ from keykis.study.gate import require_worksheet
 from keykis.study.student import student_view
 from keykis.study.worksheet import new_worksheet
 from keykis.tui.autosave import saved_for_quit
+from keykis.tui.focus_keys import FOCUS_KEYS
 from keykis.tui.study.screen import StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 
@@ -29,6 +30,7 @@ class StudyApp(App[str | None]):
     """``keykis study``: read the case, build your own chain in forms, see the method's checks live."""
 
     TITLE = "KEYKIS"
+    BINDINGS = list(FOCUS_KEYS)  # noqa: RUF012 - Textual reads it as a class attribute
 
     def __init__(self, case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "", group: str = "") -> None:
         super().__init__()
