@@ -232,12 +232,19 @@ def item_specs(path: Path_, schema: dict[str, Any], lang: str) -> list[FieldSpec
     return out
 
 
-def summary(item: Any) -> str:
-    """A one-line description of a list item for tables and choices (control characters pictured)."""
+def summary(item: Any, lang: str | None = None) -> str:
+    """A one-line description of a list item for tables and choices (control characters pictured).
+
+    With ``lang``, a relation's type is shown by its name in that language («информация», not ``information``).
+    """
     if not isinstance(item, dict):
         return clean_line(str(item))
     if "from" in item and "to" in item:
-        return clean_line(f"{item.get('from')} → {item.get('to')}: {item.get('type', '')} {item.get('label', '')}".strip())
+        kind = str(item.get("type", ""))
+        known = method().relation_types.get(kind)
+        if lang and known:
+            kind = name(known, lang)
+        return clean_line(f"{item.get('from')} → {item.get('to')}: {kind} {item.get('label', '')}".strip())
     for key in ("text", "name", "title", "product", "activity"):
         if isinstance(item.get(key), str) and item[key].strip():
             return clean_line(" ".join(item[key].split()))

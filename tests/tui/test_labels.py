@@ -28,3 +28,9 @@ def test_no_field_label_is_a_raw_key(lang: str) -> None:
             if spec.label and spec.label == key.replace("_", " "):
                 raw.add(".".join(str(p) for p in spec.path if not isinstance(p, int)))
     assert raw == set(), f"labels missing from keykis/vocabulary/{lang}.yaml case_part: {sorted(raw)}"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "информирование"), ("kk", "ақпараттандыру")])
+def test_a_relation_in_a_list_shows_its_type_by_name(lang: str, word: str) -> None:
+    line = fields.summary({"from": "akim", "to": "residents", "type": "information"}, lang)
+    assert line == f"akim → residents: {word}"

@@ -67,7 +67,7 @@ def case_options(ctx: FormContext, source: Path_) -> list[tuple[str, str]]:
     items = ctx.doc.get(source)
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            text = summary(item)
+            text = summary(item, ctx.lang)
             if "name" in item and item.get("alias"):
                 text = f"{item['alias']} ({item['name']})"
             out.append((item["id"], f"{item['id']} — {text}" if text else item["id"]))

@@ -143,7 +143,7 @@ class ItemList(Vertical):
         rows = []
         for i, item in enumerate(self.items):
             ident = str(item.get("id", i + 1)) if isinstance(item, dict) else str(i + 1)
-            text = summary(item)
+            text = summary(item, self.ctx.lang)
             rows.append((Text(ident), Text(text[:SUMMARY_WIDTH] + ("…" if len(text) > SUMMARY_WIDTH else ""))))
         fill_table(table, ["id", "…"], rows)
         if cursor is not None and self.items:
