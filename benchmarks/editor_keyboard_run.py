@@ -31,6 +31,9 @@ from pathlib import Path
 
 from keykis.parts import pages
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.tmux_terminal import Terminal  # noqa: E402
+
 KEYKIS = Path(sys.executable).with_name("keykis")
 PAUSE = 0.3
 SLOW = 1.2
@@ -142,46 +145,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "short": "Бір автобус", "author": "Нұрсұлтан Әбенов",
     },
 }
-
-
-class Terminal:
-    """One tmux session running a command."""
-
-    def __init__(self, name: str, command: str, *, width: int, height: int) -> None:
-        self.name = name
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command],
-                       check=True)
-
-    def keys(self, *keys: str, pause: float = PAUSE) -> None:
-        """Press keys (tmux key names), one at a time; wait longer after one that opens or closes something."""
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(SLOW if key in ("Enter", "C-n", "C-b", "Escape", "a") else pause)
-
-    def type(self, text: str) -> None:
-        """Type text literally."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-        time.sleep(PAUSE + len(text) * 0.01)
-
-    def screen(self) -> str:
-        """What the terminal shows now."""
-        out = subprocess.run(["tmux", "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True,
-                             check=True).stdout
-        return out.rstrip("\n")
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> bool:
-        """Wait until ``text`` (a regular expression) is on the screen."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if re.search(text, self.screen()):
-                return True
-            time.sleep(0.2)
-        return False
-
-    def close(self) -> None:
-        """End the session."""
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True, check=False)
 
 
 class Author:
@@ -493,7 +456,8 @@ def run(lang: str, folder: Path) -> dict[str, object]:
     width, height = SIZES[lang]
     done = folder / "done"
     term = Terminal(f"keykis-edit-{lang}", f"cd {folder} && {KEYKIS} edit cases/{slug} --lang {lang};"
-                    f" touch {done.name}; sleep 600", width=width, height=height)
+                    f" touch {done.name}; sleep 600", width=width, height=height, pause=PAUSE, slow=SLOW,
+                    slow_keys=("Enter", "C-n", "C-b", "Escape", "a"))
     author = Author(term, lang)
     started = time.monotonic()
     try:

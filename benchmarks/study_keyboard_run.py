@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "cases" / "ozerny-service-centre"
 KEYKIS = Path(sys.executable).with_name("keykis")
+sys.path.insert(0, str(ROOT))
+from benchmarks.tmux_terminal import Terminal  # noqa: E402
+
 PAUSE = 0.35
 SLOW = 1.5
 """Seconds after a key that opens a form or another part (mounting takes a moment on a busy machine)."""
@@ -52,53 +55,13 @@ TEXTS = {
 }
 
 
-class Terminal:
-    """One tmux session of 80×24 running a command."""
-
-    def __init__(self, name: str, command: str, *, width: int = 80, height: int = 24) -> None:
-        self.name = name
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command],
-                       check=True)
-
-    def keys(self, *keys: str, pause: float = PAUSE) -> None:
-        """Press keys (tmux key names), one at a time; wait longer after one that opens something."""
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(SLOW if key in ("Enter", "C-n", "Escape") else pause)
-
-    def type(self, text: str) -> None:
-        """Type text literally."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-        time.sleep(PAUSE + len(text) * 0.01)
-
-    def screen(self) -> str:
-        """What the terminal shows now."""
-        out = subprocess.run(["tmux", "capture-pane", "-t", self.name, "-p"], capture_output=True, text=True,
-                             check=True).stdout
-        return out.rstrip("\n")
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> bool:
-        """Wait until ``text`` is on the screen."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if text in self.screen():
-                return True
-            time.sleep(0.2)
-        return False
-
-    def close(self) -> None:
-        """End the session."""
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True, check=False)
-
-
 def run(lang: str, folder: Path) -> tuple[int, list[tuple[str, str]], str]:
     """One keyboard-only run; return the check's exit code, the captures and the check's output."""
     t = TEXTS[lang]
     sheet = folder / f"{lang}.yaml"
     done = folder / f"{lang}.done"
     term = Terminal(f"keykis-study-{lang}", f"cd {folder} && {KEYKIS} study {CASE} -w {sheet.name} --lang {lang};"
-                    f" touch {done.name}; sleep 600")
+                    f" touch {done.name}; sleep 600", pause=PAUSE, slow=SLOW, slow_keys=("Enter", "C-n", "Escape"))
     shots: list[tuple[str, str]] = []
     try:
         assert term.wait_for("KEYKIS") or term.wait_for("·"), term.screen()
