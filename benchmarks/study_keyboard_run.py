@@ -13,6 +13,7 @@ is captured after each part; the transcript goes to stdout (or ``--out``).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,8 @@ KEYKIS = Path(sys.executable).with_name("keykis")
 sys.path.insert(0, str(ROOT))
 from benchmarks.tmux_terminal import Terminal  # noqa: E402
 
+SCHEMA_PATH = re.compile(r"(\$schema=)\S*/(schemas/)")
+"""The modeline's relative path depends on where the run's folder is: the transcript shows its end only."""
 PAUSE = 0.35
 SLOW = 1.5
 """Seconds after a key that opens a form or another part (mounting takes a moment on a busy machine)."""
@@ -76,16 +79,16 @@ def run(lang: str, folder: Path) -> tuple[int, list[tuple[str, str]], str]:
         term.type(t["group"])
         shots.append(("who", term.screen()))
         # Step 12: the problem p1, its owner, resource kinds and contradiction.
-        term.keys("C-n", "Enter")
-        term.keys("Enter", "Down", "Enter", "Tab")            # owner: the first actor (the main one)
+        term.keys("C-n", "Enter")                             # the form opens in the problem's text
         term.type(t["problem"])
+        term.keys("BTab", "Enter", "Down", "Enter", "Tab")    # owner, above it: the first actor (the main one)
         term.keys("Tab", "Space", "Down", "Down", "Down", "Down", "Down", "Space", "Tab")  # time, information
         term.type(t["contradiction"])
         term.keys("Tab", "Space", "Down", "Down", "Down", "Down", "Down", "Space")
         shots.append(("problem", term.screen()))
         term.keys("Escape")
         # Step 13 (p1 is chosen), step 14: the task t1 and its parts.
-        term.keys("C-n", "C-n", "Enter", "Tab")
+        term.keys("C-n", "C-n", "Enter")                      # the form opens in the task's text
         term.type(t["task"])
         term.keys("Tab")
         term.type(t["what"])
@@ -98,14 +101,14 @@ def run(lang: str, folder: Path) -> tuple[int, list[tuple[str, str]], str]:
         shots.append(("task", term.screen()))
         term.keys("Escape")
         # Step 15 (t1 is chosen), step 18: the solution s1, its strategy and target.
-        term.keys("C-n", "C-n", "Enter", "Tab")
+        term.keys("C-n", "C-n", "Enter")
         term.type(t["solution"])
         term.keys("Tab", "Space", "Tab", "Down", "Down", "Down", "Down", "Space")  # cooperation; villagers
         term.keys("Escape")
         # Step 19: both scores +2 with their reasons.
-        term.keys("C-n", "+", "+", "Enter", "Tab")
+        term.keys("C-n", "+", "+", "Enter")                  # the reason's form opens in its text
         term.type(t["g1"])
-        term.keys("Escape", "Right", "+", "+", "Enter", "Tab")
+        term.keys("Escape", "Right", "+", "+", "Enter")
         term.type(t["v1"])
         term.keys("Escape")
         shots.append(("decision", term.screen()))
@@ -143,6 +146,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix=f"keykis-study-{lang}-") as tmp:
             code, shots, out = run(lang, Path(tmp))
             sheet = (Path(tmp) / f"{lang}.yaml").read_text(encoding="utf-8")
+            out, sheet = out.replace(tmp, "."), SCHEMA_PATH.sub(r"\1…/\2", sheet)
         ok = ok and code == 0
         lines += [f"## {lang}", ""]
         for title, screen in shots:
