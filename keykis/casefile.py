@@ -411,13 +411,7 @@ class CaseDocument:
 
     def save_copy(self) -> Path:
         """Write the current content to a new file beside the case (``case.mine-<time>.yaml``)."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        stem, dot, ext = self.path.name.partition(".")
-        target = self.path.with_name(f"{stem}.mine-{stamp}{dot}{ext}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{stem}.mine-{stamp}-{n}{dot}{ext}")
+        target = copy_beside(self.path)
         atomic_write(target, self.dump(), backup=False)
         return target
 
@@ -581,6 +575,18 @@ def _styled(old: Any, value: Any) -> Any:
     if isinstance(old, LiteralScalarString) or "\n" in value:
         return LiteralScalarString(value)
     return value
+
+
+def copy_beside(path: Path) -> Path:
+    """A free name beside ``path`` for the user's own version of it (``case.mine-<time>.yaml``)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stem, dot, ext = path.name.partition(".")
+    target = path.with_name(f"{stem}.mine-{stamp}{dot}{ext}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{stem}.mine-{stamp}-{n}{dot}{ext}")
+    return target
 
 
 def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:

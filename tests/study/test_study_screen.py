@@ -157,6 +157,48 @@ async def test_a_worksheet_that_is_not_yaml_opens_as_text_and_nothing_is_lost(tm
     assert sheet.read_text(encoding="utf-8") == "keykis: 1\nworksheet:\n\tcase: x\n"
 
 
+async def test_text_mode_saves_itself_after_a_pause_and_keeps_the_file_as_opened(tmp_path: Path, quick: None) -> None:
+    sheet = tmp_path / "w.yaml"
+    broken = "keykis: 1\nworksheet:\n\tcase: x\n"
+    sheet.write_text(broken, encoding="utf-8")
+    app = make_study_app(CASE_DIR, sheet, lang="en")
+    async with app.run_test(size=NARROW) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyTextScreen)
+        await pilot.pause(0.3)
+        screen.query_one("#sheet", TextArea).move_cursor((0, 0))
+        await pilot.press(*"# mended", "enter")
+        await _until(pilot, lambda: sheet.read_text(encoding="utf-8").startswith("# mended\n"))
+        assert sheet.read_text(encoding="utf-8") == "# mended\n" + broken  # every byte, in one write
+        assert (tmp_path / "w.yaml.bak").read_text(encoding="utf-8") == broken
+        await pilot.press(*"# more")
+        await pilot.press("ctrl+q")  # inside the pause: quitting saves it
+    assert sheet.read_text(encoding="utf-8").startswith("# mended\n# more")
+
+
+async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_copy(tmp_path: Path,
+                                                                                 quick: None) -> None:
+    sheet = tmp_path / "w.yaml"
+    sheet.write_text("keykis: 1\nworksheet:\n\tcase: x\n", encoding="utf-8")
+    app = make_study_app(CASE_DIR, sheet, lang="ru")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyTextScreen)
+        await pilot.pause(0.3)
+        sheet.write_text("# theirs\n", encoding="utf-8")
+        await _until(pilot, lambda: screen.query_one(ConflictBar).has_class("-shown"))
+        assert "сохраняется в w.mine-" in str(screen.query_one(ConflictBar).render())
+        screen.query_one("#sheet", TextArea).move_cursor((0, 0))
+        await pilot.press(*"# mine", "enter")
+        copies: list[Path] = []
+        await _until(pilot, lambda: bool(copies := list(tmp_path.glob("w.mine-*.yaml")))
+                     and copies[0].read_text(encoding="utf-8").startswith("# mine\n"))
+        await pilot.press("ctrl+q")
+    assert sheet.read_text(encoding="utf-8") == "# theirs\n"
+    (copy,) = tmp_path.glob("w.mine-*.yaml")
+    assert copy.read_text(encoding="utf-8") == "# mine\nkeykis: 1\nworksheet:\n\tcase: x\n"
+
+
 def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 

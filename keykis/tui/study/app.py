@@ -65,8 +65,8 @@ class StudyApp(App[str | None]):
         if isinstance(study, StudyScreen):
             if not saved_for_quit([study.autosave], lambda: self.call_later(self.action_quit)):
                 return
-        else:
-            study.save()
+        elif not study.autosave():  # the text stays on screen; the message says why
+            return
         self.exit(self.farewell or None)
 
 

@@ -5,6 +5,11 @@ unclosed quote), the student fixes the YAML text here, with the checks
 (the first being the syntax error with its line) a moment after each
 change, and the forms open the next time. The case side is the same as in
 the forms screen.
+
+The text saves itself a little after typing stops, atomically, and the file
+as it was opened is kept as ``….yaml.bak``. If another program changes the
+file meanwhile, that file is left alone: a bar says so and the student's
+text goes on being saved to a copy beside it (``….mine-<time>.yaml``).
 """
 
 from __future__ import annotations
@@ -15,16 +20,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs, TextArea
 
 from keykis import yamlsafe
+from keykis.casefile import atomic_write, copy_beside, fingerprint
 from keykis.check.engine import file_error
 from keykis.check.findings import Finding
 from keykis.errors import CaseFileError
 from keykis.model import Case
 from keykis.study.checks import check_worksheet
 from keykis.study.student import student_brief
-from keykis.study.worksheet import parse_worksheet, save_text
+from keykis.study.worksheet import parse_worksheet
+from keykis.tui import autosave as autosave_module
+from keykis.tui.autosave import ConflictBar
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.text_box import TextBox
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
@@ -49,7 +58,16 @@ class StudyTextScreen(Screen[None]):
         super().__init__()
         self.view, self.path, self.lang = view, worksheet, lang
         self.findings: list[Finding] = []
-        self.saved_text = yamlsafe.read_text(worksheet)  # regular UTF-8 text under the cap, or a clear error
+        self.saved_text: str | None = yamlsafe.read_text(worksheet)  # UTF-8 text under the cap, or a clear error
+        """The text as last read or written (None: the copy is still to be written)."""
+        opened = fingerprint(worksheet)
+        self._disk = opened.digest if opened else None
+        """Digest of what this process last read from or wrote to the worksheet."""
+        self.copy: Path | None = None
+        """Where the text is saved once another program changed the worksheet."""
+        self._backed_up = False
+        self._save_timer: Timer | None = None
+        self._check_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +87,8 @@ class StudyTextScreen(Screen[None]):
                 with TabPane(say("study.tab_mine", self.lang), id="mine"):
                     yield MorphFan("", id="my-chain")
             with Vertical(id="sheet-side"):
-                yield TextBox(self.saved_text, language="yaml", id="sheet", show_line_numbers=True)
+                yield ConflictBar()
+                yield TextBox(self.saved_text or "", language="yaml", id="sheet", show_line_numbers=True)
                 yield FindingsPanel(id="findings")
         yield Footer()
 
@@ -86,6 +105,7 @@ class StudyTextScreen(Screen[None]):
             first = self.findings[0]
             sheet.move_cursor((max(first.line - 1, 0), max(first.column - 1, 0)))
         sheet.focus()
+        self.set_interval(autosave_module.WATCH_INTERVAL, self.watch_disk)
 
     @property
     def text(self) -> str:
@@ -93,10 +113,11 @@ class StudyTextScreen(Screen[None]):
         return self.query_one("#sheet", TextArea).text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        timer = getattr(self, "_timer", None)
-        if timer is not None:
-            timer.stop()
-        self._timer = self.set_timer(CHECK_DELAY, self.action_check)
+        for timer in (self._check_timer, self._save_timer):
+            if timer is not None:
+                timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self.action_check)
+        self._save_timer = self.set_timer(autosave_module.AUTOSAVE_DELAY, self.autosave)
 
     def action_check(self) -> None:
         """Run the worksheet checks on the text on screen and show the findings."""
@@ -110,17 +131,51 @@ class StudyTextScreen(Screen[None]):
         self.query_one(FindingsPanel).show(self.findings, self.lang)
 
     def save(self) -> bool:
-        """Write the worksheet if it changed; return whether it was written."""
+        """Write the text if it changed (to the copy after an outside change); return whether it was written.
+
+        Raises ``OSError`` when the file cannot be written; the text stays on screen.
+        """
         text = self.text
         if text == self.saved_text:
             return False
-        save_text(self.path, text)
+        self.watch_disk()
+        if self.copy is not None:
+            atomic_write(self.copy, text, backup=False)
+        else:
+            atomic_write(self.path, text, backup=not self._backed_up)
+            self._backed_up = True
+            written = fingerprint(self.path)
+            self._disk = written.digest if written else None
         self.saved_text = text
         return True
 
+    def autosave(self) -> bool:
+        """Save now if needed (a moment after typing stopped, and on quit); say so when it cannot be done."""
+        try:
+            self.save()
+        except OSError as exc:
+            self.notify(say("study.text_save_failed", self.lang, error=exc.strerror or exc), severity="error",
+                        timeout=8)
+            return False
+        return True
+
+    def watch_disk(self) -> None:
+        """Notice another program's change to the worksheet: leave it alone, save to a copy from now on."""
+        if self.copy is not None:
+            return
+        now = fingerprint(self.path)
+        if now is not None and now.digest == self._disk:
+            return
+        self.copy = copy_beside(self.path)
+        self.query_one(ConflictBar).show(say("study.text_conflict", self.lang, path=self.path.name,
+                                             copy=self.copy.name))
+        self.saved_text = None
+        self.call_later(self.autosave)
+
     def action_save(self) -> None:
         """Save the worksheet now."""
-        self.save()
+        if not self.autosave():
+            return
         self.notify(say("study.saved_text", self.lang), timeout=2)
 
     def action_focus_case(self) -> None:
