@@ -1,4 +1,4 @@
-"""Typing into the editor in a real terminal while it autosaves under CPU load.
+"""Typing into the editor (or the study screen) in a real terminal while it autosaves under CPU load.
 
 The editor runs in tmux on a copy of the example case. Keys are sent one at
 a time at a human pace (with short pauses between words and longer ones
@@ -8,7 +8,13 @@ load every core. Meanwhile the screen is watched for the "changed on disk"
 bar. At the end the editor quits with Ctrl+Q and the saved file must hold
 every typed character, in order, in the right field.
 
+With ``--study`` the same typing goes into a student's worksheet instead:
+``keykis study`` on a new worksheet, the keys go into the defence (one
+field, reached with Ctrl+N from the first part), and the worksheet must
+hold every character.
+
     python benchmarks/editor_stress.py --minutes 3 --load 2 --runs 10
+    python benchmarks/editor_stress.py --study --minutes 3 --load 2 --runs 5
 
 Prints one line per run and a summary; exits 1 when any run lost a
 character or showed the bar. ``run_once`` is what the short test in the
@@ -67,18 +73,24 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 7))) + ". "
 
 
-def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keykis: Path | None = None) -> Result:
+STUDY_PARTS_TO_DEFENCE = 8
+"""Ctrl+N from the study screen's first part (who made the worksheet) to the defence."""
+
+
+def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keykis: Path | None = None,
+             study: bool = False) -> Result:
     """One run: type for ``seconds`` at ``cps`` characters per second with ``load`` busy processes."""
     exe = keykis or Path(sys.executable).with_name("keykis")
     rng = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="keykis-stress-"))
     case_dir = work / EXAMPLE.name
     shutil.copytree(EXAMPLE, case_dir)
-    case = case_dir / "case.yaml"
+    case = work / "w.yaml" if study else case_dir / "case.yaml"  # the file written while typing
     session = f"keykis-stress-{os.getpid()}-{seed}"
     env = f"KEYKIS_STATE_DIR={work / 'state'} EDITOR=true LANG=C.UTF-8"
+    command = f"study {case_dir} -w {case.name}" if study else f"edit {case_dir}"
     _tmux("-u", "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
-          f"cd {work} && env {env} {exe} edit {case_dir} --lang en; sleep 600")
+          f"cd {work} && env {env} {exe} {command} --lang en; sleep 600")
     burners = [multiprocessing.Process(target=_burn, args=(time.time() + seconds + 60,), daemon=True)
                for _ in range(load)]
     typed: list[str] = ["", ""]
@@ -91,6 +103,9 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
                 raise RuntimeError("the editor did not start")
             time.sleep(0.3)
         time.sleep(1.0)
+        for _ in range(STUDY_PARTS_TO_DEFENCE if study else 0):
+            _tmux("send-keys", "-t", session, "C-n")
+            time.sleep(1.0)
         for b in burners:
             b.start()
         last_mtime = case.stat().st_mtime_ns
@@ -109,7 +124,7 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
                 if time.monotonic() - last_look > 1.0:
                     last_look = time.monotonic()
                     bar_seen += BAR in _tmux("capture-pane", "-p", "-t", session)
-            if rng.random() < 0.15:  # to the other field, at once, as fast typists do
+            if not study and rng.random() < 0.15:  # to the other field, at once, as fast typists do
                 _tmux("send-keys", "-t", session, "Tab" if field == 0 else "BTab")
                 field = 1 - field
             time.sleep(rng.uniform(1.8, 3.5) if rng.random() < 0.6 else rng.uniform(0.1, 0.4))  # thinking
@@ -117,7 +132,7 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
         bar_seen += BAR in _tmux("capture-pane", "-p", "-t", session)
         _tmux("send-keys", "-t", session, "C-q")
         deadline = time.monotonic() + 30
-        while (case.with_name("case.yaml.recovery").exists() or "KEYKIS" in _tmux("capture-pane", "-p", "-t", session)) \
+        while (case.with_name(case.name + ".recovery").exists() or "KEYKIS" in _tmux("capture-pane", "-p", "-t", session)) \
                 and time.monotonic() < deadline:
             time.sleep(0.3)
     finally:
@@ -126,18 +141,21 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
             if b.is_alive():
                 b.kill()
     saved = case.read_text(encoding="utf-8")
-    lost = _lost(saved, typed)
+    lost = _lost(saved, typed, study=study)
     shutil.rmtree(work, ignore_errors=True)
     return Result(round(time.monotonic() - started, 1), sum(map(len, typed)), lost, saves, bar_seen,
                   lost == 0 and bar_seen == 0)
 
 
-def _lost(saved: str, typed: list[str]) -> int:
-    """Characters of ``typed`` not found, in order, in the saved title fields."""
+def _lost(saved: str, typed: list[str], *, study: bool = False) -> int:
+    """Characters of ``typed`` not found, in order, in the saved fields (titles, or the defence)."""
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe").load(saved)
-    fields = [str(data.get("title") or ""), str((data.get("titles") or {}).get("kk") or "")]
+    if study:
+        fields = [str(data.get("defence") or ""), ""]
+    else:
+        fields = [str(data.get("title") or ""), str((data.get("titles") or {}).get("kk") or "")]
     lost = 0
     for text, value in zip(typed, fields, strict=True):
         flat = " ".join(value.split())
@@ -158,13 +176,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--cps", type=float, default=7.0, help="characters per second while typing a word")
     parser.add_argument("--keykis", type=Path, default=None, help="the keykis command to run (default: beside python)")
+    parser.add_argument("--study", action="store_true", help="type into a worksheet in keykis study instead")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is needed", file=sys.stderr)
         return 2
     results = []
     for i in range(args.runs):
-        r = run_once(args.minutes * 60, load=args.load, cps=args.cps, seed=i, keykis=args.keykis)
+        r = run_once(args.minutes * 60, load=args.load, cps=args.cps, seed=i, keykis=args.keykis, study=args.study)
         results.append(r)
         print(json.dumps({"run": i + 1, **asdict(r)}, ensure_ascii=False), flush=True)
     good = sum(r.ok for r in results)

@@ -1,4 +1,4 @@
-"""A short version of ``benchmarks/editor_stress.py``: typing in tmux while the editor autosaves under load."""
+"""A short version of ``benchmarks/editor_stress.py``: typing in tmux while the editor (or study) autosaves under load."""
 
 from __future__ import annotations
 
@@ -16,3 +16,12 @@ def test_typing_while_autosaving_under_load_loses_nothing_and_raises_no_alarm() 
     assert result.saves >= 1, "the autosave wrote the file while the author typed"
     assert result.bar_seen == 0, "no false changed-on-disk alarm"
     assert result.lost == 0, "every typed character is in the saved file"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_a_student_typing_while_the_worksheet_autosaves_under_load_loses_nothing() -> None:
+    result = run_once(18, load=1, seed=11, study=True)
+    assert result.typed > 60
+    assert result.saves >= 1, "the autosave wrote the worksheet while the student typed"
+    assert result.bar_seen == 0, "no false changed-on-disk alarm"
+    assert result.lost == 0, "every typed character is in the saved worksheet"
