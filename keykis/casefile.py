@@ -606,9 +606,11 @@ def _parse_tree(file: Path, text: str) -> CommentedMap:
         raise CaseFileError(
             f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=str(file),
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            words=("file.yaml_syntax", {"detail": getattr(exc, "problem", None) or exc}),
         ) from None
     if not isinstance(tree, CommentedMap):
-        raise CaseFileError("the file is not a mapping of keys to values", path=str(file))
+        raise CaseFileError("the file is not a mapping of keys to values", path=str(file),
+                            words=("file.not_mapping", {}))
     return tree
 
 
@@ -621,7 +623,7 @@ def open_case(path: Path, *, background: bool = False) -> CaseDocument:
     """
     file = case_file(path)
     if not file.exists():
-        raise CaseFileError("no such file", path=str(file))
+        raise CaseFileError("no such file", path=str(file), words=("file.missing", {}))
     data, text = yamlsafe.load_mapping(file)  # limits, duplicate keys, clear messages
     if not background:
         return CaseDocument(file, text, _parse_tree(file, text), data)

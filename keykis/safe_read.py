@@ -34,6 +34,17 @@ _CHUNK = 1 << 20
 __all__ = ["MAX_ASSET_BYTES", "MAX_BYTES", "iter_chunks", "kind_of", "read_bytes", "read_text"]
 
 
+def _not_a_file(mode: int) -> str:
+    """The vocabulary key saying what a path that is not a regular file is."""
+    if stat.S_ISDIR(mode):
+        return "file.is_folder"
+    if stat.S_ISFIFO(mode):
+        return "file.is_fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "file.is_device"
+    return "file.is_special"
+
+
 def kind_of(mode: int) -> str:
     """A person's word for a file type that is not a regular file."""
     if stat.S_ISDIR(mode):
@@ -64,34 +75,42 @@ def _open(path: Path, *, limit: int, root: Path | None) -> tuple[int, int]:
     name = str(path)
     if root is not None and path.is_symlink() and _outside(path, root):
         raise CaseFileError("is a link to a file outside the case folder; copy the file into the folder instead",
-                            path=name)
+                            path=name, words=("file.link_outside", {}))
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise CaseFileError("no such file", path=name) from None
+        raise CaseFileError("no such file", path=name, words=("file.missing", {})) from None
     except PermissionError:
-        raise CaseFileError("permission denied: the file cannot be read", path=name) from None
+        raise CaseFileError("permission denied: the file cannot be read", path=name,
+                             words=("file.permission", {})) from None
     except OSError as exc:
-        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
+        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name,
+                             words=("file.cannot_read", {"error": exc.strerror or exc})) from None
     if not stat.S_ISREG(st.st_mode):
-        raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name)
+        raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name,
+                             words=(_not_a_file(st.st_mode), {}))
     if st.st_size > limit:
-        raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name)
+        raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
+                             words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise CaseFileError("no such file", path=name) from None
+        raise CaseFileError("no such file", path=name, words=("file.missing", {})) from None
     except PermissionError:
-        raise CaseFileError("permission denied: the file cannot be read", path=name) from None
+        raise CaseFileError("permission denied: the file cannot be read", path=name,
+                             words=("file.permission", {})) from None
     except OSError as exc:
-        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
+        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name,
+                             words=("file.cannot_read", {"error": exc.strerror or exc})) from None
     try:
         st = os.fstat(fd)  # what was opened, not what the name pointed at a moment ago
         if not stat.S_ISREG(st.st_mode):
-            raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name)
+            raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name,
+                             words=(_not_a_file(st.st_mode), {}))
         if st.st_size > limit:
-            raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name)
+            raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
+                             words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
     except BaseException:
         os.close(fd)
         raise
@@ -107,13 +126,14 @@ def iter_chunks(path: Path, *, limit: int = MAX_ASSET_BYTES, root: Path | None =
             try:
                 chunk = os.read(fd, _CHUNK)
             except OSError as exc:
-                raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+                raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=str(path),
+                                    words=("file.cannot_read", {"error": exc.strerror or exc})) from None
             if not chunk:
                 return
             total += len(chunk)
             if total > limit:
                 raise CaseFileError(f"file is too large (more than {_size(limit)}; it grew while being read)",
-                                    path=str(path))
+                                    path=str(path), words=("file.too_large_grew", {"limit": _size(limit)}))
             yield chunk
     finally:
         os.close(fd)
@@ -144,12 +164,13 @@ def _cyrillic_legacy(raw: bytes) -> bool:
 def decode(raw: bytes, name: str) -> str:
     """Decode bytes as UTF-8 text with a clear message for binary data, UTF-16 and legacy encodings."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CaseFileError("the file is UTF-16 text; save it as UTF-8", path=name)
+        raise CaseFileError("the file is UTF-16 text; save it as UTF-8", path=name, words=("file.utf16", {}))
     if b"\x00" in raw[:8192]:
-        raise CaseFileError("this is a binary file, not YAML text", path=name)
+        raise CaseFileError("this is a binary file, not YAML text", path=name, words=("file.binary", {}))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = " (it looks like a Cyrillic legacy encoding such as Windows-1251)" if _cyrillic_legacy(raw) else ""
-        raise CaseFileError(f"the file is not UTF-8 text{hint}; save it as UTF-8", path=name, line=line) from None
+        raise CaseFileError(f"the file is not UTF-8 text{hint}; save it as UTF-8", path=name, line=line,
+                             words=("file.cp1251" if hint else "file.not_utf8", {})) from None

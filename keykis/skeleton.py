@@ -58,7 +58,7 @@ def new_case(folder: Path, *, lang: str = "ru") -> Path:
     slug = check_slug(folder.name)
     target = folder / CASE_FILE
     if target.exists():
-        raise UserError("a case already exists here; nothing was changed", path=str(target))
+        raise UserError("a case already exists here; nothing was changed", words=("file.case_exists", {}), path=str(target))
     folder.mkdir(parents=True, exist_ok=True)
     schema = Path(os.path.relpath(schemas_dir() / "case.schema.json", folder.resolve())).as_posix()
     if schema.startswith("../../../"):

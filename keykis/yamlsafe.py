@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from keykis import safe_read
-from keykis.errors import CaseFileError
+from keykis.errors import CaseFileError, Words
 
 MAX_BYTES = safe_read.MAX_BYTES
 MAX_DEPTH = 64
@@ -63,7 +63,8 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
             else:
                 self._alias_uses += 1
                 if self._alias_uses > MAX_ALIASES:
-                    raise _LimitError(f"too many alias references (more than {MAX_ALIASES})", node)
+                    raise _LimitError(f"too many alias references (more than {MAX_ALIASES})", node,
+                                      ("file.too_many_aliases", {"limit": MAX_ALIASES}))
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
@@ -77,12 +78,12 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
                 try:
                     hash(key)
                 except TypeError:
-                    raise _LimitError("a mapping key must be plain text", key_node) from None
+                    raise _LimitError("a mapping key must be plain text", key_node, ("file.key_not_text", {})) from None
                 if key in seen:
                     first = seen[key].start_mark.line + 1
                     raise _LimitError(
                         f"duplicate key {key!r} (first at line {first}); the later value would replace the earlier",
-                        key_node,
+                        key_node, ("file.duplicate_key", {"key": key, "first": first}),
                     )
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
@@ -92,10 +93,11 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 
 
 class _LimitError(Exception):
-    def __init__(self, message: str, node: yaml.Node) -> None:
+    def __init__(self, message: str, node: yaml.Node, words: Words) -> None:
         super().__init__(message)
         self.message = message
         self.node = node
+        self.words = words
 
 
 def read_text(path: Path) -> str:
@@ -115,43 +117,78 @@ def _check_depth(text: str, name: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise CaseFileError(f"nesting is deeper than {MAX_DEPTH} levels", path=name,
-                                        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
+                                        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                                        words=("file.too_deep", {"depth": MAX_DEPTH}))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, name) from None
+        raise _syntax_error(exc, name, text) from None
 
 
-def _syntax_error(exc: yaml.YAMLError, name: str) -> CaseFileError:
+SYNTAX_WORDS = (
+    ("tab character", "file.yaml_tab"),
+    ("mapping values are not allowed", "file.yaml_colon"),
+    ("end of stream", "file.yaml_unclosed"),
+    ("could not find expected ':'", "file.yaml_no_colon"),
+    ("did not find expected key", "file.yaml_indent"),
+    ("expected '-' indicator", "file.yaml_indent"),
+    ("did not find expected ','", "file.yaml_flow"),
+    ("undefined alias", "file.yaml_alias"),
+)
+"""What the parser's common problems mean for a person writing a case or a worksheet (vocabulary keys)."""
+
+
+def _syntax_words(exc: yaml.YAMLError, problem: str, text: str) -> Words:
+    """The vocabulary words for a syntax error: a known problem explained, else the parser's own detail."""
+    if "could not determine a constructor" in str(exc):
+        return "file.yaml_tag", {}
+    if "cannot start any token" in problem:
+        mark = getattr(exc, "problem_mark", None)
+        lines = text.splitlines()
+        row = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        char = row[mark.column] if mark is not None and mark.column < len(row) else ""
+        return ("file.yaml_tab", {}) if char == "\t" else ("file.yaml_char", {"char": char or "?"})
+    for fragment, key in SYNTAX_WORDS:
+        if fragment in problem:
+            return key, {}
+    return "file.yaml_syntax", {"detail": problem}
+
+
+def _syntax_error(exc: yaml.YAMLError, name: str, text: str) -> CaseFileError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "could not determine a constructor" in str(exc):
         problem = "YAML tags that construct objects (such as !!python/...) are not allowed"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return CaseFileError(f"YAML syntax error: {problem}", path=name, line=line, column=column)
+    return CaseFileError(f"YAML syntax error: {problem}", path=name, line=line, column=column,
+                         words=_syntax_words(exc, problem, text))
 
 
 def loads(text: str, name: str = "<text>") -> Any:
     """Parse YAML text safely; raise ``CaseFileError`` with file:line on any problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise CaseFileError(f"file is too large (the limit is {MAX_BYTES // 1024} KiB)", path=name)
+        raise CaseFileError(f"file is too large (the limit is {MAX_BYTES // 1024} KiB)", path=name,
+                            words=("file.too_large_grew", {"limit": f"{MAX_BYTES // 1024} KiB"}))
     _check_depth(text, name)
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
         if loader._alias_uses and _expanded_size(data, {}) > MAX_EXPANDED_NODES:
             raise CaseFileError(
-                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb?)", path=name
+                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values (an alias bomb?)", path=name,
+                words=("file.alias_bomb", {"limit": MAX_EXPANDED_NODES}),
             )
         return data
     except _LimitError as exc:
         mark = exc.node.start_mark
-        raise CaseFileError(exc.message, path=name, line=mark.line + 1, column=mark.column + 1) from None
+        raise CaseFileError(exc.message, path=name, line=mark.line + 1, column=mark.column + 1,
+                            words=exc.words) from None
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, name) from None
+        raise _syntax_error(exc, name, text) from None
     except RecursionError:
-        raise CaseFileError(f"nesting is deeper than {MAX_DEPTH} levels", path=name) from None
+        raise CaseFileError(f"nesting is deeper than {MAX_DEPTH} levels", path=name,
+                            words=("file.too_deep", {"depth": MAX_DEPTH})) from None
     finally:
         loader.dispose()
 
@@ -172,11 +209,12 @@ def load_mapping(path: Path) -> tuple[dict[str, Any], str]:
     """Load a YAML file that must hold a mapping; return the data and the text."""
     text = read_text(path)
     if not text.strip():
-        raise CaseFileError("the file is empty", path=str(path))
+        raise CaseFileError("the file is empty", path=str(path), words=("file.empty", {}))
     data = loads(text, str(path))
     if not isinstance(data, dict):
         kind = "nothing but comments" if data is None else f"a {type(data).__name__}"
-        raise CaseFileError(f"expected a mapping of keys at the top level, found {kind}", path=str(path))
+        raise CaseFileError(f"expected a mapping of keys at the top level, found {kind}", path=str(path),
+                            words=("file.only_comments" if data is None else "file.not_mapping", {}))
     return data, text
 
 

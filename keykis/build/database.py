@@ -122,7 +122,7 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
     """Case folders by slug (folder name); a second folder with a taken name is a failure."""
     files = find_cases(paths)
     if not files:
-        raise UserError("no case.yaml found here", path=", ".join(map(str, paths)))
+        raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
     found: dict[str, Path] = {}
     clashes = []
     for f in files:

@@ -20,7 +20,7 @@ from keykis.check.structure import structure_hits
 from keykis.errors import CaseFileError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
-from keykis.vocabulary import part
+from keykis.vocabulary import error_message, part
 
 _IGNORE = re.compile(r"#\s*keykis:\s*ignore\[([\w,\s-]+)\]\s*\S")
 
@@ -124,10 +124,10 @@ def check_case(case: Case, *, lang: str = "en", config: Config | None = None) ->
     )
 
 
-def file_error(exc: CaseFileError) -> Finding:
-    """A finding for a file that could not be read or parsed at all."""
+def file_error(exc: CaseFileError, lang: str = "en") -> Finding:
+    """A finding for a file that could not be read or parsed at all, in ``lang``."""
     return Finding(path=exc.path or "?", line=exc.line or 1, column=exc.column or 1, rule="file",
-                   severity="error", message=exc.message, step=None)
+                   severity="error", message=error_message(exc, lang), step=None)
 
 
 def check_path(path: Path, *, lang: str = "en", config: Config | None = None) -> list[Finding]:
@@ -135,7 +135,7 @@ def check_path(path: Path, *, lang: str = "en", config: Config | None = None) ->
     try:
         case = load_case(path)
     except CaseFileError as exc:
-        return [file_error(exc)]
+        return [file_error(exc, lang)]
     return check_case(case, lang=lang, config=config)
 
 

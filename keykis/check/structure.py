@@ -85,6 +85,14 @@ def describe_error(err: ValidationError, lang: str) -> str:
     return say("check.other", lang, detail=err.message)
 
 
+def key_hint(key: object, allowed: list[str], lang: str) -> str:
+    """What an unknown key probably is: the rest of a text cut at a comma, or a misspelt key."""
+    if isinstance(key, str) and len(key.split()) > 1:  # keys of the format are one word: this was text
+        return say("check.cut_at_comma", lang)
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    return say("check.did_you_mean", lang, key=close[0]) if close else ""
+
+
 def allowed_keys(err: ValidationError) -> list[str]:
     schema = err.schema if isinstance(err.schema, dict) else {}
     keys = list(schema.get("properties", {}))
@@ -103,9 +111,7 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
             for key in err.instance:
                 if key in allowed or not allowed:
                     continue
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = say("check.did_you_mean", lang, key=close[0]) if close else ""
-                yield Hit("unknown-key", (*path, key), {"key": key, "hint": hint}, key=True)
+                yield Hit("unknown-key", (*path, key), {"key": key, "hint": key_hint(key, allowed, lang)}, key=True)
             if allowed:
                 continue
         if err.validator == "propertyNames":

@@ -22,7 +22,7 @@ from keykis import __version__
 from keykis.cli.words import explain, lang_of, parser_class
 from keykis.errors import UserError
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS, say
+from keykis.vocabulary import LANGS, error_message, say
 
 COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review", "examples", "completion")
 def default_lang() -> str:
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except UserError as exc:
-        print(f"keykis: {clean_line(str(exc))}", file=sys.stderr)
+        print(f"keykis: {clean_line(exc.where() + error_message(exc, lang))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"keykis: {say('cli.interrupted', lang)}", file=sys.stderr)

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     paths = args.cases or [Path("cases")]
     for p in paths:
         if not p.exists():
-            raise UserError("no such file or folder", path=str(p))
+            raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(p))
     if args.jobs is not None and args.jobs < 1:
         raise UserError("-j needs a number of workers of at least 1")
     if args.timeout <= 0:

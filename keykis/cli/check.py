@@ -62,10 +62,11 @@ def run(args: argparse.Namespace) -> int:
     config = parse_config(args.config) if args.config else None
     for p in [*args.paths, *([args.case] if args.case else [])]:
         if not p.exists():
-            raise UserError("no such file or folder", path=str(p))
+            raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(p))
     cases, sheets = split_paths(args.paths)
     if not cases and not sheets:
-        raise UserError("no case.yaml or worksheet found here", path=", ".join(map(str, args.paths)))
+        raise UserError("no case.yaml or worksheet found here",
+                        words=("file.nothing_to_check", {}), path=", ".join(map(str, args.paths)))
     case_path = case_file(args.case) if args.case else None
     findings: list[Finding] = []
     for f in cases:

@@ -21,7 +21,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the editor until the author quits."""
     if args.case is not None and not args.case.exists():
         parent = args.case.parent if args.case.suffix else args.case
-        raise UserError("no such case; create it with `keykis new` or from the start screen", path=str(parent))
+        raise UserError("no such case; create it with `keykis new` or from the start screen",
+                        words=("file.no_such_case", {}), path=str(parent))
     from keykis.tui.app import make_app
 
     farewell = make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases).run()

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from keykis.render import render_document
 
     if not args.path.exists():
-        raise UserError("no such file or folder", path=str(args.path))
+        raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(args.path))
     try:
         result = render_document(args.path, args.output, editions=(args.edition,), html=args.html,
                                  archival=args.archival, lang=args.lang)

@@ -54,7 +54,7 @@ def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
         elif p.exists():
             found = [p]
         else:
-            raise UserError("no such file or folder", path=str(p))
+            raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(p))
         out.extend(f for f in found if f not in out)
     return out
 
@@ -71,11 +71,13 @@ def run(args: argparse.Namespace) -> int:
     case = require_case(load_case(args.case))
     files = worksheet_files(args.worksheets, lang)
     if not files:
-        raise UserError("no worksheet files (*.yaml) found", path=", ".join(map(str, args.worksheets)))
+        raise UserError("no worksheet files (*.yaml) found",
+                        words=("file.no_worksheets", {}), path=", ".join(map(str, args.worksheets)))
     review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None,
                           group=args.group)
     if args.group is not None and not review.counted and not review.skipped:
-        raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)")
+        raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)",
+                        words=("file.no_group", {"group": args.group, "count": len(files)}))
     written = write_review(review, args.output, lang=lang, anonymous=args.anonymise, json_only=args.json_only)
     if args.csv:
         written.append(write_csv(review, args.csv, lang=lang))

@@ -29,7 +29,7 @@ def _connect(where: Path) -> tuple[object, Path | None, list[str]]:
     from keykis.search.live import index_cases
 
     if not where.exists():
-        raise UserError("no such file or folder", path=str(where))
+        raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(where))
     if where.is_file() and where.suffix == ".sqlite":
         return open_index(where), where.parent, []
     if (where / INDEX).is_file():

@@ -23,10 +23,10 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open the study screen; the worksheet is saved on quit."""
     if not args.case.exists():
-        raise UserError("no such case file or folder", path=str(args.case))
+        raise UserError("no such case file or folder", words=("file.missing_case", {}), path=str(args.case))
     worksheet = args.worksheet or Path(f"{case_file(args.case).parent.resolve().name}.worksheet.yaml")
     if worksheet.is_dir():
-        raise UserError("the worksheet must be a file, not a folder", path=str(worksheet))
+        raise UserError("the worksheet must be a file, not a folder", words=("file.worksheet_is_folder", {}), path=str(worksheet))
     from keykis.tui.study import make_study_app
 
     make_study_app(args.case, worksheet, lang=args.lang or default_lang(), student=args.student,

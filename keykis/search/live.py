@@ -20,7 +20,7 @@ def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
     """An in-memory index of the cases under ``paths`` and the one-line reasons for files left out."""
     files = find_cases(paths)
     if not files:
-        raise UserError("no case.yaml found here", path=", ".join(map(str, paths)))
+        raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
     cards, skipped = [], []
     for f in files:
         try:

@@ -26,7 +26,7 @@ from keykis.check.config import Config, config_for
 from keykis.check.engine import file_error, message_for, place_hits
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import decision, environment, ids, language, matrix
-from keykis.check.structure import allowed_keys, describe_error
+from keykis.check.structure import allowed_keys, describe_error, key_hint
 from keykis.errors import CaseFileError
 from keykis.method import Method, case_schema, load_data, method
 from keykis.model import Case, load_case
@@ -71,7 +71,8 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
             allowed = allowed_keys(err)
             for key in err.instance:
                 if key not in allowed:
-                    yield Hit("unknown-key", (*path, key), {"key": key, "hint": ""}, key=True)
+                    yield Hit("unknown-key", (*path, key), {"key": key, "hint": key_hint(key, allowed, lang)},
+                              key=True)
             continue
         if err.validator in ("anyOf", "oneOf") and err.context:
             err = min(err.context, key=lambda e: len(list(e.absolute_path)))
@@ -210,14 +211,14 @@ def check_worksheet_file(path: Path, *, case_path: Path | None = None, lang: str
     try:
         ws = load_worksheet(path)
     except CaseFileError as exc:
-        return [file_error(exc)]
+        return [file_error(exc, lang)]
     found = case_path or find_case(ws)
     if found is None:
         return [case_missing(ws, lang=lang)]
     try:
         case = load_case(found)
     except CaseFileError as exc:
-        return [file_error(exc)]
+        return [file_error(exc, lang)]
     return check_worksheet(ws, case, lang=lang, config=config)
 
 
@@ -226,5 +227,5 @@ def check_worksheet_path(path: Path, case: Case, *, lang: str = "en") -> list[Fi
     try:
         ws = load_worksheet(path)
     except CaseFileError as exc:
-        return [file_error(exc)]
+        return [file_error(exc, lang)]
     return check_worksheet(ws, case, lang=lang)

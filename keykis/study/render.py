@@ -35,7 +35,8 @@ def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any
     case_path = find_case(ws)
     if case_path is None:
         raise UserError(f"the case '{ws.case_id or '?'}' of this worksheet was found neither beside it nor in the "
-                        "folders above; keep the worksheet in the case folder (or a folder below it)", path=str(path))
+                        "folders above; keep the worksheet in the case folder (or a folder below it)", path=str(path),
+                        words=("file.case_not_found", {"case": ws.case_id or "?"}))
     case = student_view(require_case(load_case(case_path)))
     lang = lang or str(ws.head.get("language") or case.language)
     findings = check_worksheet(ws, case, lang=lang)

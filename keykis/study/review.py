@@ -30,6 +30,7 @@ from keykis.study.checks import check_worksheet
 from keykis.study.gate import require_worksheet
 from keykis.study.student import study_settings
 from keykis.study.worksheet import Worksheet, load_worksheet
+from keykis.vocabulary import error_message
 
 SCORE_RANGE = (-2, -1, 0, 1, 2)
 
@@ -186,10 +187,11 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
         require_worksheet(ws.data, name=str(path), locate=yamlsafe.Locator(ws.text).locate)
     except CaseFileError as exc:  # unreadable, not YAML, or a wrong type somewhere (the schema gate)
         entry.reason = entry.status = "broken"
-        entry.message = f"{exc.line}:{exc.column or 1} {exc.message}" if exc.line else exc.message
+        message = error_message(exc, lang)
+        entry.message = f"{exc.line}:{exc.column or 1} {message}" if exc.line else message
         entry.errors, entry.rules = 1, ["file"]
         entry.findings = [{"line": exc.line or 1, "column": exc.column or 1, "severity": "error", "rule": "file",
-                           "message": exc.message}]
+                           "message": message}]
         try:
             text = yamlsafe.read_text(path)
         except CaseFileError:

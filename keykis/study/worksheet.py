@@ -140,7 +140,8 @@ def load_worksheet(path: Path) -> Worksheet:
     """Load a worksheet file; raise ``CaseFileError`` if it cannot be read or is a case."""
     data, text = yamlsafe.load_mapping(path)
     if not is_worksheet(data):
-        raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path))
+        raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path),
+                             words=("file.not_worksheet", {}))
     return Worksheet(data, path=path, text=text)
 
 
@@ -148,7 +149,8 @@ def parse_worksheet(text: str, name: str = "<worksheet>") -> Worksheet:
     """Parse worksheet text (as typed in the editor); raise ``CaseFileError`` on bad YAML."""
     data = yamlsafe.loads(text, name) if text.strip() else None
     if not isinstance(data, dict) or not is_worksheet(data):
-        raise CaseFileError("expected a worksheet: a mapping with a top-level 'worksheet:' key", path=name)
+        raise CaseFileError("expected a worksheet: a mapping with a top-level 'worksheet:' key", path=name,
+                             words=("file.not_worksheet", {}))
     return Worksheet(data, path=Path(name) if name != "<worksheet>" else None, text=text)
 
 
@@ -178,7 +180,7 @@ def save_text(path: Path, text: str) -> None:
 def new_worksheet(path: Path, case: Case, *, student: str = "", group: str = "", lang: str | None = None) -> Path:
     """Create a worksheet file for ``case`` in ``lang``; refuse to overwrite an existing file."""
     if path.exists():
-        raise UserError("a file already exists here; nothing was changed", path=str(path))
+        raise UserError("a file already exists here; nothing was changed", words=("file.exists", {}), path=str(path))
     save_text(path, worksheet_text(case, student=student, group=group, lang=lang, schema_ref=schema_ref_for(path)))
     return path
 

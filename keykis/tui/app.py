@@ -85,7 +85,7 @@ class KeykisApp(App[str | None]):
             pass
         target = folder / CASE_FILE
         if target.exists():
-            raise UserError("a case already exists here; nothing was changed", path=str(target))
+            raise UserError("a case already exists here; nothing was changed", words=("file.case_exists", {}), path=str(target))
         import re
 
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", folder.name):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from keykis import yamlsafe
+from keykis.errors import UserError
 
 LANGS: tuple[str, ...] = ("ru", "kk", "en")
 """The languages of keykis: of the interface, of the method data and of case texts, Russian first."""
@@ -51,6 +52,19 @@ def say(key: str, lang: str, /, **fields: Any) -> str:
     section, _, term = key.partition(".")
     text = str(catalogue(lang)[section][term])
     return text.format(**fields) if fields else text
+
+
+def error_message(exc: UserError, lang: str) -> str:
+    """A user error's message in ``lang``: its vocabulary words when it has them, else its English text.
+
+    >>> error_message(UserError("the file is empty", words=("file.empty", {})), "ru")
+    'файл пуст'
+    """
+    if exc.words is not None:
+        key, fields = exc.words
+        if known(key):
+            return say(key, lang, **fields)
+    return exc.message
 
 
 def label(kind: str, value: str, lang: str) -> str:

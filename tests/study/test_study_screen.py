@@ -190,9 +190,12 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
         assert "сохраняется в w.mine-" in str(screen.query_one(ConflictBar).render())
         screen.query_one("#sheet", TextArea).move_cursor((0, 0))
         await pilot.press(*"# mine", "enter")
-        copies: list[Path] = []
-        await _until(pilot, lambda: bool(copies := list(tmp_path.glob("w.mine-*.yaml")))
-                     and copies[0].read_text(encoding="utf-8").startswith("# mine\n"))
+
+        def mine_in_a_copy() -> bool:
+            copies = list(tmp_path.glob("w.mine-*.yaml"))
+            return bool(copies) and copies[0].read_text(encoding="utf-8").startswith("# mine\n")
+
+        await _until(pilot, mine_in_a_copy)
         await pilot.press("ctrl+q")
     assert sheet.read_text(encoding="utf-8") == "# theirs\n"
     (copy,) = tmp_path.glob("w.mine-*.yaml")

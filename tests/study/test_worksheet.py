@@ -78,7 +78,7 @@ def test_broken_files_give_one_finding_not_a_traceback(tmp_path: Path, case: Cas
     bad = tmp_path / "bad.yaml"
     bad.write_text("keykis: 1\nworksheet: [unclosed\n", encoding="utf-8")
     [finding] = check_worksheet_path(bad, case)
-    assert finding.rule == "file" and "YAML syntax error" in finding.message
+    assert finding.rule == "file" and "in brackets is not closed" in finding.message
     not_ws = tmp_path / "case.yaml"
     not_ws.write_text("keykis: 1\nid: x\n", encoding="utf-8")
     with pytest.raises(CaseFileError, match="not a worksheet"):

@@ -124,7 +124,7 @@ class StudyTextScreen(Screen[None]):
         try:
             ws = parse_worksheet(self.text, str(self.path))
         except CaseFileError as exc:
-            self.findings = [file_error(exc)]
+            self.findings = [file_error(exc, self.lang)]
         else:
             self.findings = check_worksheet(ws, self.view, lang=self.lang)
             self.query_one("#my-chain", MorphFan).show(ws.as_case(self.view), self.lang)
