@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Label, Static
 from keykis import safe_read
 from keykis.errors import CaseFileError
 from keykis.terminal import clean
-from keykis.vocabulary import say
+from keykis.vocabulary import error_message, say
 
 CONTEXT_LINES = 3
 
@@ -48,7 +48,8 @@ class ParseErrorScreen(Screen[None]):
         yield Header()
         with Vertical(id="parse-error"):
             yield Label(say("editor.parse_title", self.lang), id="error-title")
-            yield Static(clean(str(self.error)), id="error-message", markup=False)
+            yield Static(clean(self.error.where() + error_message(self.error, self.lang)), id="error-message",
+                         markup=False)
             with VerticalScroll(id="error-excerpt"):
                 yield Static(clean(excerpt(self.path, self.error.line)), markup=False)
             yield Static(say("editor.parse_help", self.lang), id="error-help", markup=False)

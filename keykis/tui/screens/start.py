@@ -16,7 +16,7 @@ from keykis.errors import UserError
 from keykis.model import find_cases
 from keykis.terminal import clean_line
 from keykis.tui.recent import recent
-from keykis.vocabulary import LANGS, say
+from keykis.vocabulary import LANGS, error_message, say
 
 
 class StartScreen(Screen[None]):
@@ -79,7 +79,7 @@ class StartScreen(Screen[None]):
         try:
             path = self.app.create_case(self.cases_dir / slug)  # type: ignore[attr-defined]
         except UserError as exc:
-            self.notify(clean_line(str(exc)), severity="error", markup=False)
+            self.notify(clean_line(exc.where() + error_message(exc, self.lang)), severity="error", markup=False)
             return
         self.app.open_case(path)  # type: ignore[attr-defined]
 
