@@ -126,7 +126,7 @@ async def test_a_file_that_does_not_parse_opens_in_the_error_view(example: Path)
         screen = app.screen
         assert isinstance(screen, ParseErrorScreen)
         message = str(screen.query_one("#error-message", Static).render())
-        assert message.startswith(f"{example}:") and "YAML" in message
+        assert message.startswith(f"{example}:") and "in brackets is not closed" in message
         excerpt = str(screen.query_one("#error-excerpt Static", Static).render())
         assert "> " in excerpt and "main_actor: [ivanov" in excerpt
         await pilot.press("e")  # no terminal to hand over in a test: it says what to do instead
