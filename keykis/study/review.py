@@ -27,7 +27,7 @@ from keykis.errors import CaseFileError
 from keykis.method import method, name
 from keykis.model import Case, score_total
 from keykis.study.checks import check_worksheet
-from keykis.study.gate import require_worksheet
+from keykis.study.gate import readable_part, require_worksheet
 from keykis.study.student import study_settings
 from keykis.study.worksheet import Worksheet, load_worksheet
 from keykis.vocabulary import error_message
@@ -184,8 +184,7 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
     entry = Entry(file=str(path))
     try:
         ws = load_worksheet(path)
-        require_worksheet(ws.data, name=str(path), locate=yamlsafe.Locator(ws.text).locate)
-    except CaseFileError as exc:  # unreadable, not YAML, or a wrong type somewhere (the schema gate)
+    except CaseFileError as exc:  # unreadable or not YAML
         entry.reason = entry.status = "broken"
         message = error_message(exc, lang)
         entry.message = f"{exc.line}:{exc.column or 1} {message}" if exc.line else message
@@ -198,10 +197,14 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
             text = ""
         _head_from_text(entry, text)
         return entry, None, text
+    findings = check_worksheet(ws, case, lang=lang)
+    try:
+        require_worksheet(ws.data, name=str(path))
+    except CaseFileError:  # a value of the wrong type (reported by the checks): review what is left
+        ws = Worksheet(readable_part(ws.data), path=ws.path, text=ws.text)
     entry.label, entry.group = ws.label, ws.group
     entry.students = [s.name for s in ws.students]
     entry.ids = [s.id or "" for s in ws.students]
-    findings = check_worksheet(ws, case, lang=lang)
     errors = [f for f in findings if f.severity == "error"]
     entry.errors, entry.warnings = len(errors), sum(f.severity == "warning" for f in findings)
     entry.rules = sorted({f.rule for f in errors})

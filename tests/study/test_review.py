@@ -100,3 +100,25 @@ def test_review_without_any_worksheet_is_a_one_line_error(case: Case, tmp_path: 
     empty.mkdir()
     assert main(["review", str(case.path), str(empty)]) == 2
     assert capsys.readouterr().err.strip().endswith("no worksheet files (*.yaml) found")
+
+
+def test_a_value_of_the_wrong_type_is_a_finding_and_the_rest_is_still_reviewed(case: Case, tmp_path: Path) -> None:
+    """A score written "+2" or a list where a mapping belongs: counted with errors, its chain kept, never skipped."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "student-guide.md").read_text(encoding="utf-8")
+    good = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    quoted = tmp_path / "quoted.yaml"
+    quoted.write_text(good.replace("score: 2\n        reason: Обучение", 'score: "+2"\n        reason: Обучение'),
+                      encoding="utf-8")
+    listed = tmp_path / "listed.yaml"
+    listed.write_text(good.replace("Айгерим Нурланова", "Данияр Беков").replace('"21001"', '"21002"').replace(
+        "    s2:\n      g1:\n        score: 1", "    s2:\n      - 1\n      - 0\n    s9:\n      g1:\n        score: 1"),
+        encoding="utf-8")
+    review = review_class(case, [quoted, listed], lang="ru")
+    assert not review.skipped
+    by_file = {Path(e.file).name: e for e in review.counted}
+    assert by_file["quoted.yaml"].status == "errors" and "schema" in by_file["quoted.yaml"].rules
+    assert by_file["quoted.yaml"].students == ["Айгерим Нурланова"]
+    assert by_file["quoted.yaml"].chain["solution"] == "s1"
+    assert by_file["listed.yaml"].status == "errors" and by_file["listed.yaml"].students == ["Данияр Беков"]
+    messages = [f["message"] for f in by_file["quoted.yaml"].findings]
+    assert any("целое число" in m for m in messages), messages
