@@ -20,6 +20,8 @@ from typing import Any
 
 from keykis.errors import CaseFileError
 from keykis.model import Case
+from keykis.vocabulary import LANGS, say
+from keykis.vocabulary import place as place_words
 
 BLOCKING = frozenset({"type", "enum", "const", "maxLength", "maxItems", "anyOf", "oneOf", "not"})
 """Schema keywords whose failure would put a wrong value in front of a consumer.
@@ -55,6 +57,14 @@ def _blocking(errors: Iterator[Any], *, lengths: bool = True, kinds: frozenset[s
     return found
 
 
+def _where(path: tuple[Any, ...], lang: str) -> str:
+    """The place of a value: the editor's label with the keys in the file (for a hand edit), or the keys alone."""
+    if not path:
+        return say("file.top_level", lang)
+    words, keys = place_words(path, lang), ".".join(map(str, path))
+    return keys if words == str(path[-1]).replace("_", " ") else f"{words} [{keys}]"
+
+
 def _describe(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGateError:
     from keykis.check.structure import describe_error
 
@@ -64,8 +74,14 @@ def _describe(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGat
     line, column = locate(path)
     place = ".".join(map(str, path)) or "(top level)"
     more = f" (and {len(errors) - 1} more; keykis check lists them all)" if len(errors) > 1 else ""
+    fields: dict[str, object] = {
+        "place": {lang: _where(path, lang) for lang in LANGS},
+        "detail": {lang: describe_error(first, lang) for lang in LANGS},
+        "more": {lang: say("file.gate_more", lang, n=len(errors) - 1) if len(errors) > 1 else "" for lang in LANGS},
+    }
     return SchemaGateError(f"{what} cannot be used as it is: at {place}: {describe_error(first, 'en')}{more}",
-                           path=name, line=line, column=column)
+                           path=name, line=line, column=column,
+                           words=("file.gate_case" if what == "the case" else "file.gate_worksheet", fields))
 
 
 def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:

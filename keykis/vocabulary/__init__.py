@@ -62,9 +62,16 @@ def error_message(exc: UserError, lang: str) -> str:
     """
     if exc.words is not None:
         key, fields = exc.words
-        if known(key):
-            return say(key, lang, **fields)
+        if known(key):  # a field given in every language ({"ru": …, "kk": …, "en": …}) is taken in ``lang``
+            return say(key, lang, **{name: _in(value, lang) for name, value in fields.items()})
     return exc.message
+
+
+def _in(value: object, lang: str) -> object:
+    """``value`` itself, or its text in ``lang`` when it is given per language."""
+    if isinstance(value, dict) and value and set(value) <= set(LANGS):
+        return value.get(lang, value.get(FALLBACK, ""))
+    return value
 
 
 def label(kind: str, value: str, lang: str) -> str:

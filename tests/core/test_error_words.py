@@ -26,7 +26,9 @@ def _keys_in_code() -> set[str]:
     for file in (ROOT / "keykis").rglob("*.py"):
         found |= set(re.findall(r'words=\(\s*"([a-z_]+\.[a-z_0-9]+)"', file.read_text(encoding="utf-8")))
     return found | {key for _, key in SYNTAX_WORDS} | {"file.yaml_tab", "file.yaml_char", "file.yaml_tag",
-                                                         "file.yaml_syntax", "file.is_folder", "file.is_special"}
+                                                         "file.yaml_syntax", "file.is_folder", "file.is_special",
+                                                         "file.gate_case", "file.gate_worksheet", "file.gate_more",
+                                                         "file.top_level"}
 
 
 def test_every_error_word_is_in_every_language_with_the_same_fields() -> None:
@@ -95,3 +97,17 @@ def test_an_unknown_key_that_is_text_cut_at_a_comma_says_so(tmp_path: Path) -> N
     messages = [f.message for f in findings if f.rule == "unknown-key"]
     assert any("а жителям не хватает информации" in m and "запятой" in m for m in messages), messages
     assert any("«grup»" in m and "«group»" in m for m in messages), messages
+
+
+def test_a_worksheet_the_gate_refuses_is_explained_in_russian(tmp_path: Path) -> None:
+    guide = (ROOT / "docs" / "student-guide.md").read_text(encoding="utf-8")
+    sheet = tmp_path / "w.yaml"
+    sheet.write_text(guide.split("```yaml\n", 1)[1].split("```", 1)[0].replace(
+        "score: 2\n        reason: Обучение", 'score: "+2"\n        reason: Обучение'), encoding="utf-8")
+    exe = Path(sys.executable).with_name("keykis")
+    done = subprocess.run([str(exe), "render", str(sheet), "--lang", "ru", "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "рабочий лист нельзя использовать в таком виде" in done.stderr
+    assert "[decision.scores.s1.g1.score]: ожидается целое число" in done.stderr
+    assert not (tmp_path / "out").exists()

@@ -54,7 +54,7 @@ def test_a_text_over_its_limit_is_a_finding_and_render_refuses_it_at_once(
     assert main(["render", str(tmp_path / "case"), "-o", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()  # refused before layout: not laid out for minutes
     err = capsys.readouterr().err
-    assert f"at {where}:" in err and "characters long" in err
+    assert (f"in {where}:" in err or f"[{where}]:" in err) and "characters long" in err
 
 
 def test_the_largest_accepted_case_passes_the_gate() -> None:

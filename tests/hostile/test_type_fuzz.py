@@ -72,7 +72,8 @@ def test_render_names_the_place_of_a_wrong_type(tmp_path: Path, capsys: pytest.C
     code = main(["render", str(tmp_path / "case"), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 2
-    assert f"case.yaml:{start + 1}:" in err and f"at {line.rstrip(':')}:" in err and "Traceback" not in err
+    keys = line.rstrip(":")
+    assert f"case.yaml:{start + 1}:" in err and (f"in {keys}:" in err or f"[{keys}]:" in err) and "Traceback" not in err
     assert not (tmp_path / "out" / "case.pdf").exists()
 
 
