@@ -77,6 +77,6 @@ async def test_wrong_types_open_the_error_view_naming_the_place(example: Path) -
         await pilot.pause(0.3)
         assert isinstance(app.screen, ParseErrorScreen)
         message = str(app.screen.query_one("#error-message", Static).render())
-        assert f":{start + 1}:" in message and "at actors:" in message
+        assert f":{start + 1}:" in message and "in Actors [actors]: expected a list" in message
         assert app._exception is None
     assert example.read_bytes() == before
