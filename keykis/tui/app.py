@@ -24,6 +24,7 @@ from keykis.model import CASE_FILE
 from keykis.terminal import clean_line
 from keykis.tui.autosave import saved_for_quit
 from keykis.tui.focus_keys import FOCUS_KEYS
+from keykis.tui.palette_key import name_palette_key
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -41,6 +42,7 @@ class KeykisApp(App[str | None]):
 
     def __init__(self, path: Path | None, *, lang: str, cases_dir: Path) -> None:
         super().__init__()
+        name_palette_key(self, lang)
         self.case_path, self.lang, self.cases_dir = path, lang, cases_dir
         self.farewell = ""
         """A line printed after the screen closes (where a copy of the author's version went)."""

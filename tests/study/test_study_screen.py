@@ -115,14 +115,15 @@ async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path
 
 
 async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -> None:
-    words_of = {"ru": ("Сохранить", "Защита", "Добавить"), "kk": ("Сақтау", "Қорғау", "Қосу"),
-                "en": ("Save", "Defence", "Add")}
+    words_of = {"ru": ("Сохранить", "Защита", "Добавить", "Команды"), "kk": ("Сақтау", "Қорғау", "Қосу", "Командалар"),
+                "en": ("Save", "Defence", "Add", "palette")}
     for lang, words in words_of.items():
         app = make_study_app(CASE_DIR, tmp_path / f"{lang}.yaml", lang=lang)
         async with app.run_test(size=WIDE) as pilot:
             await pilot.pause(0.5)
             descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
             assert words[0] in descriptions and words[2] in descriptions  # the list of students has focus
+            assert words[3] in descriptions  # the command palette's key, which Textual names in English
             assert words[1] in _screen_text(app.screen) or any(
                 words[1] in str(t.label) for t in app.screen.query("Tab"))
         assert f"language: {lang}" in (tmp_path / f"{lang}.yaml").read_text(encoding="utf-8")

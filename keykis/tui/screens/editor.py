@@ -32,6 +32,7 @@ from keykis.terminal import clean_line
 from keykis.tui import autosave as autosave_module
 from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import Path_
+from keykis.tui.palette_key import name_palette_key
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import EditItem, FormContext
@@ -333,6 +334,7 @@ class EditorScreen(Screen[None]):
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         self.ctx.lang = self.lang
+        name_palette_key(self.app, self.lang)
         self._translate_keys()
         self.query_one(StepsSidebar).show_states(self.query_one(StepsSidebar).states, self.lang)
         panel = await self.show_step(self.step.id)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from keykis.errors import UserError
 from keykis.model import find_cases
 from keykis.terminal import clean_line
+from keykis.tui.palette_key import name_palette_key
 from keykis.tui.recent import recent
 from keykis.vocabulary import LANGS, error_message, say
 
@@ -92,5 +93,6 @@ class StartScreen(Screen[None]):
         order = list(LANGS)
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
+        name_palette_key(self.app, self.lang)
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)

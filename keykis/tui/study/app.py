@@ -22,6 +22,7 @@ from keykis.study.student import student_view
 from keykis.study.worksheet import new_worksheet
 from keykis.tui.autosave import saved_for_quit
 from keykis.tui.focus_keys import FOCUS_KEYS
+from keykis.tui.palette_key import name_palette_key
 from keykis.tui.study.screen import StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 
@@ -34,6 +35,7 @@ class StudyApp(App[str | None]):
 
     def __init__(self, case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "", group: str = "") -> None:
         super().__init__()
+        name_palette_key(self, lang)
         self.view = student_view(require_case(load_case(case_path), lengths=False))
         self.worksheet, self.lang = worksheet, lang
         if not worksheet.exists():
