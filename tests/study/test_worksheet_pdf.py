@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,9 +28,10 @@ def test_render_worksheet_prints_people_chain_and_matrix_safely(tmp_path: Path, 
     pdf = tmp_path / "out" / "worksheet.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for expected in ("Команда «Север»", "Алия Касымова, Данияр Беков", "ГМУ-21", "2026-12-01",
-                     "Перенести обучение жителей", "сотрудничество", "Матрица решений", "-2", "+2",
+                     "Перенести обучение жителей", "сотрудничество", "Матрица решений", "\u22122", "+2",
                      "<script>alert(1)</script>", "Иванов"):
         assert expected in text, expected
+    assert not re.search(r"(?<!\d)-2(?!\d)", text)  # scores print with a true minus sign, as in the case's matrix
     assert "Ерлан Сапаров" not in text  # the case is used through the student view
     links = subprocess.run(["strings", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "file:///etc/passwd" not in links
