@@ -45,11 +45,12 @@ def check_slug(slug: str) -> str:
     ``keykis new`` never writes outside the collection folder.
     """
     if len(slug) > MAX_SLUG:
-        raise UserError(f"the case id is {len(slug)} characters long; use at most {MAX_SLUG}")
+        raise UserError(f"the case id is {len(slug)} characters long; use at most {MAX_SLUG}",
+                        words=("file.id_too_long", {"length": len(slug), "limit": MAX_SLUG}))
     if not _SLUG.match(slug):
         shown = slug if slug.isprintable() else slug.encode("unicode_escape").decode()
         raise UserError(f"{shown!r} is not a usable case id: use one name of lowercase latin letters, digits and '-' "
-                        "(no folders, no '..')")
+                        "(no folders, no '..')", words=("file.bad_id", {"id": shown}))
     return slug
 
 

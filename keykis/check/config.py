@@ -42,15 +42,18 @@ def parse_config(path: Path) -> Config:
     data, _ = yamlsafe.load_mapping(path)
     rules = data.get("rules") or {}
     if not isinstance(rules, dict):
-        raise UserError("'rules' must be a mapping of rule id to level", path=str(path))
+        raise UserError("'rules' must be a mapping of rule id to level", path=str(path),
+                        words=("file.config_rules", {}))
     known = method().rules
     levels: dict[str, str] = {}
     for rule, level in rules.items():
         level = "off" if level is False else str(level)
         if rule not in known:
-            raise UserError(f"unknown rule {rule!r} (see docs/rules.md)", path=str(path))
+            raise UserError(f"unknown rule {rule!r} (see docs/rules.md)", path=str(path),
+                            words=("file.config_unknown_rule", {"rule": rule}))
         if level not in LEVELS:
-            raise UserError(f"rule {rule!r}: level must be one of {', '.join(LEVELS)}", path=str(path))
+            raise UserError(f"rule {rule!r}: level must be one of {', '.join(LEVELS)}", path=str(path),
+                            words=("file.config_level", {"rule": rule, "levels": ", ".join(LEVELS)}))
         levels[rule] = level
     return Config(levels, str(path))
 

@@ -111,3 +111,12 @@ def test_a_worksheet_the_gate_refuses_is_explained_in_russian(tmp_path: Path) ->
     assert "рабочий лист нельзя использовать в таком виде" in done.stderr
     assert "[decision.scores.s1.g1.score]: ожидается целое число" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_new_refuses_a_path_as_a_case_id_in_kazakh_and_russian(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("keykis")
+    for lang, words in (("ru", "не годится как id кейса"), ("kk", "кейс id-і бола алмайды")):
+        done = subprocess.run([str(exe), "new", "../escape", "--lang", lang], capture_output=True, text=True,
+                              check=False, cwd=tmp_path)
+        assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path.parent / "escape").exists()
