@@ -108,13 +108,15 @@ class Progress(Protocol):
 @contextmanager
 def _locked(outdir: Path) -> Iterator[None]:
     if outdir.exists() and not outdir.is_dir():
-        raise UserError("the output must be a folder, and this is a file", path=str(outdir))
+        raise UserError("the output must be a folder, and this is a file", path=str(outdir),
+                        words=("file.output_is_file", {}))
     outdir.mkdir(parents=True, exist_ok=True)
     with (outdir / LOCK).open("w") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise UserError("another build is writing to this folder", path=str(outdir)) from None
+            raise UserError("another build is writing to this folder", path=str(outdir),
+                            words=("file.build_locked", {})) from None
         yield
 
 
@@ -173,7 +175,8 @@ def build_database(paths: list[Path], opts: BuildOptions, progress: Progress | N
     except OSError as exc:  # the output folder: read-only, full, or a wrong kind of entry where the build writes
         where = exc.filename or opts.outdir
         raise UserError(f"cannot write the build: {exc.strerror or exc}; fix this and build again "
-                        "(finished cases are kept)", path=str(where)) from None
+                        "(finished cases are kept)", path=str(where),
+                        words=("file.build_write_failed", {"error": exc.strerror or exc})) from None
 
 
 def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> BuildReport:

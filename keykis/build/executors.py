@@ -183,12 +183,14 @@ class DaskExecutor:
         try:
             from distributed import Client, as_completed
         except ImportError:
-            raise UserError("building on a Dask cluster needs the dask extra: pip install 'keykis[dask]'") from None
+            raise UserError("building on a Dask cluster needs the dask extra: pip install 'keykis[dask]'",
+                            words=("file.dask_missing", {})) from None
 
         try:
             client = self.address if isinstance(self.address, Client) else Client(self.address, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise UserError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
+            raise UserError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
+                            words=("file.dask_unreachable", {"address": self.address, "error": exc})) from None
         own = client is not self.address
         futures: dict[Any, Job] = {}
         try:
@@ -220,4 +222,5 @@ def make_executor(spec: str | None, *, workers: int | None = None, recycle_after
     if spec.startswith(("dask://", "tcp://", "tls://")):
         address = "tcp://" + spec.removeprefix("dask://") if spec.startswith("dask://") else spec
         return DaskExecutor(address)
-    raise UserError(f"unknown executor {spec!r}: use local, inline or dask://HOST:PORT")
+    raise UserError(f"unknown executor {spec!r}: use local, inline or dask://HOST:PORT",
+                    words=("file.unknown_executor", {"executor": spec}))

@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
         if not p.exists():
             raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(p))
     if args.jobs is not None and args.jobs < 1:
-        raise UserError("-j needs a number of workers of at least 1")
+        raise UserError("-j needs a number of workers of at least 1", words=("file.jobs_at_least_one", {}))
     if args.timeout <= 0:
-        raise UserError("--timeout needs a positive number of seconds")
+        raise UserError("--timeout needs a positive number of seconds", words=("file.timeout_positive", {}))
     opts = BuildOptions(
         outdir=args.output, workers=args.jobs or os.cpu_count(), force=args.force, fail_fast=args.fail_fast,
         editions=tuple(dict.fromkeys(args.editions or ("student", "teacher"))), executor=args.executor,

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     """Copy each bundled case folder into ``args.dir``; print what was written."""
     target: Path = args.dir
     if target.exists() and not target.is_dir():
-        raise UserError("not a folder", path=str(target))
+        raise UserError("not a folder", path=str(target), words=("file.not_a_folder", {}))
     copied = 0
     for source in bundled():
         dest = target / source.name

@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     except KeykisError as exc:
         raise UserError(str(exc), path=str(args.path)) from exc
     except OSError as exc:
-        raise UserError(f"could not write the output: {exc.strerror or exc}", path=str(args.output)) from exc
+        raise UserError(f"could not write the output: {exc.strerror or exc}", path=str(args.output),
+                        words=("file.cannot_write", {"error": exc.strerror or exc})) from exc
     for out in result.outputs:
         pages = result.pages.get(out.name)
         print(f"{out}" + (f"  ({pages} p.)" if pages else ""))

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.anonymise and (args.csv or args.feedback):
         raise UserError("--anonymise is for the projector: it cannot be combined with --csv or --feedback, "
-                        "which name every student")
+                        "which name every student", words=("file.anonymise_alone", {}))
     lang = args.lang or default_lang()
     case = require_case(load_case(args.case))
     files = worksheet_files(args.worksheets, lang)

@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         hits = search(conn, args.query, discipline=args.discipline, lang=args.lang, author=args.author, limit=args.limit)
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"the search index cannot be read ({exc}); run keykis build again", path=str(where)) from None
+        raise UserError(f"the search index cannot be read ({exc}); run keykis build again", path=str(where),
+                        words=("file.index_damaged", {"error": exc})) from None
     finally:
         conn.close()
     for reason in skipped:

@@ -88,7 +88,8 @@ def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
     try:
         module = importlib.import_module(KINDS[kind].renderer)
     except ModuleNotFoundError as exc:
-        raise UserError(f"rendering a {kind} is not available in this version", path=str(file)) from exc
+        raise UserError(f"rendering a {kind} is not available in this version", path=str(file),
+                        words=("file.render_unavailable", {"kind": kind})) from exc
     return module.render(file, outdir, **options)  # type: ignore[no-any-return]
 
 

@@ -120,3 +120,13 @@ def test_new_refuses_a_path_as_a_case_id_in_kazakh_and_russian(tmp_path: Path) -
                               check=False, cwd=tmp_path)
         assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path.parent / "escape").exists()
+
+
+def test_the_case_offices_build_errors_are_in_russian(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("keykis")
+    output = tmp_path / "out.txt"
+    output.write_text("not a folder", encoding="utf-8")
+    done = subprocess.run([str(exe), "build", str(CASE), "-o", str(output), "--lang", "ru"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 2 and "результат должен быть папкой, а здесь файл" in done.stderr
+    assert output.read_text(encoding="utf-8") == "not a folder"
