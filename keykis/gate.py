@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from keykis.errors import CaseFileError
+from keykis.errors import CaseFileError, Words
 from keykis.model import Case
 from keykis.vocabulary import LANGS, say
 from keykis.vocabulary import place as place_words
@@ -102,17 +102,18 @@ def require_case(case: Case, *, lengths: bool = True) -> Case:
     errors = case_problems(case, lengths=lengths)
     if errors:
         raise _describe(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
-    too_long = total_text_problem(case) if lengths else None
+    too_long = total_text_words(case) if lengths else None
     if too_long:
-        raise SchemaGateError(too_long, path=str(case.path or "<case>"))
+        key, fields = too_long
+        raise SchemaGateError(say(key, "en", **fields), path=str(case.path or "<case>"), words=too_long)
     return case
 
 
-def total_text_problem(case: Case) -> str | None:
-    """A message if the texts of ``case`` together are over the total limit, else None."""
+def total_text_words(case: Case) -> Words | None:
+    """The words of the message if the texts of ``case`` together are over the total limit, else None."""
     from keykis.check.structure import text_size
     from keykis.method import method
-    from keykis.vocabulary import say
 
     total, limit = text_size(case.data), int(method().limits["case_max_chars"])
-    return say("check.total", "en", length=f"{total:,}", limit=f"{limit:,}") if total > limit else None
+    return ("check.total", {"length": f"{total:,}", "limit": f"{limit:,}"}) if total > limit else None
+
