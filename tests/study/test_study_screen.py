@@ -203,6 +203,32 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
     assert copy.read_text(encoding="utf-8") == "# mine\nkeykis: 1\nworksheet:\n\tcase: x\n"
 
 
+async def test_text_mode_speaks_russian_and_f6_opens_the_forms_once_the_text_reads(tmp_path: Path, quick: None) -> None:
+    sheet = tmp_path / "w.yaml"
+    make_study_app(CASE_DIR, sheet, lang="ru")  # a new worksheet, then a tab typed into it
+    good = sheet.read_text(encoding="utf-8")
+    sheet.write_text(good.replace("\n  group:", "\n\tgroup:", 1), encoding="utf-8")
+    app = make_study_app(CASE_DIR, sheet, lang="ru")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyTextScreen)
+        await pilot.pause(0.3)
+        descriptions = {b.description for _, b, _, _ in screen.active_bindings.values()}
+        assert {"Сохранить", "Проверить", "Формы", "Кейс"} <= descriptions
+        await pilot.press("f6")  # the tab is still there: the forms cannot open yet
+        await pilot.pause(0.2)
+        assert app.screen is screen
+        assert any("Формы пока не открыть" in n.message and "табуляц" in n.message for n in app._notifications)
+        area = screen.query_one("#sheet", TextArea)
+        row = area.text.split("\n").index("\tgroup: " + good.split("\n  group: ")[1].split("\n")[0])
+        area.move_cursor((row, 0))
+        await pilot.press("delete", "space", "space")
+        await _until(pilot, lambda: any("Лист снова читается" in n.message for n in app._notifications))
+        await pilot.press("f6")
+        await _until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    assert sheet.read_text(encoding="utf-8") == good
+
+
 def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +29,7 @@ from keykis.check.findings import Finding
 from keykis.errors import CaseFileError
 from keykis.model import Case
 from keykis.study.checks import check_worksheet
+from keykis.study.gate import require_worksheet
 from keykis.study.student import student_brief
 from keykis.study.worksheet import parse_worksheet
 from keykis.tui import autosave as autosave_module
@@ -46,13 +46,8 @@ class StudyTextScreen(Screen[None]):
     """The student's workplace for one case and one worksheet."""
 
     CSS_PATH = Path(__file__).with_name("screen.tcss")
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("f5", "check", "Check"),
-        Binding("f2", "focus_case", "Case"),
-        Binding("f3", "focus_sheet", "Worksheet"),
-        Binding("ctrl+q", "app.quit", "Quit"),
-    ]
+    KEYS = (("ctrl+s", "save"), ("f5", "check"), ("f6", "forms"), ("f2", "focus_case"), ("f3", "focus_sheet"),
+            ("ctrl+q", "app.quit"))
 
     def __init__(self, view: Case, worksheet: Path, *, lang: str = "en") -> None:
         super().__init__()
@@ -68,6 +63,12 @@ class StudyTextScreen(Screen[None]):
         self._backed_up = False
         self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
+        self._readable = False
+        """Whether the text on screen reads as a worksheet the forms can show (said once when it starts to)."""
+        # The footer speaks the student's language; F5 and F6 win over the text area's own (select word, line).
+        for key, action in self.KEYS:
+            self._bindings.bind(key, action, say(f"study.key_{action.split('.')[-1]}", lang),
+                                show=key != "ctrl+q", priority=key in ("f5", "f6"))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,10 +126,33 @@ class StudyTextScreen(Screen[None]):
             ws = parse_worksheet(self.text, str(self.path))
         except CaseFileError as exc:
             self.findings = [file_error(exc, self.lang)]
+            self._readable = False
         else:
             self.findings = check_worksheet(ws, self.view, lang=self.lang)
             self.query_one("#my-chain", MorphFan).show(ws.as_case(self.view), self.lang)
+            readable = self._forms_can_open(ws.data)
+            if readable and not self._readable:
+                self.notify(say("study.forms_ready", self.lang), timeout=8)
+            self._readable = readable
         self.query_one(FindingsPanel).show(self.findings, self.lang)
+
+    def _forms_can_open(self, data: dict[str, object]) -> bool:
+        """Whether the forms can show this worksheet (it parses and every value has its type)."""
+        try:
+            require_worksheet(data, name=str(self.path))
+        except CaseFileError:
+            return False
+        return True
+
+    def action_forms(self) -> None:
+        """Save, then open the worksheet in forms if it now reads; otherwise say what still stands in the way."""
+        self.action_check()
+        if not self._readable:
+            first = self.findings[0].message if self.findings else ""
+            self.notify(say("study.forms_not_yet", self.lang, detail=first), severity="warning", timeout=8)
+            return
+        if self.autosave():
+            self.app.reopen()  # type: ignore[attr-defined]
 
     def save(self) -> bool:
         """Write the text if it changed (to the copy after an outside change); return whether it was written.
