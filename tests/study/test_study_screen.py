@@ -197,6 +197,10 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
             return bool(copies) and copies[0].read_text(encoding="utf-8").startswith("# mine\n")
 
         await _until(pilot, mine_in_a_copy)
+        await pilot.press("f6")  # the forms would show their file, not this text: it stays here
+        await pilot.pause(0.2)
+        assert app.screen is screen
+        assert any("сохраняется в w.mine-" in n.message for n in app._notifications)
         await pilot.press("ctrl+q")
     assert sheet.read_text(encoding="utf-8") == "# theirs\n"
     (copy,) = tmp_path.glob("w.mine-*.yaml")

@@ -147,6 +147,11 @@ class StudyTextScreen(Screen[None]):
     def action_forms(self) -> None:
         """Save, then open the worksheet in forms if it now reads; otherwise say what still stands in the way."""
         self.action_check()
+        if self.copy is not None:  # the file is another program's now: the forms would show theirs, not this text
+            self.autosave()
+            self.notify(say("study.text_conflict", self.lang, path=self.path.name, copy=self.copy.name),
+                        severity="warning", timeout=8)
+            return
         if not self._readable:
             first = self.findings[0].message if self.findings else ""
             self.notify(say("study.forms_not_yet", self.lang, detail=first), severity="warning", timeout=8)
