@@ -15,13 +15,14 @@ gradebook CSV is timed once more, beside it.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.check_bench import best_of  # noqa: E402
+
 BIN = Path(sys.executable).parent
 CLASS = ROOT / "tests" / "study" / "data" / "class30"
 CASE = ROOT / "cases" / "ozerny-service-centre"
@@ -38,16 +39,6 @@ def make_class(target: Path, n: int) -> list[Path]:
         shutil.copyfile(src, dst)
         files.append(dst)
     return files
-
-
-def best_of(cmd: list[str], runs: int = 3) -> float:
-    """The fastest of ``runs`` runs of ``cmd``, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -34,28 +34,22 @@ _CHUNK = 1 << 20
 __all__ = ["MAX_ASSET_BYTES", "MAX_BYTES", "iter_chunks", "kind_of", "read_bytes", "read_text"]
 
 
-def _not_a_file(mode: int) -> str:
-    """The vocabulary key saying what a path that is not a regular file is."""
+def _special(mode: int) -> tuple[str, str]:
+    """What a path that is not a regular file is: its vocabulary key and the English word for it."""
     if stat.S_ISDIR(mode):
-        return "file.is_folder"
+        return "file.is_folder", "a folder"
     if stat.S_ISFIFO(mode):
-        return "file.is_fifo"
+        return "file.is_fifo", "a named pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "file.is_device"
-    return "file.is_special"
+        return "file.is_device", "a device"
+    if stat.S_ISSOCK(mode):
+        return "file.is_special", "a socket"
+    return "file.is_special", "not a regular file"
 
 
 def kind_of(mode: int) -> str:
     """A person's word for a file type that is not a regular file."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return _special(mode)[1]
 
 
 def _size(n: int) -> str:
@@ -70,6 +64,26 @@ def _outside(path: Path, root: Path) -> bool:
         return True
 
 
+def _unreadable(exc: OSError, name: str) -> CaseFileError:
+    """The error for a file that could not be looked at or opened."""
+    if isinstance(exc, FileNotFoundError):
+        return CaseFileError("no such file", path=name, words=("file.missing", {}))
+    if isinstance(exc, PermissionError):
+        return CaseFileError("permission denied: the file cannot be read", path=name, words=("file.permission", {}))
+    return CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name,
+                         words=("file.cannot_read", {"error": exc.strerror or exc}))
+
+
+def _refuse_unless_regular(st: os.stat_result, name: str, limit: int) -> None:
+    """Raise unless ``st`` is a regular file of at most ``limit`` bytes."""
+    if not stat.S_ISREG(st.st_mode):
+        key, word = _special(st.st_mode)
+        raise CaseFileError(f"is {word}, not a file; only regular files are read", path=name, words=(key, {}))
+    if st.st_size > limit:
+        raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
+                            words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
+
+
 def _open(path: Path, *, limit: int, root: Path | None) -> tuple[int, int]:
     """Open ``path`` for reading after every check; return the fd and its size."""
     name = str(path)
@@ -78,39 +92,17 @@ def _open(path: Path, *, limit: int, root: Path | None) -> tuple[int, int]:
                             path=name, words=("file.link_outside", {}))
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        raise CaseFileError("no such file", path=name, words=("file.missing", {})) from None
-    except PermissionError:
-        raise CaseFileError("permission denied: the file cannot be read", path=name,
-                             words=("file.permission", {})) from None
     except OSError as exc:
-        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name,
-                             words=("file.cannot_read", {"error": exc.strerror or exc})) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name,
-                             words=(_not_a_file(st.st_mode), {}))
-    if st.st_size > limit:
-        raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
-                             words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
+        raise _unreadable(exc, name) from None
+    _refuse_unless_regular(st, name, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise CaseFileError("no such file", path=name, words=("file.missing", {})) from None
-    except PermissionError:
-        raise CaseFileError("permission denied: the file cannot be read", path=name,
-                             words=("file.permission", {})) from None
     except OSError as exc:
-        raise CaseFileError(f"cannot read the file: {exc.strerror or exc}", path=name,
-                             words=("file.cannot_read", {"error": exc.strerror or exc})) from None
+        raise _unreadable(exc, name) from None
     try:
         st = os.fstat(fd)  # what was opened, not what the name pointed at a moment ago
-        if not stat.S_ISREG(st.st_mode):
-            raise CaseFileError(f"is {kind_of(st.st_mode)}, not a file; only regular files are read", path=name,
-                             words=(_not_a_file(st.st_mode), {}))
-        if st.st_size > limit:
-            raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
-                             words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
+        _refuse_unless_regular(st, name, limit)
     except BaseException:
         os.close(fd)
         raise
