@@ -38,6 +38,7 @@ demo: system $(STAMP)
 	$(BIN)/keykis build cases -o out
 
 test: system lint
+	$(BIN)/python .ci/collected.py
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)

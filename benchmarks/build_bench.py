@@ -8,7 +8,7 @@ matching research question), abstract and keywords, so every one is valid
 against the checks and has different bytes. Prints: check time, cold build
 with 1 and with all workers (parallel efficiency), no-op rebuild, one-case-
 changed rebuild, peak memory, and pages per second next to WeasyPrint alone
-on the same HTML. ``--renderer tests.build.standin:render`` measures the
+on the same HTML. ``--renderer tests.library.standin:render`` measures the
 build's own bookkeeping without laying out PDFs.
 """
 
@@ -150,7 +150,7 @@ def main() -> None:
             t_check, code = timed([sys.executable, "-m", "keykis", "check", str(base / "cases"), "--errors-only"])
             print(f"N={n}: check {t_check:.2f} s (exit {code})")
             out = base / "out"
-            stand_in = args.renderer or ("tests.build.standin:render" if args.no_cold else None)
+            stand_in = args.renderer or ("tests.library.standin:render" if args.no_cold else None)
             if not args.no_cold and not args.no_single:
                 t1 = build(base / "cases", base / "out1", 1, stand_in)
                 print(f"N={n}: cold build, 1 worker: {t1:.1f} s ({pages_of(base / 'out1') / t1:.1f} pages/s)")

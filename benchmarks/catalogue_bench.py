@@ -43,7 +43,7 @@ def main() -> None:
     p.add_argument("--n", type=int, default=1000)
     p.add_argument("--lang", default="ru")
     args = p.parse_args()
-    from keykis.build import catalogue
+    from keykis.library import catalogue
     from keykis.render import join
 
     deck = cards(args.n)

@@ -29,8 +29,8 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the database; exit 1 if any case (or the catalogue) failed."""
-    from keykis.build import BuildOptions, build_database
     from keykis.cli.build_progress import make_progress, print_summary
+    from keykis.library import BuildOptions, build_database
 
     paths = args.cases or [Path("cases")]
     for p in paths:

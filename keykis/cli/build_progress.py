@@ -15,8 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from keykis.build.database import BuildReport
-from keykis.build.job import Job, JobResult
+from keykis.library.database import BuildReport
+from keykis.library.job import Job, JobResult
 from keykis.terminal import clean_line
 
 

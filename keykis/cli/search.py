@@ -24,7 +24,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 
 
 def _connect(where: Path) -> tuple[object, Path | None, list[str]]:
-    from keykis.build.catalogue import INDEX
+    from keykis.library.catalogue import INDEX
     from keykis.search import open_index
     from keykis.search.live import index_cases
 

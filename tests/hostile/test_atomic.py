@@ -46,7 +46,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
 
 
 def test_staging_folders_are_not_private(tmp_path: Path, umask022: None) -> None:
-    from keykis.build import atomic as build_atomic
+    from keykis.library import atomic as build_atomic
 
     staged = build_atomic.staging_dir(tmp_path, "case-1")
     assert mode(staged) == 0o755

@@ -15,7 +15,7 @@ import pytest
 from keykis.cli import main
 from tests.helpers import EXAMPLE, run_cli
 
-STANDIN = "tests.build.standin:render"
+STANDIN = "tests.library.standin:render"
 
 
 class Run:

@@ -75,8 +75,8 @@ def test_legacy_encodings_get_a_clear_message(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("layout", ["fifo", "dev-zero", "outside-link", "unreadable"])
 def test_one_bad_file_in_a_case_folder_fails_only_that_case(tmp_path: Path, layout: str) -> None:
-    from keykis.build import BuildOptions, build_database
-    from tests.build import standin
+    from keykis.library import BuildOptions, build_database
+    from tests.library import standin
 
     cases = tmp_path / "cases"
     copy_example(cases / "good", "good")

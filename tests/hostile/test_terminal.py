@@ -53,7 +53,7 @@ def test_build_lines_and_tables_print_no_control_characters_or_markup(tmp_path: 
     cases = tmp_path / "cases"
     evil_case(cases, "bad-[red]case[i]")
     shutil.copytree(EXAMPLE.parent, cases / "good")
-    proc = run_cli("build", str(cases), "-o", str(tmp_path / "out"), "--renderer", "tests.build.standin:render",
+    proc = run_cli("build", str(cases), "-o", str(tmp_path / "out"), "--renderer", "tests.library.standin:render",
                    "-j", "1", timeout=180)
     assert proc.returncode == 1, proc.stderr
     assert "bad-[red]case[i]" in proc.stdout  # a folder name is printed as written, not as markup

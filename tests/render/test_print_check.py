@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
+from keykis.library import BuildOptions, build_database
 from keykis.render.proof import Proof, documents, internal_codes, proof
 from tests.helpers import ROOT
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from keykis.build import atomic
-from keykis.build.executors import Executor, make_executor
-from keykis.build.fingerprint import hash_folder, hash_text, shared_inputs
-from keykis.build.job import DEFAULT_RENDERER, Job, JobResult
-from keykis.build.manifest import Entry, Manifest, load_manifest
 from keykis.card import Card
 from keykis.errors import UserError
+from keykis.library import atomic
+from keykis.library.executors import Executor, make_executor
+from keykis.library.fingerprint import hash_folder, hash_text, shared_inputs
+from keykis.library.job import DEFAULT_RENDERER, Job, JobResult
+from keykis.library.manifest import Entry, Manifest, load_manifest
 from keykis.model import find_cases
 
 LOCK = ".keykis-build.lock"
@@ -238,7 +238,7 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
 
 def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
     """Remake catalog.json, the search index and catalog.pdf if any of their inputs changed."""
-    from keykis.build import catalogue
+    from keykis.library import catalogue
 
     cards: list[Card] = [e.card for _, e in sorted(manifest.entries.items())]
     inputs = shared_inputs(catalogue=True)

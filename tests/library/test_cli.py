@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.build.conftest import ROOT, add_case
+from tests.library.conftest import ROOT, add_case
 
-STANDIN = "tests.build.standin:render"
+STANDIN = "tests.library.standin:render"
 
 
 def keykis(*args: str) -> subprocess.CompletedProcess[str]:

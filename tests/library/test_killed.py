@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
-from tests.build.conftest import ROOT, add_case
+from keykis.library import BuildOptions, build_database
+from tests.library.conftest import ROOT, add_case
 
 SCRIPT = """
 import sys
 from pathlib import Path
-from keykis.build import BuildOptions, build_database
-from keykis.build import fingerprint
+from keykis.library import BuildOptions, build_database
+from keykis.library import fingerprint
 fingerprint._code_files = lambda: []
 if __name__ == "__main__":
     build_database([Path(sys.argv[1])], BuildOptions(outdir=Path(sys.argv[2]), workers=1,
-                   renderer="tests.build.standin:render"))
+                   renderer="tests.library.standin:render"))
 """
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
-from tests.build.conftest import add_case
+from keykis.library import BuildOptions, build_database
+from tests.library.conftest import add_case
 
 
 def pdf_text(path: Path) -> str:
@@ -78,7 +78,7 @@ def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions)
 
 def test_a_changed_title_lays_out_only_its_own_part_again(tmp_path: Path, opts: BuildOptions,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from keykis.build import catalogue
+    from keykis.library import catalogue
 
     monkeypatch.setattr(catalogue, "CUT_EVERY", 1)  # every card its own part: five parts besides the front matter
     cases = tmp_path / "cases"

@@ -5,6 +5,6 @@ executor (a local process pool or a Dask cluster) and records each result in
 the manifest as it arrives; ``keykis build`` is its command-line front door.
 """
 
-from keykis.build.database import BuildOptions, BuildReport, Outcome, build_database
+from keykis.library.database import BuildOptions, BuildReport, Outcome, build_database
 
 __all__ = ["BuildOptions", "BuildReport", "Outcome", "build_database"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
-from tests.build.conftest import EXAMPLE
+from keykis.library import BuildOptions, build_database
+from tests.library.conftest import EXAMPLE
 
 
 @pytest.mark.slow

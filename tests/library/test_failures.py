@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from keykis.build import BuildOptions, build_database
-from keykis.build.executors import LocalPool
-from keykis.build.job import Job
-from tests.build import standin
-from tests.build.conftest import add_case
+from keykis.library import BuildOptions, build_database
+from keykis.library.executors import LocalPool
+from keykis.library.job import Job
+from tests.library import standin
+from tests.library.conftest import add_case
 
 
 def by_slug(report) -> dict[str, object]:
@@ -80,7 +80,7 @@ def test_two_case_folders_with_one_name_are_one_failure(db: Path, opts: BuildOpt
 
 
 def test_workers_are_recycled_after_n_documents(db: Path, opts: BuildOptions) -> None:
-    pool = LocalPool(2, recycle_after=1, timeout=20, preload=["tests.build.standin"])
+    pool = LocalPool(2, recycle_after=1, timeout=20, preload=["tests.library.standin"])
     jobs = [Job(f"case-{i}", str(db / f"case-{i}"), str(opts.outdir), "k", renderer=standin.SPEC) for i in (1, 2, 3)]
     results = list(pool.run(jobs))
     assert all(r.ok for r in results)

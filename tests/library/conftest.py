@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions
-from tests.build import standin
+from keykis.library import BuildOptions
+from tests.library import standin
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "cases" / "ozerny-service-centre" / "case.yaml"
@@ -63,7 +63,7 @@ def _frozen_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
 @pytest.fixture(autouse=True)
 def _steady_inputs(monkeypatch: pytest.MonkeyPatch, _frozen_inputs: tuple[Path, Path]) -> None:
     """Hash a snapshot of the shared inputs, so edits made to the tree while the tests run change no key."""
-    from keykis.build import fingerprint
+    from keykis.library import fingerprint
 
     monkeypatch.setattr(fingerprint, "_code_files", lambda: [])
     monkeypatch.setattr(fingerprint, "templates_dir", lambda: _frozen_inputs[0])

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
-from keykis.build.job import Job, JobResult, run_job
 from keykis.errors import UserError
+from keykis.library.job import Job, JobResult, run_job
 
 Started = Callable[[Job], None] | None
 
@@ -88,7 +88,7 @@ class LocalPool:
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self._ctx: Any = mp.get_context(method)  # typeshed's BaseContext has no Process
         if method == "forkserver":
-            self._ctx.set_forkserver_preload(["keykis.build.job", "keykis.build.preload", *preload])
+            self._ctx.set_forkserver_preload(["keykis.library.job", "keykis.library.preload", *preload])
         self.started_processes = 0
         """How many worker processes were started (recycling included)."""
 

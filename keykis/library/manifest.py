@@ -14,8 +14,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from keykis.build import atomic
 from keykis.card import Card, no_card
+from keykis.library import atomic
 
 MANIFEST = "manifest.json"
 JOURNAL = "manifest.journal"
@@ -37,7 +37,7 @@ class Entry:
     pages: dict[str, int] = field(default_factory=dict)
     """Page counts per PDF."""
     card: Card = field(default_factory=no_card)
-    """The catalogue card (see ``keykis.build.catalogue``)."""
+    """The catalogue card (see ``keykis.library.catalogue``)."""
     seconds: float = 0.0
     """How long the build of this case took."""
 

@@ -19,8 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from keykis.build import atomic
 from keykis.card import Card, make_card, no_card
+from keykis.library import atomic
 
 DEFAULT_RENDERER = "keykis.render:render_case"
 

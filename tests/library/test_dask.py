@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
-from keykis.build.executors import DaskExecutor, make_executor
 from keykis.errors import UserError
+from keykis.library import BuildOptions, build_database
+from keykis.library.executors import DaskExecutor, make_executor
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_build_on_a_dask_cluster(db: Path, opts: BuildOptions, cluster) -> None:
 
 
 def test_a_failing_case_on_dask_is_reported(db: Path, opts: BuildOptions, cluster) -> None:
-    from tests.build.conftest import add_case
+    from tests.library.conftest import add_case
 
     add_case(db, "boom", short_title="boom")
     opts.executor = DaskExecutor(cluster.scheduler_address)

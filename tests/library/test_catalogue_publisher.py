@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from keykis.build import BuildOptions, build_database
 from keykis.collation import sort_key
-from tests.build.conftest import add_case
+from keykis.library import BuildOptions, build_database
+from tests.library.conftest import add_case
 
 
 def _flat(path: Path) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from keykis.build import BuildOptions, build_database
-from keykis.build import fingerprint as fp
-from tests.build.conftest import add_case
+from keykis.library import BuildOptions, build_database
+from keykis.library import fingerprint as fp
+from tests.library.conftest import add_case
 
 
 def statuses(report) -> dict[str, str]:
