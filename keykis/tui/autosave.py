@@ -18,6 +18,7 @@ The screen provides ``lang`` and mounts ``ConflictBar`` somewhere visible.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,29 @@ AUTOSAVE_DELAY = 1.5
 """Seconds of quiet after a change before the file is written."""
 WATCH_INTERVAL = 1.0
 """How often the file on disk is compared with what this process last wrote."""
+
+
+def _seconds(variable: str, default: float) -> float:
+    """A positive number of seconds from the environment, else ``default``."""
+    try:
+        value = float(os.environ.get(variable, ""))
+    except ValueError:
+        return default
+    return value if 0 < value < 86400 else default
+
+
+def autosave_delay() -> float:
+    """The pause before saving: ``$KEYKIS_AUTOSAVE_DELAY`` seconds, else ``AUTOSAVE_DELAY``.
+
+    Tests set it (short, to save without waiting; long, to kill a process surely
+    inside the pause) instead of sleeping against the default.
+    """
+    return _seconds("KEYKIS_AUTOSAVE_DELAY", AUTOSAVE_DELAY)
+
+
+def watch_interval() -> float:
+    """How often the disk is watched: ``$KEYKIS_WATCH_INTERVAL`` seconds, else ``WATCH_INTERVAL``."""
+    return _seconds("KEYKIS_WATCH_INTERVAL", WATCH_INTERVAL)
 
 
 class ConflictBar(Static):
@@ -61,8 +85,13 @@ class Autosave:
     """The saving, journalling and watching of one open document for one screen."""
 
     def __init__(self, screen: Screen[Any], doc: CaseDocument, *, lang: Callable[[], str],
-                 reopen: Callable[[], None] | None = None) -> None:
+                 reopen: Callable[[], None] | None = None, delay: float | None = None,
+                 watch: float | None = None) -> None:
         self.screen = screen
+        self.delay = autosave_delay() if delay is None else delay
+        """Seconds of quiet after a change before the file is written."""
+        self.watch = watch_interval() if watch is None else watch
+        """Seconds between looks at the file on disk."""
         self.doc = doc
         self._lang = lang
         self._reopen = reopen
@@ -81,17 +110,13 @@ class Autosave:
 
     def start(self) -> None:
         """Begin watching the file on disk (call from the screen's ``on_mount``)."""
-        from keykis.tui import autosave as module
-
-        self.screen.set_interval(module.WATCH_INTERVAL, self.watch_disk)
+        self.screen.set_interval(self.watch, self.watch_disk)
 
     def changed(self) -> None:
         """A change was made: (re)start the pause before saving."""
-        from keykis.tui import autosave as module
-
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.screen.set_timer(module.AUTOSAVE_DELAY, self.autosave)
+        self._timer = self.screen.set_timer(self.delay, self.autosave)
 
     # -- saving -----------------------------------------------------------------
     def autosave(self) -> None:
@@ -100,15 +125,13 @@ class Autosave:
             self.screen.run_worker(self._save_worker, thread=True, exclusive=True, group="save")
 
     def _save_worker(self) -> None:
-        from keykis.tui import autosave as module
-
         try:
             if self.doc.save():
                 self.saves += 1
         except CaseFileError:
             self.screen.app.call_from_thread(self.raise_conflict)
         except RuntimeError:  # the tree changed while it was dumped: the next pause saves it
-            self.screen.app.call_from_thread(self.screen.set_timer, module.AUTOSAVE_DELAY, self.autosave)
+            self.screen.app.call_from_thread(self.screen.set_timer, self.delay, self.autosave)
         except OSError as exc:  # a full disk, a read-only folder: the journal still holds the text
             self.screen.app.call_from_thread(self._failed, exc)
 

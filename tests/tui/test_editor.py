@@ -8,7 +8,6 @@ import pytest
 from textual.widgets import OptionList, Static
 
 from keykis.tui import app as app_module
-from keykis.tui import autosave as autosave_module
 from keykis.tui.app import make_app
 from keykis.tui.autosave import ConflictBar
 from keykis.tui.screens.changed import ChangedOnDisk
@@ -28,8 +27,8 @@ from tests.tui.helpers import focused_path, write
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short autosave and disk-watch delays so the tests need not wait."""
-    monkeypatch.setattr(autosave_module, "AUTOSAVE_DELAY", 0.2)
-    monkeypatch.setattr(autosave_module, "WATCH_INTERVAL", 0.2)
+    monkeypatch.setenv("KEYKIS_AUTOSAVE_DELAY", "0.2")
+    monkeypatch.setenv("KEYKIS_WATCH_INTERVAL", "0.2")
 
 
 async def settle(pilot, seconds: float = 0.3) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from keykis.recovery import recovery_file
-from keykis.tui import autosave as autosave_module
 from keykis.tui.app import make_app
 from keykis.tui.screens.changed import ChangedOnDisk
 from keykis.tui.screens.editor import EditorScreen
@@ -26,8 +25,8 @@ from tests.tui.test_editor import open_step, settle
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short autosave and disk-watch delays so the tests need not wait."""
-    monkeypatch.setattr(autosave_module, "AUTOSAVE_DELAY", 0.2)
-    monkeypatch.setattr(autosave_module, "WATCH_INTERVAL", 0.2)
+    monkeypatch.setenv("KEYKIS_AUTOSAVE_DELAY", "0.2")
+    monkeypatch.setenv("KEYKIS_WATCH_INTERVAL", "0.2")
 
 
 async def _conflict_then_type(pilot, example: Path) -> str:
@@ -96,12 +95,13 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_text_typed_just_before_kill_9_comes_back(example: Path, tmp_path: Path) -> None:
-    """A real terminal: type, kill -9 well inside the autosave pause, open again, recover."""
+    """A real terminal: type, kill -9 inside the autosave pause (an hour long here), open again, recover."""
     session = f"keykis-kill-{os.getpid()}"
     exe = Path(sys.executable).with_name("keykis")
-    env = f"KEYKIS_STATE_DIR={tmp_path / 'state'} EDITOR=true"
+    env = f"KEYKIS_STATE_DIR={tmp_path / 'state'} KEYKIS_AUTOSAVE_DELAY=3600 EDITOR=true"
     cmd = f"cd {Path.cwd()} && env {env} {exe} edit {example} --lang en; sleep 30"
     _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", cmd)
     try:

@@ -29,7 +29,6 @@ from keykis.method import method
 from keykis.parts import page, page_for_path, pages, part_states
 from keykis.progress import revisit, step_states
 from keykis.terminal import clean_line
-from keykis.tui import autosave as autosave_module
 from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import Path_
 from keykis.tui.palette_key import name_palette_key
@@ -45,8 +44,6 @@ NARROW, TINY = 120, 100
 """Below these widths the steps list, then the findings, fold away."""
 CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
-AUTOSAVE_DELAY = autosave_module.AUTOSAVE_DELAY
-WATCH_INTERVAL = autosave_module.WATCH_INTERVAL
 
 
 class EditorScreen(Screen[None]):

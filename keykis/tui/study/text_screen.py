@@ -106,7 +106,7 @@ class StudyTextScreen(Screen[None]):
             first = self.findings[0]
             sheet.move_cursor((max(first.line - 1, 0), max(first.column - 1, 0)))
         sheet.focus()
-        self.set_interval(autosave_module.WATCH_INTERVAL, self.watch_disk)
+        self.set_interval(autosave_module.watch_interval(), self.watch_disk)
 
     @property
     def text(self) -> str:
@@ -118,7 +118,7 @@ class StudyTextScreen(Screen[None]):
             if timer is not None:
                 timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.action_check)
-        self._save_timer = self.set_timer(autosave_module.AUTOSAVE_DELAY, self.autosave)
+        self._save_timer = self.set_timer(autosave_module.autosave_delay(), self.autosave)
 
     def action_check(self) -> None:
         """Run the worksheet checks on the text on screen and show the findings."""
