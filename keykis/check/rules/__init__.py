@@ -28,9 +28,10 @@ def all_rules() -> list[Rule]:
         publishing,
         size,
         steps,
+        synopsis,
     )
 
     return [
         *ids.RULES, *matrix.RULES, *environment.RULES, *language.RULES,
-        *decision.RULES, *guidelines.RULES, *publishing.RULES, *completeness.RULES, *steps.RULES, *size.RULES,
+        *decision.RULES, *guidelines.RULES, *publishing.RULES, *synopsis.RULES, *completeness.RULES, *steps.RULES, *size.RULES,
     ]
