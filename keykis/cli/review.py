@@ -34,23 +34,16 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 
 
 def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
-    """The worksheet files named or found in the given folders, in order, without repeats.
+    """The files named or found in the given folders (``*.yaml``, ``*.yml``), in order, without repeats.
 
-    In a folder, YAML files without a top-level ``worksheet:`` line (a case, notes)
-    are left out with a message; a file named on the command line is always read.
+    Every one is given to the review, a YAML file that is not a worksheet (a
+    case, notes) included: the review lists it with its reason, so that the
+    outputs account for every file received.
     """
-    from keykis.study.report import labels
-    from keykis.study.worksheet import is_worksheet_file
-
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = []
-            for f in sorted([*p.glob("*.yaml"), *p.glob("*.yml")]):
-                if is_worksheet_file(f):
-                    found.append(f)
-                else:
-                    print(clean_line(labels(lang)["cli_not_worksheet"].format(file=f)), file=sys.stderr)
+            found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
         elif p.exists():
             found = [p]
         else:
@@ -92,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     print(words["cli_summary"].format(total=len(review.counted) + len(review.skipped), counted=len(review.counted),
                                       skipped=len(review.skipped), errors=len(review.with_errors),
                                       clean=len(review.clean)))
+    print(words["cli_received"].format(received=review.received, other=len(review.other_groups)))
     for path in written:
         print(path)
     return 1 if review.skipped or review.with_errors else 0

@@ -49,6 +49,7 @@ def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
                  a_label=f"{word} {numbers[p['a']]}", b_label=f"{word} {numbers[p['b']]}")
     for row in data["distribution"]:
         row["who"] = []
+    data["other_groups"] = [f"{word} ?" for _ in data["other_groups"]]
     return data
 
 

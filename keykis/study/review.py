@@ -56,7 +56,7 @@ class Entry:
     ids: list[str] = field(default_factory=list)
     """Student numbers or logins, in the order of ``students`` (empty strings where none was given)."""
     reason: str | None = None
-    """Why the worksheet was skipped: ``broken``, ``wrong-case`` or ``other-revision``."""
+    """Why the worksheet was skipped: ``broken``, ``not-worksheet``, ``wrong-case`` or ``other-revision``."""
     message: str = ""
     """The first error, in words, for a skipped worksheet."""
     status: str = "clean"
@@ -91,6 +91,10 @@ class Review:
     """Totals of the chosen solution, high to low: score, number of worksheets, who."""
     group: str | None = None
     """The study group the review was limited to, if any."""
+    received: int = 0
+    """Every file given to the review, whatever became of it."""
+    other_groups: list[str] = field(default_factory=list)
+    """With ``group``: the files of other study groups, left out of this review (listed, never silently dropped)."""
 
     @property
     def with_errors(self) -> list[Entry]:
@@ -123,7 +127,8 @@ class Review:
         out["clean"] = [asdict(e) for e in self.clean]
         out["students"] = [asdict(e) for e in self.entries]
         out["similar"] = self.similar
-        out["summary"] = {"worksheets": len(self.counted) + len(self.skipped), "counted": len(self.counted),
+        out["summary"] = {"received": self.received, "other_groups": len(self.other_groups),
+                          "worksheets": len(self.counted) + len(self.skipped), "counted": len(self.counted),
                           "skipped": len(self.skipped), "with_errors": len(self.with_errors),
                           "clean": len(self.clean), "similar_pairs": len(self.similar)}
         return out
@@ -175,6 +180,17 @@ def _head_from_text(entry: Entry, text: str) -> None:
     entry.label = entry.label or ", ".join(entry.students) or Path(entry.file).name
 
 
+def _readable_yaml(text: str, name: str) -> bool:
+    """Whether ``text`` is YAML that parses (so a file that failed as a worksheet is something else)."""
+    if not text.strip():
+        return False
+    try:
+        yamlsafe.loads(text, name)
+    except CaseFileError:
+        return False
+    return True
+
+
 def _finding(f: Finding) -> dict[str, Any]:
     return {"line": f.line, "column": f.column, "severity": f.severity, "rule": f.rule, "message": f.message}
 
@@ -184,18 +200,19 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
     entry = Entry(file=str(path))
     try:
         ws = load_worksheet(path)
-    except CaseFileError as exc:  # unreadable or not YAML
-        entry.reason = entry.status = "broken"
+    except CaseFileError as exc:  # unreadable, not YAML, or YAML that is not a worksheet
+        try:
+            text = yamlsafe.read_text(path)
+        except CaseFileError:
+            text = ""
+        not_worksheet = _readable_yaml(text, str(path))
+        entry.reason = entry.status = "not-worksheet" if not_worksheet else "broken"
         message = error_message(exc, lang)
         entry.message = f"{exc.line}:{exc.column or 1} {message}" if exc.line else message
         entry.errors, entry.rules = 1, ["file"]
         entry.findings = [{"line": exc.line or 1, "column": exc.column or 1, "severity": "error", "rule": "file",
                            "message": message}]
-        try:
-            text = yamlsafe.read_text(path)
-        except CaseFileError:
-            text = ""
-        _head_from_text(entry, text)
+        _head_from_text(entry, "" if not_worksheet else text)
         return entry, None, text
     findings = check_worksheet(ws, case, lang=lang)
     try:
@@ -268,15 +285,17 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
                  include_other_revisions: bool | None = None, group: str | None = None) -> Review:
     """Read and check every worksheet, and count what the counted ones chose.
 
-    With ``group``, only the worksheets of that study group are read into the
-    review (the others are left out entirely, not listed as skipped).
+    With ``group``, only the worksheets of that study group are reviewed; the
+    files of other groups are named in ``other_groups``, and a file whose
+    group cannot be read (a broken one, a file that is not a worksheet) stays
+    in the review as skipped, so that nothing given disappears.
     """
     settings = study_settings()
     include = settings["include_other_revisions"] if include_other_revisions is None else include_other_revisions
     m = method()
     author = _author(case, lang)
     review = Review(case={"id": case.id, "title": case.title, "revision": case.meta.get("revision")},
-                    author=author, group=group)
+                    author=author, group=group, received=len(paths))
     names = {aid: case.public_name(aid) for aid in case.actors()}
     owners: Counter[str] = Counter()
     between: Counter[str] = Counter()
@@ -295,7 +314,8 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
 
     for path in paths:
         entry, ws, text = _classify(path, case, lang, bool(include))
-        if group is not None and not _same_group(entry, group):
+        if group is not None and entry.group.strip() and not _same_group(entry, group):
+            review.other_groups.append(entry.file)
             continue
         texts[entry.file] = own_text(ws.data if ws else None, text)
         (review.skipped if ws is None else review.counted).append(entry)

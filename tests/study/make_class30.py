@@ -1,4 +1,10 @@
-"""Write the 30-worksheet class in ``tests/study/data/class30`` (run once; the files are committed).
+"""Write the class of ``tests/study/data/class30`` (run once; the files are committed).
+
+Thirty worksheets of two groups, then six that try the gradebook: a third
+group with a broken file, an id number given to two different people, names
+a spreadsheet would read as formulas, and students without an id number.
+``expected.yaml`` lies in the same folder and is itself the YAML file that is
+not a worksheet, as instructors' notes often lie beside the submissions.
 
 The worksheets are written as students write them: block-style YAML by hand,
 comments left from the skeleton, Russian, Kazakh and English text, and the
@@ -184,7 +190,7 @@ class Student:
 
 
 def _q(text: str) -> str:
-    return text if ":" not in text and not text.startswith(("«", "<", "'", '"')) else '"' + text + '"'
+    return text if ":" not in text and not text.startswith(("«", "<", "'", '"', "@")) else '"' + text + '"'
 
 
 def worksheet_text(s: Student, voice: int = 0) -> str:
@@ -200,9 +206,9 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
         "keykis: 1", "worksheet:", f"  case: {case}", f"  revision: {revision}", "  students:",
     ]
     for name, sid in s.names:
-        lines += [f"    - name: {name}", f"      id: '{sid}'"]
+        lines += [f"    - name: {_q(name)}", *([f"      id: '{sid}'"] if sid else [])]
     if s.team:
-        lines.append(f"  team: {s.team}")
+        lines.append(f"  team: {_q(s.team)}")
     lines += [f"  group: {s.group}", "  date: 2026-12-01", f"  language: {s.lang}", "", "matrix:",
               "  # Шаг 12. Поле проблем" if s.lang == "ru" else "  # Step 12", "  problems:", "    chosen: p1",
               "    items:"]
@@ -309,6 +315,18 @@ def the_class() -> list[Student]:
                                           ("Артур Пак", "22015")])]
     out.append(Student(f"{len(out) + 1:02d}-21016.yaml", [("Еркежан Бекова", "21016")], lang="kk",
                        owner="sidorov", between=("information", "human")))
+    # The gradebook's trials: a third group with a broken file, a duplicate id, formula-like names, no ids.
+    out.append(Student("31-23001.yaml", [("Санжар Бейсенов", "23001")], group="ГМУ-23", edit="broken-yaml",
+                       status="broken", rules=("file",)))
+    out.append(Student("32-23002.yaml", [("Томирис Абенова", "23002")], group="ГМУ-23", owner="villagers"))
+    out.append(Student("33-21005.yaml", [("Марат Жунусов", "21005")], group="ГМУ-21", owner="sidorov",
+                       between=("information", "human")))
+    out.append(Student("34-team.yaml", [("=Арман Тасов", "22016"), ("+Лейла Омарова", "22017")], group="ГМУ-22",
+                       team="@Совы", scores={"s1": (2, 1), "s2": (1, 0), "s3": (0, -1)}))
+    out.append(Student("35-noid.yaml", [("Бауыржан Сапаров", "")], group="ГМУ-22", owner="operators",
+                       between=("time", "human")))
+    out.append(Student("36-team.yaml", [("Сая Нуржанова", "21017"), ("Тимур Алиев", "")], group="ГМУ-21",
+                       team="Команда «Юг»", owner="villagers", between=("space", "time")))
     return out
 
 
@@ -316,7 +334,7 @@ def main() -> None:
     """Write the worksheets and expected.yaml."""
     FOLDER.mkdir(parents=True, exist_ok=True)
     students = the_class()
-    assert len(students) == 30, len(students)
+    assert len(students) == 36, len(students)
     expected = []
     texts: dict[str, str] = {}
     for n, s in enumerate(students):

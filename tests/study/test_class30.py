@@ -39,8 +39,8 @@ def _check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, li
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_the_class_is_thirty_worksheets_of_every_kind() -> None:
-    assert len(EXPECTED) == 30 and all(f.is_file() for f in FILES)
+def test_the_class_is_thirty_six_worksheets_of_every_kind() -> None:
+    assert len(EXPECTED) == 36 and all(f.is_file() for f in FILES)
     statuses = {e["status"] for e in EXPECTED}
     assert statuses == {"clean", "warnings", "errors", "broken", "wrong-case", "other-revision"}
     languages = {yaml.safe_load(f.read_text(encoding="utf-8"))["worksheet"]["language"]
@@ -102,13 +102,14 @@ def test_review_reports_each_worksheet_as_expected() -> None:
     review = review_class(load_case(CASE), FILES, lang="en")
     data = review.as_dict()
     by_file = {Path(e["file"]).name: e for e in data["students"]}
-    assert len(by_file) == 30
+    assert len(by_file) == 36
     for e in EXPECTED:
         got = by_file[e["file"]]
         assert got["status"] == e["status"], e["file"]
         assert got["students"] == e["students"] and got["ids"] == e["ids"] and got["group"] == e["group"], e["file"]
-    assert data["summary"] == {"worksheets": 30, "counted": 27, "skipped": 3, "with_errors": 4,
-                               "clean": sum(e["status"] == "clean" for e in EXPECTED), "similar_pairs": 2}
+    assert data["summary"] == {"received": 36, "other_groups": 0, "worksheets": 36, "counted": 32, "skipped": 4,
+                               "with_errors": 4, "clean": sum(e["status"] == "clean" for e in EXPECTED),
+                               "similar_pairs": 2}
     pairs = {(Path(p["a"]).name, Path(p["b"]).name, p["similarity"] == 100) for p in data["similar"]}
     copies = {(e["copy_of"], e["file"], not e["near"]) for e in EXPECTED if e["copy_of"]}
     assert pairs == copies
@@ -126,8 +127,10 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
     code = main(["review", str(CASE), str(CLASS), "-o", str(out), "--lang", "ru", "--csv", str(grades),
                  "--feedback", str(feedback)])
     captured = capsys.readouterr()
-    assert code == 1 and "листов: 30; в разборе: 27, пропущено: 3, с ошибками: 4, чистых: 22" in captured.out
-    assert "expected.yaml: не рабочий лист" in captured.err and "не вошёл в разбор (файл не читается" in captured.err
+    assert code == 1 and "листов: 37; в разборе: 32, пропущено: 5, с ошибками: 4, чистых: 27" in captured.out
+    assert "получено файлов: 37; других групп (не в этом разборе): 0" in captured.out
+    assert "expected.yaml: не вошёл в разбор (YAML, но не рабочий лист" in captured.err
+    assert "не вошёл в разбор (файл не читается" in captured.err
     text = _pdf_text(out / "review.pdf")
     for heading in ("Студенты и их работы", "Работы без ошибок и предупреждений", "Одинаковые и почти одинаковые",
                     "Распределение сумм оценок"):
@@ -135,13 +138,13 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
     assert "21010" in text and "Бекзат Омаров" in text  # the unreadable file is listed with its student
     assert "Максат Уалиев" in text and "совпадают полностью" in text
     rows = list(csv.DictReader(io.StringIO(grades.read_text(encoding="utf-8"))))
-    assert len(rows) == 31  # the team's two members get a row each
+    assert len(rows) == 40  # a row per student (each member of a team), and one for the file that is not a worksheet
     by_id = {r["ID number"]: r for r in rows}
     assert by_id["22009"]["Status"] == "есть ошибки" and "шаблон" in by_id["22009"]["Feedback"]
     assert by_id["21001"]["Status"] == "чисто" and by_id["21001"]["Total score"] == "4"
     assert by_id["21014"]["Full name"] == "Зарина Абилова" and by_id["21015"]["Group"] == "ГМУ-21"
     pdfs = sorted(feedback.glob("*.pdf"))
-    assert len(pdfs) == 30
+    assert len(pdfs) == 37
     one = _pdf_text(feedback / "23-22010.pdf")
     assert "Ерболат Жаксылыков" in one and "может быть, «ivanov»?" in one
     assert "Выездные дни вместе с акиматами сёл" in one  # the author's solution beside the student's
@@ -152,14 +155,22 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
 def test_group_and_anonymised_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["review", str(CASE), str(CLASS), "-o", str(tmp_path / "g"), "--group", "гму-22", "--json-only"])
     data = json.loads((tmp_path / "g" / "review.json").read_text(encoding="utf-8"))
-    assert data["summary"]["worksheets"] == sum(e["group"] == "ГМУ-22" for e in EXPECTED)
-    assert {e["group"] for e in data["students"]} == {"ГМУ-22"}
+    # the group's worksheets, and the file whose group cannot be told (not a worksheet); the rest counted aside
+    assert data["summary"]["worksheets"] == sum(e["group"] == "ГМУ-22" for e in EXPECTED) + 1
+    assert {e["group"] for e in data["students"]} == {"ГМУ-22", ""}
+    assert data["summary"]["received"] == 37
+    assert data["summary"]["other_groups"] == sum(e["group"] != "ГМУ-22" for e in EXPECTED)
+    # a group with a broken file: the broken file is listed in that group's review
+    main(["review", str(CASE), str(CLASS), "-o", str(tmp_path / "g3"), "--group", "ГМУ-23", "--json-only"])
+    data = json.loads((tmp_path / "g3" / "review.json").read_text(encoding="utf-8"))
+    assert {Path(e["file"]).name: e["status"] for e in data["students"]} == {
+        "31-23001.yaml": "broken", "32-23002.yaml": "clean", "expected.yaml": "not-worksheet"}
     main(["review", str(CASE), str(CLASS), "-o", str(tmp_path / "a"), "--anonymise", "--lang", "en"])
     text = _pdf_text(tmp_path / "a" / "review.pdf") + (tmp_path / "a" / "review.json").read_text(encoding="utf-8")
     for e in EXPECTED:
         for name in e["students"]:
             assert name not in text
-        for sid in e["ids"]:
+        for sid in filter(None, e["ids"]):
             assert sid not in text
     assert "Student 1" in text
     capsys.readouterr()

@@ -76,7 +76,7 @@ def test_review_command_writes_json_and_a_readable_pdf(
     text = subprocess.run(["pdftotext", "-layout", str(out / "review.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "РАЗБОР РАБОТ ГРУППЫ" in text  # the kind line is set in capitals
-    assert "Листов получено" in text and " 24" in text
+    assert "Файлов получено" in text and " 24" in text
     assert "лист для другого кейса" in text and "21.yaml" in text
     assert "лист для другой редакции кейса" in text
     assert "Команда «Север»" in text or "Студент 17" in text
