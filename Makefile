@@ -1,6 +1,7 @@
 # keykis — two commands do all set-up on a fresh Debian/Ubuntu machine:
 #   make demo   checks and builds the bundled cases into out/
 #   make test   runs ruff, mypy, the import contracts and the test suite
+#   make test-fast  the same checks and every test not marked slow (about a minute)
 # Both install what is missing: system packages (Graphviz, Pango, fonts,
 # poppler, tmux) through apt when absent, and the Python environment in .venv.
 
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-paratype fonts-dejavu-core poppler-utils tmux
 
-.PHONY: demo test lint bench system clean
+.PHONY: demo test test-fast lint bench system clean
 
 system:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -40,6 +41,9 @@ demo: system $(STAMP)
 test: system lint
 	$(BIN)/python .ci/collected.py
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+test-fast: system lint
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check keykis tests benchmarks

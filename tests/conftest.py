@@ -6,6 +6,8 @@ import pytest
 
 from tests.rendered import Rendered, cache_root, render_once
 
+pytest_plugins = ["tests.slowmark"]
+
 
 @pytest.fixture(autouse=True)
 def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:

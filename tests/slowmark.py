@@ -1,0 +1,67 @@
+"""The fast lane's guard: a test that spends over ``SLOW_SECONDS`` must be marked ``slow``.
+
+``make test-fast`` runs ``pytest -m "not slow"``; it stays fast only while
+every long test carries the mark. This plugin measures each test's setup and
+call in CPU seconds (this process's and its finished children's), not on the
+wall clock, so a machine loaded by other work does not make a test look slow.
+The run ends with the list of unmarked tests over the limit; under CI (the
+``CI`` variable set, as ``.ci/run`` does) that list fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+SLOW_SECONDS = 2.0
+"""CPU seconds above which a test must be marked ``@pytest.mark.slow``."""
+_PROPERTY = "cpu_seconds"
+_START = pytest.StashKey[float]()
+_over: list[tuple[str, float]] = []
+"""(test, CPU seconds) of the unmarked tests over the limit, in this process."""
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    item.stash[_START] = _cpu()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    if call.when == "call" and _START in item.stash:
+        outcome.get_result().user_properties.append((_PROPERTY, _cpu() - item.stash[_START]))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Runs where the results are gathered (the main process also under xdist)."""
+    if report.when != "call" or "slow" in report.keywords:
+        return
+    spent = dict(report.user_properties).get(_PROPERTY)
+    if isinstance(spent, float) and spent > SLOW_SECONDS:
+        _over.append((report.nodeid, spent))
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if not _over:
+        return
+    terminalreporter.section(f"tests over {SLOW_SECONDS:g} CPU seconds not marked slow")
+    for nodeid, spent in sorted(_over, key=lambda o: -o[1]):
+        terminalreporter.write_line(f"{spent:6.1f}s  {nodeid}")
+    terminalreporter.write_line("mark them @pytest.mark.slow" + (" (CI fails until then)" if _in_ci() else ""))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _over and _in_ci() and not hasattr(session.config, "workerinput") and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
