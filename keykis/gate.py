@@ -86,9 +86,9 @@ def _describe(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGat
 
 def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:
     """Schema errors of ``case`` that would reach a consumer as a wrong value (or, with ``lengths``, too long a text)."""
-    from keykis.check.structure import _validator
+    from keykis.check.structure import schema_errors
 
-    return _blocking(_validator().iter_errors(case.data), lengths=lengths)
+    return _blocking(schema_errors(case.data), lengths=lengths)
 
 
 def require_case(case: Case, *, lengths: bool = True) -> Case:

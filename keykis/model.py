@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,30 @@ class Case:
         self.text = text
         """The source text (for locating findings)."""
         self._locator: yamlsafe.Locator | None = None
+        self._memo: dict[object, Any] | None = None
+
+    @contextmanager
+    def frozen(self) -> Iterator[Case]:
+        """While the data does not change (one check pass): actors, relations and texts are built once.
+
+        A rule may ask for ``actors()`` inside its loops; on a case of hundreds of
+        actors that rebuilt the list a million times. Inside this block each view
+        is built on first use and shared by every rule.
+        """
+        outer = self._memo
+        if outer is None:
+            self._memo = {}
+        try:
+            yield self
+        finally:
+            self._memo = outer
+
+    def _memoised(self, key: object, build: Any) -> Any:
+        if self._memo is None:
+            return build()
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     # -- identity ---------------------------------------------------------
     @property
@@ -134,6 +160,9 @@ class Case:
     # -- actors and relations --------------------------------------------
     def actors(self) -> dict[str, Actor]:
         """Actors by id, in file order."""
+        return dict(self._memoised("actors", self._actors))
+
+    def _actors(self) -> dict[str, Actor]:
         out: dict[str, Actor] = {}
         for a in _list(self.data.get("actors")):
             if isinstance(a, dict) and isinstance(a.get("id"), str):
@@ -150,6 +179,9 @@ class Case:
 
     def relations(self) -> list[Relation]:
         """Relations between actors, in file order."""
+        return list(self._memoised("relations", self._relations))
+
+    def _relations(self) -> list[Relation]:
         out = []
         for i, r in enumerate(_list(self.data.get("relations"))):
             if isinstance(r, dict) and isinstance(r.get("from"), str) and isinstance(r.get("to"), str):
@@ -217,6 +249,12 @@ class Case:
 
     def iter_texts(self, *, guidelines: bool = True) -> Iterator[tuple[YamlPath, str]]:
         """Every text string of the case with its path, in file order."""
+        if self._memo is not None:
+            yield from self._memoised(("texts", guidelines), lambda: list(self._walk_texts(guidelines)))
+            return
+        yield from self._walk_texts(guidelines)
+
+    def _walk_texts(self, guidelines: bool) -> Iterator[tuple[YamlPath, str]]:
         def walk(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
             if isinstance(node, str):
                 yield path, node
@@ -235,8 +273,14 @@ class Case:
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of ``path`` in the source text."""
         if self._locator is None:
-            self._locator = yamlsafe.Locator(self.text)
+            self._locator = _locator(self.text)
         return self._locator.locate(path, key=key)
+
+
+@lru_cache(maxsize=4)
+def _locator(text: str) -> yamlsafe.Locator:
+    """One node tree per source text: the editor checks the same saved text again and again."""
+    return yamlsafe.Locator(text)
 
 
 def score_total(row: dict[str, dict[str, Any]]) -> int:

@@ -75,12 +75,13 @@ def _suppressed(case: Case, hit: Hit, line: int) -> bool:
 def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
     structural = list(structure_hits(case.data, lang))
     method_hits: list[Hit] = []
-    for rule in all_rules():
-        try:
-            method_hits.extend(rule(case, m))
-        except (TypeError, AttributeError, ValueError, KeyError, IndexError):
-            if not structural:
-                raise
+    with case.frozen():  # the rules share one list of actors, relations and texts
+        for rule in all_rules():
+            try:
+                method_hits.extend(rule(case, m))
+            except (TypeError, AttributeError, ValueError, KeyError, IndexError):
+                if not structural:
+                    raise
     return structural, method_hits
 
 

@@ -22,6 +22,37 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(inline_refs(schema))
 
 
+@cache
+def _fast_validator() -> Any:
+    """The same schema compiled by jsonschema-rs (None when it is not installed or cannot compile it)."""
+    try:
+        import jsonschema_rs
+
+        return jsonschema_rs.validator_for(inline_refs(case_schema()), validate_formats=False)
+    except Exception:  # noqa: BLE001 — any failure only means no fast path
+        return None
+
+
+def schema_errors(data: Any) -> Iterator[ValidationError]:
+    """Every place ``data`` breaks the case schema, as jsonschema reports it.
+
+    A valid case (the usual one, and every check while the author types) is
+    confirmed by jsonschema-rs in about a millisecond instead of a pass of
+    Python validation that takes a third of a second on a case of 500 actors;
+    only a case it refuses is validated again in Python for the errors, so
+    the findings and their wording stay those of ``jsonschema``.
+    """
+    fast = _fast_validator()
+    if fast is not None:
+        try:
+            if bool(fast.is_valid(data)):
+                return iter(())
+        except Exception:  # noqa: BLE001 — data it cannot read (odd keys, huge numbers): ask Python
+            pass
+    errors: Iterator[ValidationError] = _validator().iter_errors(data)
+    return errors
+
+
 _ANNOTATIONS = frozenset({"description", "title", "examples", "default", "$comment"})
 
 
@@ -104,7 +135,7 @@ def allowed_keys(err: ValidationError) -> list[str]:
 
 def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
     """Hits for every place the data breaks the case JSON Schema."""
-    for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for err in sorted(schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
             allowed = allowed_keys(err)

@@ -84,14 +84,17 @@ def characters_relations(case: Case, m: Method) -> Iterator[Hit]:
     if not isinstance(case.data.get("characters"), list):
         return
     chars = case.characters()
-    related = {r.source for r in case.relations()} | {r.target for r in case.relations()}
+    actors = case.actors()  # built once per pass: a case may have hundreds of actors and relations
+    relations = case.relations()
+    related = {r.source for r in relations} | {r.target for r in relations}
     for i, c in enumerate(chars):
-        if c in case.actors() and c not in related:
+        if c in actors and c not in related:
             yield Hit("characters-relations", ("characters", i), {"id": c, "problem": in_every_language(
                 "check.character_without_relation")})
-    for r in case.relations():
+    listed = set(chars)
+    for r in relations:
         for end, aid in (("from", r.source), ("to", r.target)):
-            if aid in case.actors() and aid not in chars:
+            if aid in actors and aid not in listed:
                 yield Hit("characters-relations", ("relations", r.index, end), {"id": aid, "problem": in_every_language(
                     "check.relation_outside_characters")})
 

@@ -156,10 +156,11 @@ def actors_problems(case: Case, m: Method) -> Iterator[Hit]:
         if isinstance(a, dict) and isinstance(a.get("id"), str):
             members[a["id"]] = [x for x in a.get("members") or [] if isinstance(x, str)]
     index = {a.get("id"): i for i, a in enumerate(case.data.get("actors") or []) if isinstance(a, dict)}
+    in_owner = {x for org, ms in members.items() if org in owners for x in ms}  # members of an owning group
     for aid in case.characters():
         if aid not in index or aid in owners or set(members.get(aid, ())) & owners:
             continue
-        if any(aid in ms and org in owners for org, ms in members.items()):
+        if aid in in_owner:
             continue
         actor = case.data["actors"][index[aid]]
         if isinstance(actor, dict) and str(actor.get("no_problem") or "").strip():
