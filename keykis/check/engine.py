@@ -16,8 +16,9 @@ from typing import Any
 from keykis.check.config import Config, config_for
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import all_rules
+from keykis.check.rules.size import size_hits
 from keykis.check.structure import structure_hits
-from keykis.errors import CaseFileError
+from keykis.errors import CaseFileError, KeykisError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
 from keykis.vocabulary import error_message, part
@@ -143,3 +144,16 @@ def check_path(path: Path, *, lang: str = "en", config: Config | None = None) ->
 def has_errors(findings: Iterable[Finding]) -> bool:
     """Whether any finding is an error."""
     return any(f.severity == "error" for f in findings)
+
+
+def printed_size_notes(case_or_path: Any, sizes: dict[str, int], lang: str | None = None) -> list[str]:
+    """The size rules applied to the printed page counts of a render (``RenderResult.sizes``), worded."""
+    if not sizes:
+        return []
+    try:
+        case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
+    except (KeykisError, OSError):
+        return []
+    m = method()
+    hits = size_hits(case, m, case_pages=sizes.get("case"), guidelines_pages=sizes.get("guidelines"), printed=True)
+    return [f"{message_for(m, h, lang or case.language)} [{h.rule}]" for h in hits]

@@ -193,7 +193,7 @@ class Autosave:
 
     def ask(self) -> None:
         """The author asked to decide about the outside change."""
-        from keykis.tui.screens.changed import ChangedOnDisk
+        from keykis.tui.dialogs.changed import ChangedOnDisk
 
         self.screen.app.push_screen(ChangedOnDisk(self.doc, self.lang), self.resolve)
 
@@ -214,7 +214,7 @@ class Autosave:
 
     def ask_before_quit(self, then: Callable[[], object]) -> None:
         """Ask what happens to unsaved changes that cannot be saved; call ``then`` once they are settled."""
-        from keykis.tui.screens.changed import ChangedOnDisk
+        from keykis.tui.dialogs.changed import ChangedOnDisk
 
         if isinstance(self.screen.app.screen, ChangedOnDisk):
             return
@@ -260,7 +260,7 @@ def offer_recovery(screen: Screen[Any], doc: CaseDocument, found: Any, lang: str
     Shared by the editor and the study screen: ``changed`` tells the screen its document
     changed, ``redraw`` shows the current step or part again.
     """
-    from keykis.tui.screens.recover import RecoverChanges
+    from keykis.tui.dialogs.recover import RecoverChanges
 
     file_changed = doc.disk is None or found.base != doc.disk.digest
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from keykis.check.rules.size import estimate_pages, printed_size_notes
+from keykis.check.engine import printed_size_notes
+from keykis.check.rules.size import estimate_pages
 from keykis.model import load_case
 from keykis.render import RenderResult
 from tests.helpers import CASES, EXAMPLE

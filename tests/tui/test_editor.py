@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from keykis.tui import app as app_module
 from keykis.tui.app import make_app
 from keykis.tui.autosave import ConflictBar
-from keykis.tui.screens.changed import ChangedOnDisk
+from keykis.tui.dialogs.changed import ChangedOnDisk
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
 from keykis.tui.screens.start import StartScreen

@@ -14,9 +14,9 @@ import pytest
 
 from keykis.recovery import recovery_file
 from keykis.tui.app import make_app
-from keykis.tui.screens.changed import ChangedOnDisk
+from keykis.tui.dialogs.changed import ChangedOnDisk
 from keykis.tui.screens.editor import EditorScreen
-from keykis.tui.screens.recover import RecoverChanges
+from keykis.tui.dialogs.recover import RecoverChanges
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import write
 from tests.tui.test_editor import open_step, settle

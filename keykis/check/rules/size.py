@@ -90,23 +90,4 @@ def estimated_size(case: Case, m: Method) -> Iterator[Hit]:
                          guidelines_pages=estimate_pages(case, "guidelines", m))
 
 
-def printed_size_notes(case_or_path: Any, sizes: dict[str, int], lang: str | None = None) -> list[str]:
-    """The size rules applied to the printed page counts of a render (``RenderResult.sizes``), worded."""
-    if not sizes:
-        return []
-    from pathlib import Path
-
-    from keykis.check.engine import message_for
-    from keykis.errors import KeykisError
-    from keykis.model import load_case
-
-    try:
-        case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
-    except (KeykisError, OSError):
-        return []
-    m = method()
-    hits = size_hits(case, m, case_pages=sizes.get("case"), guidelines_pages=sizes.get("guidelines"), printed=True)
-    return [f"{message_for(m, h, lang or case.language)} [{h.rule}]" for h in hits]
-
-
 RULES = [estimated_size]

@@ -11,7 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
-from keykis.tui.widgets.form import Control, EditItem, FormContext, TextControl, make_control, plain_text
+from keykis.tui.widgets.controls import make_control
+from keykis.tui.widgets.form import Control, EditItem, FormContext, TextControl, plain_text
 from keykis.vocabulary import say
 
 

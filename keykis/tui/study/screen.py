@@ -39,8 +39,9 @@ from keykis.study.student import student_brief
 from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import FieldSpec, Path_, step_specs
 from keykis.tui.screens.item_editor import ItemEditor
+from keykis.tui.widgets.controls import make_control
 from keykis.tui.widgets.findings import FindingsPanel
-from keykis.tui.widgets.form import EditItem, FormContext, make_control
+from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say

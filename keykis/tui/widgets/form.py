@@ -15,9 +15,8 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets._select import SelectOverlay
 from textual.widgets.selection_list import Selection
@@ -286,43 +285,3 @@ class PlanSum(Control):
 
     def _refresh_sum(self) -> None:
         self.query_one(".plan-sum", Static).update(self._text())
-
-
-class GroupControl(Vertical):
-    """A part of the case made of several controls (the boundary, an abstract...)."""
-
-    DEFAULT_CSS = """
-    GroupControl { height: auto; }
-    GroupControl > .group-label { text-style: bold; }
-    GroupControl > Horizontal { height: auto; }
-    GroupControl > Horizontal > * { width: 1fr; margin-right: 1; }
-    """
-
-    def __init__(self, spec: FieldSpec, ctx: FormContext) -> None:
-        super().__init__(classes="group")
-        self.spec = spec
-        self.ctx = ctx
-
-    def compose(self) -> ComposeResult:
-        if self.spec.label:
-            yield Label(self.spec.label, classes="group-label")
-        children = [make_control(c, self.ctx) for c in self.spec.children]
-        if self.spec.horizontal:  # the draft beside the final; anything further (the teacher's text) below, full width
-            with Horizontal():
-                yield from children[:2]
-            yield from children[2:]
-        else:
-            yield from children
-
-
-def make_control(spec: FieldSpec, ctx: FormContext) -> Widget:
-    """The widget for one ``FieldSpec``."""
-    from keykis.tui.widgets.decision import DecisionGrid, MatrixGrids
-    from keykis.tui.widgets.items import ItemList
-
-    kinds: dict[str, Callable[[FieldSpec, FormContext], Widget]] = {
-        "text": TextControl, "readonly": ReadonlyControl, "number": NumberControl, "words": WordsControl,
-        "choice": ChoiceControl, "chosen": ChoiceControl, "multi": MultiControl, "group": GroupControl,
-        "items": ItemList, "decision": DecisionGrid, "matrices": MatrixGrids, "flag": FlagControl, "plan_sum": PlanSum,
-    }
-    return kinds[spec.kind](spec, ctx)

@@ -14,7 +14,8 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from keykis.method import Step, method
 from keykis.tui.fields import FieldSpec, step_specs
-from keykis.tui.widgets.form import Control, FormContext, make_control
+from keykis.tui.widgets.controls import make_control
+from keykis.tui.widgets.form import Control, FormContext
 from keykis.vocabulary import say
 
 
