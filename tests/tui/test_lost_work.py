@@ -15,8 +15,8 @@ import pytest
 from keykis.recovery import recovery_file
 from keykis.tui.app import make_app
 from keykis.tui.dialogs.changed import ChangedOnDisk
-from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.dialogs.recover import RecoverChanges
+from keykis.tui.screens.editor import EditorScreen
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import write
 from tests.tui.test_editor import open_step, settle
