@@ -20,6 +20,8 @@ _PROPERTY = "cpu_seconds"
 _START = pytest.StashKey[float]()
 _over: list[tuple[str, float]] = []
 """(test, CPU seconds) of the unmarked tests over the limit, in this process."""
+_total = {"fast": 0.0, "slow": 0.0}
+"""CPU seconds spent by the tests not marked slow and by those marked."""
 
 
 def _cpu() -> float:
@@ -41,10 +43,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Runs where the results are gathered (the main process also under xdist)."""
-    if report.when != "call" or "slow" in report.keywords:
-        return
     spent = dict(report.user_properties).get(_PROPERTY)
-    if isinstance(spent, float) and spent > SLOW_SECONDS:
+    if report.when != "call" or not isinstance(spent, float):
+        return
+    _total["slow" if "slow" in report.keywords else "fast"] += spent
+    if "slow" not in report.keywords and spent > SLOW_SECONDS:
         _over.append((report.nodeid, spent))
 
 
@@ -53,6 +56,9 @@ def _in_ci() -> bool:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if any(_total.values()):
+        terminalreporter.write_line(f"CPU seconds in tests: {_total['fast']:.0f} not marked slow, "
+                                    f"{_total['slow']:.0f} marked slow")
     if not _over:
         return
     terminalreporter.section(f"tests over {SLOW_SECONDS:g} CPU seconds not marked slow")

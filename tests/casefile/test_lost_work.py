@@ -21,6 +21,7 @@ def case(tmp_path: Path) -> Path:
     return folder / "case.yaml"
 
 
+@pytest.mark.slow
 def test_our_own_saves_never_look_like_a_change_on_disk(case: Path) -> None:
     """The disk watch runs while a worker saves again and again: it must never fire."""
     doc = open_case(case)

@@ -66,6 +66,7 @@ def _cases(tmp: Path) -> list[Path]:
     return [*sorted((DATA / "invalid").glob("*.yaml")), *sorted((DATA / "bad_input").glob("*.yaml")), draft, required]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_no_finding_speaks_yaml(lang: str, tmp_path: Path) -> None:
     bad: list[str] = []

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import DATA, EXAMPLE, run_cli
 
 WORDY = DATA / "invalid" / "relation-label-wordy__label_of_seven_words.yaml"
@@ -41,6 +43,7 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "unknown rule 'no-such-rule'" in proc.stderr
 
 
+@pytest.mark.slow
 def test_suppress_entry_needs_a_reason(tmp_path: Path) -> None:
     text = WORDY.read_text(encoding="utf-8")
     with_reason = text + "suppress:\n  - rule: relation-label-wordy\n    at: relations.0\n    reason: подпись из источника\n"
@@ -60,6 +63,7 @@ def test_ignore_comment_in_place(tmp_path: Path) -> None:
     assert proc.returncode == 0 and json.loads(proc.stdout) == []
 
 
+@pytest.mark.slow
 def test_json_and_line_formats() -> None:
     proc = run_cli("check", str(TIMING), "--format", "json", "--lang", "en")
     (finding,) = json.loads(proc.stdout)
@@ -70,6 +74,7 @@ def test_json_and_line_formats() -> None:
     assert proc.returncode == 1
 
 
+@pytest.mark.slow
 def test_language_from_locale_and_flag() -> None:
     env_ru = run_cli("check", str(TIMING), "--format", "line")  # LANG=C.UTF-8 -> English
     assert "the session plan" in env_ru.stdout

@@ -31,6 +31,7 @@ def test_every_edit_of_the_corpus_still_applies_to_its_base() -> None:
             pytest.fail(f"{v['id']}: {exc}")
 
 
+@pytest.mark.slow
 def test_no_clean_rewording_gets_a_finding(figures) -> None:  # type: ignore[no-untyped-def]
     assert figures.false_positives == []
     assert figures.clean >= 15

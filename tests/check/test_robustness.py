@@ -6,6 +6,8 @@ import copy
 import random
 from typing import Any
 
+import pytest
+
 from keykis.check import check_case
 from keykis.model import Case, load_case
 from tests.helpers import EXAMPLE
@@ -30,6 +32,7 @@ def replace(data: Any, path: tuple[Any, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
+@pytest.mark.slow
 def test_random_wrong_types_never_raise() -> None:
     base = load_case(EXAMPLE)
     all_paths = paths(base.data)
