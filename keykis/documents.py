@@ -2,8 +2,10 @@
 
 A YAML file is a case unless a top-level key names another kind (a student's
 worksheet has ``worksheet:``). The checker, the renderer, the review and the
-study screens all ask here, so a new kind is one entry in ``KINDS``: its key
-and the module that renders it.
+study screens all ask here, so a new kind is one entry in ``KINDS``: its key.
+What renders a kind lives in the package that owns it and is handed to
+``keykis.render.render_document`` by the front door (``keykis.cli.render``),
+so nothing here names a module above this layer.
 """
 
 from __future__ import annotations
@@ -24,11 +26,9 @@ class Kind:
 
     key: str
     """The top-level key that marks a file of this kind."""
-    renderer: str
-    """The module with ``render(path, outdir, **options)`` for this kind."""
 
 
-KINDS: dict[str, Kind] = {"worksheet": Kind(key="worksheet", renderer="keykis.study.render")}
+KINDS: dict[str, Kind] = {"worksheet": Kind(key="worksheet")}
 
 _HEAD = 65536
 """How much of a file is read to recognise its kind (the marking key is near the top)."""

@@ -2,7 +2,7 @@
 
 The file's kind decides what is rendered (``keykis.render.render_document``):
 a case gives case.pdf, graph.svg, graph.pdf and guidelines.pdf; other kinds
-(a student's worksheet) plug in there.
+(a student's worksheet) by the function this command hands it for that kind.
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ def run(args: argparse.Namespace) -> int:
     """Render and list the files written; exit 2 if rendering could not run."""
     from keykis.errors import KeykisError
     from keykis.render import render_document
+    from keykis.study.render import render as render_worksheet
+    from keykis.study.worksheet import WORKSHEET_KEY
 
     if not args.path.exists():
         raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(args.path))
     try:
-        result = render_document(args.path, args.output, editions=(args.edition,), html=args.html,
-                                 archival=args.archival, lang=args.lang)
+        result = render_document(args.path, args.output, renderers={WORKSHEET_KEY: render_worksheet},
+                                 editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
     except UserError:
         raise
     except KeykisError as exc:

@@ -23,9 +23,10 @@ from keykis.errors import UserError
 from keykis.library import atomic
 from keykis.library.executors import Executor, make_executor
 from keykis.library.fingerprint import hash_folder, hash_text, shared_inputs
-from keykis.library.job import DEFAULT_RENDERER, Job, JobResult
+from keykis.library.job import Job, JobResult, Renderer, renderer_name
 from keykis.library.manifest import Entry, Manifest, load_manifest
 from keykis.model import find_cases
+from keykis.render import render_case
 
 LOCK = ".keykis-build.lock"
 RESERVED = frozenset({"manifest.json", "manifest.journal", "catalog.json", "catalog.pdf", "index.sqlite"})
@@ -55,8 +56,8 @@ class BuildOptions:
     """Seconds one case may take before its worker is killed."""
     recycle_after: int = 50
     """Documents a worker builds before it is replaced."""
-    renderer: str = DEFAULT_RENDERER
-    """``module:function`` that renders one case."""
+    renderer: Renderer = render_case
+    """What renders one case (``keykis.render.render_case``; a stand-in in tests)."""
     lang: str = "ru"
     """Language of the catalogue."""
     messages: str = "en"
@@ -187,7 +188,8 @@ def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> 
         atomic.clear_staging(opts.outdir)
         manifest = load_manifest(opts.outdir)
         shared = shared_inputs()
-        shared_key = hash_text(*(f"{k}={v}" for k, v in sorted(shared.items())), *opts.editions, opts.renderer, opts.messages)
+        shared_key = hash_text(*(f"{k}={v}" for k, v in sorted(shared.items())), *opts.editions, renderer_name(opts.renderer),
+                               opts.messages)
         jobs, unchanged = _plan(found, manifest, opts, shared_key)
         report.outcomes += unchanged + _prune(manifest, found, opts.outdir)
         manifest.shared = shared
@@ -212,7 +214,7 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
         return
     executor = opts.executor if opts.executor is not None and not isinstance(opts.executor, str) else make_executor(
         opts.executor, workers=opts.workers, recycle_after=opts.recycle_after, timeout=opts.timeout,
-        preload=[opts.renderer.partition(":")[0]])
+        preload=[opts.renderer.__module__])
     by_slug = {j.slug: j for j in jobs}
     results = executor.run(jobs, progress.started if progress else None)
     try:

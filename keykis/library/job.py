@@ -1,7 +1,8 @@
 """One case's build job, the unit every executor runs.
 
-A job is plain data (strings and tuples) so that it pickles for a local
-worker process and for a Dask worker alike; ``run_job`` is what the worker
+A job is plain data (strings, tuples and the renderer, a module-level function
+that pickles by its name) so that it pickles for a local worker process and
+for a Dask worker alike; ``run_job`` is what the worker
 executes: load, check, render into a staging folder, swap the folder in,
 and return the catalogue card. Any failure becomes a ``JobResult`` with a
 one-line reason, never an exception that could stop the other cases.
@@ -9,20 +10,25 @@ one-line reason, never an exception that could stop the other cases.
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from keykis.card import Card, make_card, no_card
 from keykis.library import atomic
+from keykis.render import render_case
 
-DEFAULT_RENDERER = "keykis.render:render_case"
+Renderer = Callable[..., Any]
+"""A module-level function with the signature of ``keykis.render.render_case`` (a stand-in in tests)."""
+
+
+def renderer_name(renderer: Renderer) -> str:
+    """``module:function`` of a renderer: part of the build's fingerprint, and the module workers preload."""
+    return f"{renderer.__module__}:{renderer.__qualname__}"
 
 
 @dataclass(frozen=True)
@@ -38,8 +44,8 @@ class Job:
     key: str
     """Hash of all inputs, recorded when the job succeeds."""
     editions: tuple[str, ...] = ("student", "teacher")
-    renderer: str = DEFAULT_RENDERER
-    """``module:function`` with the signature of ``keykis.render.render_case``."""
+    renderer: Renderer = render_case
+    """What renders the case: ``keykis.render.render_case``, or a stand-in with its signature."""
     lang: str = "en"
     """Language of the check messages quoted in a failure reason."""
 
@@ -60,13 +66,6 @@ class JobResult:
     """The worker process that ran the job."""
     notes: list[str] = field(default_factory=list)
     """The size rules applied to the printed page counts, when they do not hold."""
-
-
-@cache
-def resolve(spec: str) -> Callable[..., Any]:
-    """Import the ``module:function`` named by ``spec`` (once per worker)."""
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
 def _one_line(exc: BaseException) -> str:
@@ -106,7 +105,7 @@ def run_job(job: Job) -> JobResult:
         require_case(case)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
-        rendered = resolve(job.renderer)(case, staged, editions=job.editions, html=False, archival=True)
+        rendered = job.renderer(case, staged, editions=job.editions, html=False, archival=True)
         result.pages = {str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()}
         from keykis.check.engine import printed_size_notes
 

@@ -5,18 +5,18 @@ build call. It renders from a *public* copy of the case (aliases applied),
 draws the graphs with Graphviz (cached by DOT hash), fills the Jinja
 templates in ``templates/`` and lets WeasyPrint lay them out with a fetcher
 that reads nothing outside the case folder and the templates. Other kinds of
-documents (a student's worksheet) plug in through ``render_document``.
+documents (a student's worksheet) plug in through ``render_document``: the
+caller hands it the renderer of each kind it offers.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from keykis.documents import CASE, KINDS, kind_of
+from keykis.documents import CASE, kind_of
 from keykis.errors import UserError
 from keykis.model import Case, load_case
 
@@ -75,8 +75,13 @@ def render_case(
     return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
 
 
-def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
-    """Render any keykis document: a case, or a kind registered in ``keykis.documents.KINDS``."""
+DocumentRenderer = Callable[..., RenderResult]
+"""``render(path, outdir, **options)`` for one kind of document (``keykis.study.render.render`` for worksheets)."""
+
+
+def render_document(path: Path, outdir: Path, *, renderers: Mapping[str, DocumentRenderer] | None = None,
+                    **options: Any) -> RenderResult:
+    """Render any keykis document: a case, or a kind of ``keykis.documents.KINDS`` found in ``renderers``."""
     from keykis import yamlsafe
     from keykis.model import case_file
 
@@ -85,12 +90,11 @@ def render_document(path: Path, outdir: Path, **options: Any) -> RenderResult:
     kind = kind_of(data)
     if kind == CASE:
         return render_case(Case(data, path=file, text=text), outdir, **options)
-    try:
-        module = importlib.import_module(KINDS[kind].renderer)
-    except ModuleNotFoundError as exc:
+    renderer = (renderers or {}).get(kind)
+    if renderer is None:
         raise UserError(f"rendering a {kind} is not available in this version", path=str(file),
-                        words=("file.render_unavailable", {"kind": kind})) from exc
-    return module.render(file, outdir, **options)  # type: ignore[no-any-return]
+                        words=("file.render_unavailable", {"kind": kind}))
+    return renderer(file, outdir, **options)
 
 
-__all__ = ["EDITIONS", "RenderResult", "render_case", "render_document"]
+__all__ = ["EDITIONS", "DocumentRenderer", "RenderResult", "render_case", "render_document"]

@@ -1,6 +1,6 @@
 """``keykis render WORKSHEET``: a student's worksheet as worksheet.pdf for submission.
 
-Plugged into ``render_document`` through ``KINDS``. The case the worksheet
+Handed to ``keykis.render.render_document`` by ``keykis.cli.render`` for the ``worksheet`` kind. The case the worksheet
 was made for is looked up beside it (see ``keykis.study.worksheet.find_case``)
 and used through the student view only, so the PDF shows public names and
 nothing teacher-only. Without its case a worksheet cannot be printed (public

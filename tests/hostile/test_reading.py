@@ -89,7 +89,7 @@ def test_one_bad_file_in_a_case_folder_fails_only_that_case(tmp_path: Path, layo
         (bad / "passwd.txt").symlink_to("/etc/passwd")
     else:  # a link loop cannot be opened by anyone, root included
         (bad / "notes.txt").symlink_to("notes.txt")
-    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer=standin.SPEC, timeout=20)
+    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer=standin.render, timeout=20)
     report = build_database([cases], opts)
     status = {o.slug: (o.status, o.reason) for o in report.outcomes}
     assert status["good"] == ("built", "")

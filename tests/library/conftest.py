@@ -42,7 +42,7 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture
 def opts(tmp_path: Path) -> BuildOptions:
     """Build options with the stand-in renderer, two workers and a short timeout."""
-    return BuildOptions(outdir=tmp_path / "out", workers=2, renderer=standin.SPEC, timeout=20)
+    return BuildOptions(outdir=tmp_path / "out", workers=2, renderer=standin.render, timeout=20)
 
 
 def copy_tree(src: Path, dst: Path) -> None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.library.conftest import ROOT, add_case
 
 STANDIN = "tests.library.standin:render"
@@ -15,6 +17,7 @@ def keykis(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "keykis", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_build_prints_progress_lines_and_a_summary(db: Path, tmp_path: Path) -> None:
     add_case(db, "render-error", short_title="boom")
     out = tmp_path / "out"

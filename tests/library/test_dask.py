@@ -20,6 +20,7 @@ def cluster():
         yield c
 
 
+@pytest.mark.slow
 def test_build_on_a_dask_cluster(db: Path, opts: BuildOptions, cluster) -> None:
     address = cluster.scheduler_address  # tcp://127.0.0.1:PORT
     opts.executor = "dask://" + address.removeprefix("tcp://")

@@ -81,7 +81,7 @@ def test_two_case_folders_with_one_name_are_one_failure(db: Path, opts: BuildOpt
 
 def test_workers_are_recycled_after_n_documents(db: Path, opts: BuildOptions) -> None:
     pool = LocalPool(2, recycle_after=1, timeout=20, preload=["tests.library.standin"])
-    jobs = [Job(f"case-{i}", str(db / f"case-{i}"), str(opts.outdir), "k", renderer=standin.SPEC) for i in (1, 2, 3)]
+    jobs = [Job(f"case-{i}", str(db / f"case-{i}"), str(opts.outdir), "k", renderer=standin.render) for i in (1, 2, 3)]
     results = list(pool.run(jobs))
     assert all(r.ok for r in results)
     assert pool.started_processes == 3

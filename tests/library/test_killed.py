@@ -20,10 +20,11 @@ import sys
 from pathlib import Path
 from keykis.library import BuildOptions, build_database
 from keykis.library import fingerprint
+from tests.library import standin
 fingerprint._code_files = lambda: []
 if __name__ == "__main__":
     build_database([Path(sys.argv[1])], BuildOptions(outdir=Path(sys.argv[2]), workers=1,
-                   renderer="tests.library.standin:render"))
+                   renderer=standin.render))
 """
 
 

@@ -12,6 +12,7 @@ from keykis.library import BuildOptions, build_database
 from keykis.model import load_case
 from keykis.search import open_index, search
 from keykis.search.index import fts_query
+from tests.library import standin
 from tests.library.conftest import add_case
 
 
@@ -86,7 +87,7 @@ def test_cli_search_on_the_fly_and_from_a_build(two_cases: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert out.startswith("diplomacy  [ru, kk, en]  Может ли руководитель ЦОН сократить очереди")
     assert str(two_cases / "diplomacy" / "case.yaml") in out and "queues" not in out
-    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer="tests.library.standin:render")
+    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer=standin.render)
     build_database([two_cases], opts)
     assert main(["search", "queue", "--in", str(opts.outdir), "--lang", "en"]) == 0
     out = capsys.readouterr().out
