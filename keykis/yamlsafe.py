@@ -235,6 +235,15 @@ class Locator:
                 self._root = None
         return self._root
 
+    def _top_key(self, name: str) -> tuple[int, int] | None:
+        """The line of a top-level key written at the start of a line, when it is written there once.
+
+        Saves composing the whole document (a tenth of a second on a case of 500
+        actors) for a finding about the case as a whole.
+        """
+        found = [m.start() for m in re.finditer(rf"(?m)^{re.escape(name)}:(?:[ \t]|$)", self._text)]
+        return (self._text.count("\n", 0, found[0]) + 1, 1) if len(found) == 1 else None
+
     def locate(self, path: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of ``path``; the deepest found part if it is missing.
 
@@ -242,6 +251,10 @@ class Locator:
             path: Keys and list indexes from the document root.
             key: Point at the mapping key of the last part rather than at its value.
         """
+        if key and len(path) == 1 and not self._composed:
+            top = self._top_key(str(path[0]))
+            if top is not None:
+                return top
         node = self._node()
         if node is None:
             return (1, 1)

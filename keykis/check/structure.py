@@ -158,10 +158,14 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
 
 def text_size(node: Any) -> int:
     """Characters in all the texts of a case (or any YAML data), keys included."""
-    if isinstance(node, str):
-        return len(node)
-    if isinstance(node, dict):
-        return sum(len(str(k)) + text_size(v) for k, v in node.items())
-    if isinstance(node, list):
-        return sum(text_size(v) for v in node)
-    return 0
+    total, stack = 0, [node]
+    while stack:  # a loop, not recursion through generators: a big case has 50,000 values
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            total += sum(len(str(k)) for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return total

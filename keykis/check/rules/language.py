@@ -53,7 +53,17 @@ def case_vocabulary(case: Case) -> tuple[frozenset[str], frozenset[str]]:
             for text in (a.name, a.alias or ""):
                 if text and all(w[:1].isupper() for w in re.findall(r"\w+", text)):
                     people |= _words(text)
-    return frozenset(insts), frozenset(people - insts)
+    return _interned(frozenset(insts)), _interned(frozenset(people - insts))
+
+
+_INTERNED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _interned(words: frozenset[str]) -> frozenset[str]:
+    """The same set object for the same words, so per-text caches keyed on it compare by identity."""
+    if len(_INTERNED) > 64:
+        _INTERNED.clear()
+    return _INTERNED.setdefault(words, words)
 
 
 def impersonal_subjects(case: Case, m: Method) -> Iterator[Hit]:
