@@ -598,7 +598,8 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> None:
     atomic.write_text(path, text, backup=path.with_name(path.name + BACKUP_SUFFIX) if backup else None)
 
 
-def _parse_tree(file: Path, text: str) -> CommentedMap:
+def parse_tree(file: Path, text: str) -> CommentedMap:
+    """The round-trip tree of a document's ``text`` (comments, order, quoting kept), for ``CaseDocument``."""
     try:
         tree = _yaml().load(text)
     except YAMLError as exc:
@@ -626,12 +627,12 @@ def open_case(path: Path, *, background: bool = False) -> CaseDocument:
         raise CaseFileError("no such file", path=str(file), words=("file.missing", {}))
     data, text = yamlsafe.load_mapping(file)  # limits, duplicate keys, clear messages
     if not background:
-        return CaseDocument(file, text, _parse_tree(file, text), data)
+        return CaseDocument(file, text, parse_tree(file, text), data)
     pending: Future[CommentedMap] = Future()
 
     def parse() -> None:
         try:
-            pending.set_result(_parse_tree(file, text))
+            pending.set_result(parse_tree(file, text))
         except BaseException as exc:  # handed to whoever reads the tree
             pending.set_exception(exc)
 

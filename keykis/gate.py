@@ -41,7 +41,8 @@ def _scalar(expected: Any) -> bool:
     return all(k == "string" for k in kinds)  # numbers are summed and compared: an empty one is blocked
 
 
-def _blocking(errors: Iterator[Any], *, lengths: bool = True, kinds: frozenset[str] = BLOCKING) -> list[Any]:
+def blocking_errors(errors: Iterator[Any], *, lengths: bool = True, kinds: frozenset[str] = BLOCKING) -> list[Any]:
+    """The schema errors among ``errors`` that no consumer may meet (of the ``kinds`` of the document's gate)."""
     found = []
     for err in errors:
         if not lengths and err.validator == "maxLength":
@@ -65,7 +66,8 @@ def _where(path: tuple[Any, ...], lang: str) -> str:
     return keys if words == str(path[-1]).replace("_", " ") else f"{words} [{keys}]"
 
 
-def _describe(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGateError:
+def gate_error(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGateError:
+    """The refusal for blocking ``errors`` in document ``name``, placed by ``locate(path) -> (line, column)``."""
     from keykis.check.structure import describe_error
 
     errors.sort(key=lambda e: [str(p) for p in e.absolute_path])
@@ -88,7 +90,7 @@ def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:
     """Schema errors of ``case`` that would reach a consumer as a wrong value (or, with ``lengths``, too long a text)."""
     from keykis.check.structure import schema_errors
 
-    return _blocking(schema_errors(case.data), lengths=lengths)
+    return blocking_errors(schema_errors(case.data), lengths=lengths)
 
 
 def require_case(case: Case, *, lengths: bool = True) -> Case:
@@ -101,7 +103,7 @@ def require_case(case: Case, *, lengths: bool = True) -> Case:
     """
     errors = case_problems(case, lengths=lengths)
     if errors:
-        raise _describe(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
+        raise gate_error(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
     too_long = total_text_words(case) if lengths else None
     if too_long:
         key, fields = too_long

@@ -5,7 +5,9 @@ every long test carries the mark. This plugin measures each test's setup and
 call in CPU seconds (this process's and its finished children's), not on the
 wall clock, so a machine loaded by other work does not make a test look slow.
 The run ends with the list of unmarked tests over the limit; under CI (the
-``CI`` variable set, as ``.ci/run`` does) that list fails the run.
+``CI`` variable set, as ``.ci/run`` does) a test over ``FAIL_SECONDS`` fails
+the run (CPU time too varies by a fifth between runs and machines, so a test
+just over the limit is reported, not failed).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import pytest
 
 SLOW_SECONDS = 2.0
 """CPU seconds above which a test must be marked ``@pytest.mark.slow``."""
+FAIL_SECONDS = 1.5 * SLOW_SECONDS
+"""CPU seconds above which an unmarked test fails the run under CI."""
 _PROPERTY = "cpu_seconds"
 _START = pytest.StashKey[float]()
 _over: list[tuple[str, float]] = []
@@ -64,10 +68,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     terminalreporter.section(f"tests over {SLOW_SECONDS:g} CPU seconds not marked slow")
     for nodeid, spent in sorted(_over, key=lambda o: -o[1]):
         terminalreporter.write_line(f"{spent:6.1f}s  {nodeid}")
-    terminalreporter.write_line("mark them @pytest.mark.slow" + (" (CI fails until then)" if _in_ci() else ""))
+    terminalreporter.write_line("mark them @pytest.mark.slow" + (
+        f" (CI fails while one is over {FAIL_SECONDS:g} s)" if _in_ci() else ""))
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if _over and _in_ci() and not hasattr(session.config, "workerinput") and exitstatus == 0:
+    failing = any(spent > FAIL_SECONDS for _, spent in _over)
+    if failing and _in_ci() and not hasattr(session.config, "workerinput") and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

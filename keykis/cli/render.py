@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     for out in result.outputs:
         pages = result.pages.get(out.name)
         print(f"{out}" + (f"  ({pages} p.)" if pages else ""))
-    from keykis.check.engine import printed_size_notes
+    from keykis.check import printed_size_notes
 
     for line in printed_size_notes(args.path, getattr(result, "sizes", None) or {}, args.lang):
         print(f"keykis: {line}", file=sys.stderr)

@@ -107,7 +107,7 @@ def run_job(job: Job) -> JobResult:
         staged = atomic.staging_dir(outdir, job.slug)
         rendered = job.renderer(case, staged, editions=job.editions, html=False, archival=True)
         result.pages = {str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()}
-        from keykis.check.engine import printed_size_notes
+        from keykis.check import printed_size_notes
 
         result.notes = printed_size_notes(case, getattr(rendered, "sizes", None) or {}, job.lang)
         result.outputs = _listing(staged)

@@ -22,11 +22,19 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from keykis import yamlsafe
-from keykis.check.config import Config, config_for
-from keykis.check.engine import file_error, message_for, place_hits
-from keykis.check.findings import Finding, Hit
+from keykis.check import (
+    Config,
+    Finding,
+    Hit,
+    allowed_keys,
+    config_for,
+    describe_error,
+    file_error,
+    key_hint,
+    message_for,
+    place_hits,
+)
 from keykis.check.rules import decision, environment, ids, language, matrix
-from keykis.check.structure import allowed_keys, describe_error, key_hint
 from keykis.errors import CaseFileError
 from keykis.method import Method, case_schema, load_data, method
 from keykis.model import Case, load_case
@@ -53,7 +61,8 @@ def worksheet_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def worksheet_validator() -> Draft202012Validator:
+    """The worksheet schema's validator (its references into the case schema resolved)."""
     schema = worksheet_schema()
     Draft202012Validator.check_schema(schema)
     case = case_schema()
@@ -65,7 +74,7 @@ def _validator() -> Draft202012Validator:
 
 def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
     """Hits for every place the worksheet breaks the worksheet schema."""
-    for err in sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for err in sorted(worksheet_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             allowed = allowed_keys(err)

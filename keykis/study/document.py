@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from keykis import yamlsafe
-from keykis.casefile import CaseDocument, Path_, _parse_tree, plain
+from keykis.casefile import CaseDocument, Path_, parse_tree, plain
 from keykis.errors import CaseFileError
 from keykis.model import Case
 from keykis.study.worksheet import Worksheet, is_worksheet
@@ -66,4 +66,4 @@ def open_worksheet(path: Path, view: Case) -> WorksheetDocument:
     if not is_worksheet(data):
         raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path),
                              words=("file.not_worksheet", {}))
-    return WorksheetDocument(path, text, _parse_tree(path, text), data, view)
+    return WorksheetDocument(path, text, parse_tree(path, text), data, view)

@@ -6,18 +6,18 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from keykis.gate import WORKSHEET_BLOCKING, SchemaGateError, _blocking, _describe
+from keykis.gate import WORKSHEET_BLOCKING, SchemaGateError, blocking_errors, gate_error
 
 __all__ = ["SchemaGateError", "readable_part", "require_worksheet"]
 
 
 def require_worksheet(data: dict[str, Any], *, name: str, locate: Any = None) -> dict[str, Any]:
     """Return worksheet ``data`` if it matches the worksheet schema's types; raise ``SchemaGateError`` otherwise."""
-    from keykis.study.checks import _validator as worksheet_validator
+    from keykis.study.checks import worksheet_validator
 
-    errors = _blocking(worksheet_validator().iter_errors(data), kinds=WORKSHEET_BLOCKING)
+    errors = blocking_errors(worksheet_validator().iter_errors(data), kinds=WORKSHEET_BLOCKING)
     if errors:
-        raise _describe(errors, locate or (lambda p: (None, None)), name, "the worksheet")
+        raise gate_error(errors, locate or (lambda p: (None, None)), name, "the worksheet")
     return data
 
 
@@ -26,11 +26,11 @@ def readable_part(data: dict[str, Any]) -> dict[str, Any]:
 
     The checks report each of them; the review counts what is left, so one slip never drops a student.
     """
-    from keykis.study.checks import _validator as worksheet_validator
+    from keykis.study.checks import worksheet_validator
 
     part = copy.deepcopy(data)
     for _ in range(50):  # each pass removes at least one value; a worksheet has far fewer slips
-        errors = _blocking(worksheet_validator().iter_errors(part), kinds=WORKSHEET_BLOCKING)
+        errors = blocking_errors(worksheet_validator().iter_errors(part), kinds=WORKSHEET_BLOCKING)
         if not errors:
             return part
         doomed: dict[int, tuple[list[Any], set[int]]] = {}

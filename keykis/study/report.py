@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from keykis.check.findings import Finding
+from keykis.check import Finding
 from keykis.method import method, name
 from keykis.model import Case, score_total
 from keykis.study.review import Review

@@ -22,7 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from keykis import yamlsafe
-from keykis.check.findings import Finding
+from keykis.check import Finding
 from keykis.errors import CaseFileError
 from keykis.method import method, name
 from keykis.model import Case, score_total

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_every_test_file_is_collected_and_the_floor_holds() -> None:
     done = subprocess.run([sys.executable, str(ROOT / ".ci" / "collected.py")], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
@@ -17,6 +20,7 @@ def test_every_test_file_is_collected_and_the_floor_holds() -> None:
     assert counted >= int((ROOT / "tests" / "collected-floor.txt").read_text().split()[0])
 
 
+@pytest.mark.slow
 def test_the_library_tests_are_collected() -> None:
     """A folder named ``build`` is skipped by pytest's defaults; the library's tests live where it looks."""
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",

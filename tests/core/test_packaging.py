@@ -28,6 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("keykis-*.whl"))
 
 
+@pytest.mark.slow
 def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for required in ("keykis/schemas/steps.yaml", "keykis/schemas/case.schema.yaml", "keykis/schemas/rules.yaml",
