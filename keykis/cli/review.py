@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from keykis.cli import default_lang
 from keykis.errors import UserError
@@ -31,6 +32,8 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--feedback", type=Path, default=None, metavar="DIR")
     p.add_argument("--group", default=None)
     p.add_argument("--anonymise", "--anonymize", action="store_true", dest="anonymise")
+    p.add_argument("--csv-dialect", choices=("comma", "semicolon"), default="comma", dest="csv_dialect")
+    p.add_argument("--grades", type=Path, default=None, metavar="FILE")
 
 
 def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
@@ -54,8 +57,9 @@ def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Build the review; exit 1 when some worksheets were skipped or have errors."""
+    from keykis.study.grades import GRADES_FILE
     from keykis.study.report import labels, write_csv, write_feedback, write_review
-    from keykis.study.review import review_class
+    from keykis.study.review import grade_from_file, review_class
 
     if args.anonymise and (args.csv or args.feedback):
         raise UserError("--anonymise is for the projector: it cannot be combined with --csv or --feedback, "
@@ -71,9 +75,11 @@ def run(args: argparse.Namespace) -> int:
     if args.group is not None and not review.counted and not review.skipped:
         raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)",
                         words=("file.no_group", {"group": args.group, "count": len(files)}))
+    grades = grade_from_file(review, case, args.grades or args.output / GRADES_FILE)
     written = write_review(review, args.output, lang=lang, anonymous=args.anonymise, json_only=args.json_only)
+    written.append(grades.path)
     if args.csv:
-        written.append(write_csv(review, args.csv, lang=lang))
+        written.append(write_csv(review, args.csv, lang=lang, dialect=args.csv_dialect))
     if args.feedback:
         written += write_feedback(review, args.feedback, lang=lang)
     words = labels(lang)
@@ -86,6 +92,26 @@ def run(args: argparse.Namespace) -> int:
                                       skipped=len(review.skipped), errors=len(review.with_errors),
                                       clean=len(review.clean)))
     print(words["cli_received"].format(received=review.received, other=len(review.other_groups)))
+    report_grading(review, grades, words)
     for path in written:
         print(path)
-    return 1 if review.skipped or review.with_errors else 0
+    duplicates = any(d["different"] for d in review.as_dict()["gradebook"]["duplicates"])
+    return 1 if review.skipped or review.with_errors or duplicates else 0
+
+
+def report_grading(review: Any, grades: Any, words: dict[str, str]) -> None:
+    """The gradebook's refusals and the grades file's unusable values, one line each (stderr), then a count."""
+    book = review.as_dict()["gradebook"]
+    for n in book["needs_id"]:
+        print(clean_line(words["cli_needs_id"].format(file=n["file"], name=n["name"] or words["file_only"])),
+              file=sys.stderr)
+    for d in book["duplicates"]:
+        line = words["cli_duplicate" if d["different"] else "cli_repeated"]
+        print(clean_line(line.format(id=d["id"], names=", ".join(d["names"]), files=", ".join(d["files"]))),
+              file=sys.stderr)
+    for note in grades.notes:
+        print(clean_line(words["cli_grades_note"].format(file=grades.path, key=note.key, criterion=note.criterion,
+                                                         value=note.value, allowed=note.allowed or "—")),
+              file=sys.stderr)
+    print(words["cli_graded"].format(graded=sum(e.grade is not None for e in review.counted),
+                                     counted=len(review.counted), rows=len(book["rows"])))

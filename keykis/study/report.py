@@ -10,9 +10,8 @@ that can be searched and copied from the PDF.
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import json
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from keykis.check import Finding
 from keykis.method import method, name
 from keykis.model import Case, score_total
+from keykis.study.gradebook import DIALECTS, csv_text, number
 from keykis.study.review import Review
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet
 from keykis.vocabulary import section
@@ -33,15 +33,21 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
-    """The review's JSON form with every student shown as "<word> N" (no names, ids or file names)."""
+    """The review's JSON form with every student shown as "<word> N" (no names, ids, groups or file names).
+
+    The numbers follow a shuffled order, and every list of students is shown
+    in that order, so that neither the alphabet nor the groups tell who is who;
+    team members, the instructor's comments and the gradebook are left out.
+    """
     data = copy.deepcopy(data)
-    numbers = {e["file"]: n for n, e in enumerate(data["students"], 1)}
-    names: dict[str, str] = {}
+    order = list(data["students"])
+    random.SystemRandom().shuffle(order)
+    numbers = {e["file"]: n for n, e in enumerate(order, 1)}
     for key in ("students", "counted", "skipped", "with_errors", "clean"):
+        data[key].sort(key=lambda e: numbers[e["file"]])
         for e in data[key]:
             alias = f"{word} {numbers[e['file']]}"
-            names[e["label"]] = alias
-            e.update(label=alias, students=[alias], ids=[], file=alias, message="")
+            e.update(label=alias, students=[alias], ids=[], file=alias, message="", group="", comment="")
             for s in e["similar"]:
                 s.update(label=f"{word} {numbers[s['file']]}", file=f"{word} {numbers[s['file']]}")
     for p in data["similar"]:
@@ -50,6 +56,7 @@ def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
     for row in data["distribution"]:
         row["who"] = []
     data["other_groups"] = [f"{word} ?" for _ in data["other_groups"]]
+    data["gradebook"] = {"columns": data["gradebook"]["columns"], "rows": [], "needs_id": [], "duplicates": []}
     return data
 
 
@@ -60,6 +67,10 @@ def review_data(review: Review, *, lang: str = "en", anonymous: bool = False) ->
     for row in data["tasks"]:
         if row["id"] == "own":
             row["name"] = words["own_task"]
+    names = {c["id"]: c["name"] for c in data["rubric"].get("criteria", [])}
+    for e in data["students"]:
+        for m in e["marks"]:
+            m["name"] = names.get(m["id"], m["id"])
     return anonymise(data, words["anonymous"]) if anonymous else data
 
 
@@ -78,14 +89,16 @@ def write_review(review: Review, outdir: Path, *, lang: str = "en", anonymous: b
     return [json_path, pdf_path]
 
 
-CSV_COLUMNS = ("ID number", "Full name", "Group", "Status", "Errors", "Warnings", "Total score", "Feedback")
-"""Columns of the gradebook CSV (docs/instructor-guide.md explains how Moodle maps them)."""
-
-
 def feedback_text(entry: dict[str, Any], lang: str, *, limit: int = 5) -> str:
-    """A short feedback line for the gradebook: the status, then the first findings."""
+    """The gradebook's feedback: status, grade and rubric, the instructor's comment, then the first findings."""
     words = labels(lang)
     parts = [words[f"status_{entry['status']}"]]
+    if entry.get("marks"):
+        grade = f"{entry['grade']:g}/{entry['grade_best']:g}" if entry["grade"] is not None else words["grade_open"]
+        parts.append(f"{words['grade']}: {grade}")
+        parts += [f"{m['name']}: {_points(m['points'])}/{m['best']:g}" for m in entry["marks"]]
+    if entry.get("comment"):
+        parts.append(entry["comment"])
     shown = [f for f in entry["findings"] if f["severity"] != "info"][:limit]
     parts += [f"{words['line']} {f['line']}: {f['message']}" for f in shown]
     rest = sum(f["severity"] != "info" for f in entry["findings"]) - len(shown)
@@ -94,20 +107,23 @@ def feedback_text(entry: dict[str, Any], lang: str, *, limit: int = 5) -> str:
     return "; ".join(parts)
 
 
-def write_csv(review: Review, target: Path, *, lang: str = "en") -> Path:
-    """Write the gradebook CSV: one row per student (each member of a team), UTF-8, comma-separated."""
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def write_csv(review: Review, target: Path, *, lang: str = "en", dialect: str = "comma") -> Path:
+    """Write the gradebook CSV: a row per student with an ID number used once (``keykis.study.gradebook``)."""
     from keykis.render.engine import write_atomic
 
-    words = labels(lang)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in review_data(review, lang=lang)["students"]:
-        feedback = feedback_text(e, lang)
-        for name_, sid in zip(e["students"] or [e["label"]], e["ids"] or [""], strict=False):
-            writer.writerow([sid, name_, e["group"], words[f"status_{e['status']}"], e["errors"], e["warnings"],
-                             "" if e["total"] is None else e["total"], feedback])
-    write_atomic(target, buf.getvalue())
+    data = review_data(review, lang=lang)
+    by_file = {e["file"]: e for e in data["students"]}
+    how = DIALECTS[dialect]
+    rows = []
+    for row in data["gradebook"]["rows"]:
+        e = by_file[row["file"]]
+        grade = "" if e.get("grade") is None else number(e["grade"], how)
+        rows.append([row["id"], row["name"], grade, feedback_text(e, lang)])
+    write_atomic(target, csv_text(rows, how))
     return target
 
 

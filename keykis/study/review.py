@@ -28,6 +28,9 @@ from keykis.method import method, name
 from keykis.model import Case, score_total
 from keykis.study.checks import check_worksheet
 from keykis.study.gate import readable_part, require_worksheet
+from keykis.study.gradebook import plan
+from keykis.study.grades import GRADES_FILE, Grades, key_for, load_grades, merge, record
+from keykis.study.rubric import Rubric, measure, reflection_answers, rubric_for
 from keykis.study.student import study_settings
 from keykis.study.worksheet import Worksheet, load_worksheet
 from keykis.vocabulary import error_message
@@ -69,6 +72,22 @@ class Entry:
     """Every finding: line, column, severity, rule, message."""
     similar: list[dict[str, Any]] = field(default_factory=list)
     """Other worksheets that read the same or nearly the same: file, label, similarity (0-100)."""
+    auto: dict[str, int | None] = field(default_factory=dict)
+    """The rubric level (index) each criterion's measure gives, None where the instructor decides."""
+    marks: list[dict[str, Any]] = field(default_factory=list)
+    """The rubric, merged with grades.yaml: per criterion id, auto, instructor, level, points, best, by."""
+    grade: float | None = None
+    """The rubric total (None while a level is open, or for a skipped worksheet)."""
+    grade_best: float | None = None
+    """The highest rubric total."""
+    open: list[str] = field(default_factory=list)
+    """Criteria still waiting for the instructor."""
+    comment: str = ""
+    """The instructor's comment (grades.yaml)."""
+    reflection: list[dict[str, str]] = field(default_factory=list)
+    """The student's answers to reflection questions: step, question, answer."""
+    defence: str = ""
+    """What the student will say in defence of the choice."""
 
 
 @dataclass
@@ -93,6 +112,8 @@ class Review:
     """The study group the review was limited to, if any."""
     received: int = 0
     """Every file given to the review, whatever became of it."""
+    rubric: dict[str, Any] = field(default_factory=dict)
+    """The rubric in the review's language: source, best, criteria (id, name, scored, levels of points and text)."""
     other_groups: list[str] = field(default_factory=list)
     """With ``group``: the files of other study groups, left out of this review (listed, never silently dropped)."""
 
@@ -127,10 +148,14 @@ class Review:
         out["clean"] = [asdict(e) for e in self.clean]
         out["students"] = [asdict(e) for e in self.entries]
         out["similar"] = self.similar
+        out["gradebook"] = book = plan(out["students"])
         out["summary"] = {"received": self.received, "other_groups": len(self.other_groups),
                           "worksheets": len(self.counted) + len(self.skipped), "counted": len(self.counted),
                           "skipped": len(self.skipped), "with_errors": len(self.with_errors),
-                          "clean": len(self.clean), "similar_pairs": len(self.similar)}
+                          "clean": len(self.clean), "similar_pairs": len(self.similar),
+                          "graded": sum(e.grade is not None for e in self.counted),
+                          "gradebook_rows": len(book["rows"]), "needs_id": len(book["needs_id"]),
+                          "duplicate_ids": sum(d["different"] for d in book["duplicates"])}
         return out
 
 
@@ -282,7 +307,8 @@ def _same_group(entry: Entry, group: str) -> bool:
 
 
 def review_class(case: Case, paths: list[Path], *, lang: str = "en",
-                 include_other_revisions: bool | None = None, group: str | None = None) -> Review:
+                 include_other_revisions: bool | None = None, group: str | None = None,
+                 rubric: Rubric | None = None) -> Review:
     """Read and check every worksheet, and count what the counted ones chose.
 
     With ``group``, only the worksheets of that study group are reviewed; the
@@ -291,6 +317,7 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     in the review as skipped, so that nothing given disappears.
     """
     settings = study_settings()
+    rubric = rubric or rubric_for(case.folder)
     include = settings["include_other_revisions"] if include_other_revisions is None else include_other_revisions
     m = method()
     author = _author(case, lang)
@@ -322,6 +349,10 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
         if ws is None:
             continue
         view = ws.as_case(case)
+        entry.auto = measure(rubric, ws, case)
+        entry.reflection = reflection_answers(ws.data, lang)
+        defence = ws.data.get("defence")
+        entry.defence = str(defence).strip() if isinstance(defence, (str, int, float)) else ""
         owned = {p.get("owner") for p in view.items("problems")}
         left_out.update(a for a in case.characters() if a not in owned)
         entry.chain = chain = _chain(view, names, m, lang, match)
@@ -357,7 +388,44 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     review.distribution = [{"total": k, "count": len(totals[k]), "who": sorted(totals[k]), "author": k == author_total}
                            for k in sorted(totals, reverse=True)]
     flag_similar([*review.counted, *review.skipped], texts, float(settings.get("similar_worksheets", 90)))
+    review.rubric = rubric_words(rubric, lang)
+    grade(review, rubric, None)
     return review
+
+
+def grade_from_file(review: Review, case: Case, path: Path) -> Grades:
+    """Lay the instructor's grades.yaml over the review, and update the review's part of the file (saved)."""
+    grades = load_grades(path)
+    grade(review, rubric_for(case.folder), grades)
+    grades.save()
+    return grades
+
+
+def rubric_words(rubric: Rubric, lang: str) -> dict[str, Any]:
+    """The rubric as the review's JSON shows it, in ``lang``."""
+    def say(words: dict[str, str]) -> str:
+        return words.get(lang) or words.get("en") or next(iter(words.values()), "")
+
+    return {"source": rubric.source, "best": rubric.best, "criteria": [
+        {"id": c.id, "name": say(c.name), "scored": c.scored, "step": c.step,
+         "levels": [{"points": p, "text": say(t)} for p, t in c.levels]} for c in rubric.criteria]}
+
+
+def grade(review: Review, rubric: Rubric, grades: Grades | None) -> None:
+    """Set every counted worksheet's marks and grade: the automatic levels, with grades.yaml's laid over them.
+
+    With ``grades`` (the instructor's file), the review's part of each entry
+    is written into it too (``who``, ``auto``, ``grade``); the caller saves it.
+    """
+    book = grades or Grades(Path(GRADES_FILE))
+    for e in review.counted:
+        key = key_for(e.file, book.path)
+        result = merge(book, key, rubric, e.auto)
+        e.marks, e.grade, e.grade_best = result["marks"], result["grade"], result["best"]
+        e.open, e.comment = result["open"], result["comment"]
+        if grades is not None:
+            who = ", ".join(f"{n} ({i})" if i else n for n, i in zip(e.students, e.ids, strict=False)) or e.label
+            record(grades, key, who, result)
 
 
 _PROSE = re.compile(r"^\s*(?:-\s+)?(?:text|reason|risks|budget|defence|choice_reason|what|when|where|how_much|"

@@ -160,6 +160,18 @@ VARIANTS = {
     },
 }
 
+# Answers to the reflection questions of steps 12 and 19, by the students who wrote some (file -> two answers).
+REFLECTION = {
+    "01-21001.yaml": ("Сначала записала проблемы одного Иванова; потом добавила жителей и акима.",
+                      "Оценка «+2» для выездных дней завышена: риск с помещениями я не учла."),
+    "11-21007.yaml": ("Алдымен тек операторлардың мәселесін жаздым, кейін әкімді қостым.",
+                      "Бейнебайланыс шешімін тым жоғары бағаладым, ауылда интернет әлсіз."),
+    "14-21009.yaml": ("At first every problem was the centre's; I rewrote two from the villagers' side.",
+                      "I scored the extra operators too low: the branch may still find one position."),
+    "26-team.yaml": ("Спорили, чья это боль; решили, что жителей, а не оператора.",
+                     "Стратегию уклонения сначала оценили выше, потом поняли, что очередь останется."),
+}
+
 STRATEGY = {"s1": ["cooperation"], "s2": ["avoidance", "dissolution"], "s3": ["rivalry"]}
 TARGETS = {"s1": ["sidorov", "villagers"], "s2": ["villagers"], "s3": ["kuznetsova"]}
 
@@ -262,6 +274,10 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
     if s.chosen != best:
         lines.append(f"  choice_reason: {_q(t['defence'])}")
     lines += ["", f"defence: {_q(t['defence'])}", ""]
+    if s.file in REFLECTION:
+        first, second = REFLECTION[s.file]
+        lines += ["reflection:", "  problems:", "    q1:", f"      note: {_q(first)}", "  decision_matrix:",
+                  "    q1:", f"      note: {_q(second)}", ""]
     text = "\n".join(lines)
     if s.edit == "broken-yaml":
         text = text.replace("    chosen: p1\n", "    chosen: p1\n\titems_extra: [\n", 1)

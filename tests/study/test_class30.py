@@ -109,7 +109,8 @@ def test_review_reports_each_worksheet_as_expected() -> None:
         assert got["students"] == e["students"] and got["ids"] == e["ids"] and got["group"] == e["group"], e["file"]
     assert data["summary"] == {"received": 36, "other_groups": 0, "worksheets": 36, "counted": 32, "skipped": 4,
                                "with_errors": 4, "clean": sum(e["status"] == "clean" for e in EXPECTED),
-                               "similar_pairs": 2}
+                               "similar_pairs": 2, "graded": 0, "gradebook_rows": 35, "needs_id": 2,
+                               "duplicate_ids": 1}
     pairs = {(Path(p["a"]).name, Path(p["b"]).name, p["similarity"] == 100) for p in data["similar"]}
     copies = {(e["copy_of"], e["file"], not e["near"]) for e in EXPECTED if e["copy_of"]}
     assert pairs == copies
@@ -137,12 +138,12 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
         assert heading in text
     assert "21010" in text and "Бекзат Омаров" in text  # the unreadable file is listed with its student
     assert "Максат Уалиев" in text and "совпадают полностью" in text
-    rows = list(csv.DictReader(io.StringIO(grades.read_text(encoding="utf-8"))))
-    assert len(rows) == 40  # a row per student (each member of a team), and one for the file that is not a worksheet
+    rows = list(csv.DictReader(io.StringIO(grades.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 35  # a row per student with an ID number used once (each member of a team)
     by_id = {r["ID number"]: r for r in rows}
-    assert by_id["22009"]["Status"] == "есть ошибки" and "шаблон" in by_id["22009"]["Feedback"]
-    assert by_id["21001"]["Status"] == "чисто" and by_id["21001"]["Total score"] == "4"
-    assert by_id["21014"]["Full name"] == "Зарина Абилова" and by_id["21015"]["Group"] == "ГМУ-21"
+    assert by_id["22009"]["Grade"] == "" and "шаблон" in by_id["22009"]["Feedback"]
+    assert by_id["21001"]["Feedback"].startswith("чисто; Оценка: не выставлена")
+    assert by_id["21014"]["Full name"] == "Зарина Абилова" and "21005" not in by_id
     pdfs = sorted(feedback.glob("*.pdf"))
     assert len(pdfs) == 37
     one = _pdf_text(feedback / "23-22010.pdf")
@@ -173,6 +174,7 @@ def test_group_and_anonymised_reviews(tmp_path: Path, capsys: pytest.CaptureFixt
         for sid in filter(None, e["ids"]):
             assert sid not in text
     assert "Student 1" in text
+    assert "ГМУ-2" not in text  # no group column: groups would tell who is who
     capsys.readouterr()
     assert main(["review", str(CASE), str(CLASS), "--anonymise", "--csv", str(tmp_path / "x.csv")]) == 2
     assert "--anonymise" in capsys.readouterr().err
