@@ -66,6 +66,12 @@ class Method:
     page_calibration: dict[str, Any] = field(default_factory=dict)
     """Characters per printed page, per part and language (``page_calibration`` of rules.yaml)."""
     step_by_id: dict[str, Step] = field(default_factory=dict)
+    placeholders: dict[str, list[str]] = field(default_factory=dict)
+    """Per language, texts that stand in for content without being it (``placeholders`` of rules.yaml)."""
+    metric_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Per language, what makes a step 21 indicator measurable (``metric_words`` of rules.yaml)."""
+    profiles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Rule levels a collection takes with ``profile:`` in keykis.yaml (``profiles`` of rules.yaml)."""
 
     def step_for_path(self, path: tuple[str | int, ...]) -> Step | None:
         """The step whose fields contain ``path`` (the most specific match)."""
@@ -115,6 +121,9 @@ def method() -> Method:
         sizes=dict(rules.get("sizes") or {}),
         page_calibration=dict(rules.get("page_calibration") or {}),
         step_by_id={s.id: s for s in steps},
+        placeholders={k: [str(x) for x in v] for k, v in (rules.get("placeholders") or {}).items()},
+        metric_words=dict(rules.get("metric_words") or {}),
+        profiles={k: dict(v) for k, v in (rules.get("profiles") or {}).items()},
     )
 
 

@@ -2,7 +2,8 @@
 
 A case collection (for example ``cases/``) may hold a ``keykis.yaml``::
 
-    rules:
+    profile: publisher        # the levels of a profile (``profiles`` in schemas/rules.yaml) ...
+    rules:                    # ... and the file's own levels over them
       graph-too-big: off
       near-duplicate: info
 
@@ -46,6 +47,13 @@ def parse_config(path: Path) -> Config:
                         words=("file.config_rules", {}))
     known = method().rules
     levels: dict[str, str] = {}
+    profile = data.get("profile")
+    if profile is not None:
+        profiles = method().profiles
+        if str(profile) not in profiles:
+            raise UserError(f"unknown profile {profile!r}; known: {', '.join(profiles)}", path=str(path),
+                            words=("file.config_profile", {"profile": str(profile), "known": ", ".join(profiles)}))
+        levels.update(profiles[str(profile)])
     for rule, level in rules.items():
         level = "off" if level is False else str(level)
         if rule not in known:

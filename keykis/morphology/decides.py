@@ -18,9 +18,9 @@ from typing import Any
 from keykis.morphology import kazakh, russian
 from keykis.morphology.script import fold
 
-_SENTENCE = re.compile(r"(?<=[.!?…;])\s+|\n+")
 _TOKEN = re.compile(r"[\w’'-]+")
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# quoted mentions are not uses: «…», “…”, „…“, ‚…‘, ‘…’, "…" (an apostrophe inside a word is not a quote)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|‚[^‘’]*[‘’]|(?<!\w)‘[^’]*’|\"[^\"]*\"|(?<![\w])'[^'\n]*'(?!\w)")
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -35,6 +35,13 @@ class Lexicon:
     persons: frozenset[str]
     passive: frozenset[str]
     passive_phrases: tuple[tuple[str, str], ...] = ()
+    nouns: frozenset[str] = frozenset()
+    levels: frozenset[str] = frozenset()
+    solve: frozenset[str] = frozenset()
+    mind: frozenset[str] = frozenset()
+    passive_any: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 @cache
@@ -50,6 +57,13 @@ def lexicon(lang: str) -> Lexicon:
         persons=frozenset(str(w).lower() for w in spec["persons"]),
         passive=frozenset(str(w).lower() for w in spec.get("passive", ())),
         passive_phrases=tuple((str(a).lower(), str(b).lower()) for a, b in spec.get("passive_phrases", ())),
+        nouns=frozenset(str(w).lower() for w in spec.get("nouns", ())),
+        levels=frozenset(str(w).lower() for w in spec.get("levels", ())),
+        solve=frozenset(str(w).lower() for w in spec.get("solve", ())),
+        mind=frozenset(str(w).lower() for w in spec.get("mind", ())),
+        passive_any=frozenset(str(w).lower() for w in spec.get("passive_any", ())),
+        stance_nouns=frozenset(str(w).lower() for w in spec.get("stance_nouns", ())),
+        places=frozenset(str(w).lower() for w in spec.get("places", ())),
     )
 
 
@@ -64,13 +78,10 @@ def language_of(sentence: str) -> str:
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for each sentence of ``text``."""
-    pos = 0
-    for part in _SENTENCE.split(text):
-        start = text.find(part, pos)
-        pos = start + len(part)
-        if part.strip():
-            yield start, part
+    """(offset, sentence) for each sentence of ``text``, wrapped lines joined (keykis.morphology.sentences)."""
+    from keykis.morphology.sentences import sentences as split
+
+    yield from split(text)
 
 
 @lru_cache(maxsize=16384)
@@ -132,97 +143,240 @@ def _is_person(p: Any, word: str, lex: Lexicon, people: frozenset[str]) -> bool:
 def _russian_triggers() -> frozenset[str]:
     """Every form of the deciding verbs and of the phrase objects: a sentence without one is not read."""
     lex = lexicon("ru")
-    words = set(lex.verbs) | {b for _, b in lex.phrases} | set(lex.passive) | {"мнению", "зрения"}
+    verbs = set(lex.verbs) | set(lex.passive) | set(lex.passive_any) | set(lex.mind)
+    words = verbs | {b for _, b in lex.phrases if b not in _PREPOSITIONS | {"против"}} | set(lex.nouns) | {"зрения"}
+    words |= {a for a, b in lex.phrases if b in _PREPOSITIONS | {"против"}}
+    words |= {v + "ся" for v in verbs if not v.endswith("ся")}   # «принималось», «решался»
     forms: set[str] = set()
     for word in words:
         for p in russian.parses(word):
             if p.normal_form == word:
-                forms |= {f.word for f in p.lexeme}
+                forms |= {f.word.replace("ё", "е") for f in p.lexeme}
         forms.add(word)
     return frozenset(forms)
 
 
 def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]) -> tuple[int, int] | None:
+    """Who decides in a Russian sentence, read from its morphology.
+
+    A predicate of deciding or of a stance (a lemma of ``verbs``, a ``phrases`` pair, a noun of
+    ``nouns``, a passive of ``passive_any``) whose agent is an institution is reported: the subject of
+    an active verb, the agent in the instrumental of a passive, the genitive of a decision noun
+    («по решению акимата», «решением управления»), the place of an impersonal or indefinite-personal
+    sentence («в акимате решили», «на уровне министерства принималось»), and a decision in the
+    passive with no one who took it («решено», «принято решение»). An animate subject, a role noun or
+    a person of the case is fine; a problem that is «решена» was solved, not decided.
+    """
     lex = lexicon("ru")
     insts = lex.institutions | institutions
     toks = _tokens(sentence)
     triggers = _russian_triggers()
     if not any(t.lower().replace("ё", "е") in triggers or t.lower() in triggers for _, _, t in toks):
         return None
-    parsed = [_usable(russian.parses(t.lower())) for _, _, t in toks]
+    low = [t.lower() for _, _, t in toks]
+    parsed = [_usable(russian.parses(w)) for w in low]
     lemmas = [{p.normal_form for p in ps} for ps in parsed]
-    after_prep = [i > 0 and toks[i - 1][2].lower() in _PREPOSITIONS for i in range(len(toks))]
+    after_prep = [i > 0 and low[i - 1] in _PREPOSITIONS for i in range(len(toks))]
+    n = len(toks)
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        return toks[min(a, b)][0], toks[max(a, b)][1]
+
+    def institution(j: int) -> bool:
+        word = low[j]
+        if word in people or not parsed[j] and not _ACRONYM.fullmatch(toks[j][2]):
+            return False
+        if word in insts or lemmas[j] & insts:
+            return True
+        raw = toks[j][2]
+        if _ACRONYM.fullmatch(raw) and raw.isupper():
+            return True   # ЦОН, МИД, ЦСК: an organisation's initials
+        return any({"Orgn", "Geox"} & set(p.tag.grammemes) for p in parsed[j] if p.score >= 0.1)
+
+    def place(j: int) -> bool:
+        """A place that stands for its government only as the subject of a verb («Астана решила»)."""
+        return bool(lemmas[j] & lex.places) or any("Geox" in p.tag.grammemes for p in parsed[j][:1])
+
+    def person(j: int) -> bool:
+        if institution(j) and low[j] not in people:
+            return False
+        return any(_is_person(p, toks[j][2], lex, people) for p in parsed[j][:2]) or any(
+            "anim" in p.tag.grammemes and p.tag.POS == "NOUN" for p in parsed[j][:1])
+
+    def noun_case(j: int, case: str) -> bool:
+        return any(p.tag.case == case and p.tag.POS in ("NOUN", None) for p in parsed[j]) or (
+            not parsed[j] and _ACRONYM.fullmatch(toks[j][2]) is not None)
+
+    def genitive_after(i: int) -> int | None:
+        """The head of a genitive phrase right after ``i`` (adjectives and numbers skipped)."""
+        j = i + 1
+        while j < n and any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in parsed[j][:1]) and not institution(j):
+            j += 1
+        return j if j < n and (noun_case(j, "gent") or institution(j) and not parsed[j]) else None
+
+    # clauses: a subject is looked for in the predicate's own clause first
+    clause = [0] * n
+    for i in range(1, n):
+        gap = sentence[toks[i - 1][1]:toks[i][0]]
+        clause[i] = clause[i - 1] + (1 if re.search(r"[,:;—–()]", gap) or low[i] in ("что", "чтобы", "который")
+                                     else 0)
+
+    # 1. a decision noun with an institution in the genitive: «по решению акимата», «решением управления»
+    for i in range(n):
+        # the noun as the ground of an action: «по решению X» (dative after «по»), «решением X» (instrumental),
+        # or a stance noun in any case («позиция филиала», «мнение министерства»)
+        ground = lemmas[i] & lex.nouns and any(
+            p.tag.POS == "NOUN" and ((p.tag.case == "datv" and i > 0 and low[i - 1] == "по")
+                                     or (p.tag.case == "ablt" and not after_prep[i])
+                                     or p.normal_form in lex.stance_nouns) for p in parsed[i])
+        if ground:
+            j = genitive_after(i)
+            if j is not None and institution(j) and not person(j) and not place(j):
+                start = i - 1 if after_prep[i] else i
+                return span(start, j)
+        # «с точки зрения министерства»
+        if low[i] == "зрения" and i > 1 and low[i - 2] == "с":
+            j = genitive_after(i)
+            if j is not None and institution(j):
+                return span(i - 2, j)
+
+    def in_institution(c: int) -> int | None:
+        """An institution or a level the clause ``c`` places its predicate at: «в акимате», «на уровне района»."""
+        for j in range(1, n):
+            if clause[j] != c or not after_prep[j]:
+                continue
+            if low[j - 1] in ("в", "во", "на") and institution(j) and noun_case(j, "loct"):
+                return j
+            if lemmas[j] & lex.levels and low[j - 1] == "на":
+                k = genitive_after(j)
+                if k is not None and (institution(k) or any(p.tag.POS == "NOUN" for p in parsed[k])):
+                    return k
+        return None
+
+    def placed(place: int, i: int) -> tuple[int, int]:
+        k = place
+        while k > 0 and after_prep[k]:
+            k -= 1
+        return span(min(k, i), max(place, i))
+
+    def agent(i: int) -> str | None:
+        """``person`` or ``institution``: who a passive ``i`` names in the instrumental."""
+        for j in range(n):
+            if j == i or after_prep[j] or clause[j] != clause[i] and abs(j - i) > 6:
+                continue
+            if any(p.tag.case == "ablt" and p.tag.POS in ("NOUN", "NPRO") for p in parsed[j]) or (
+                    not parsed[j] and low[j] in people):
+                if lemmas[j] & lex.nouns:
+                    continue
+                if person(j):
+                    return "person"
+                if institution(j):
+                    return "institution"
+        return None
+
+    def subject_of(i: int, lemma_set: frozenset[str]) -> int | None:
+        """A nominative noun of the clause that names what was solved or decided («проблема», «решение»)."""
+        for j in range(n):
+            if clause[j] == clause[i] and j != i and not after_prep[j] and lemmas[j] & lemma_set and any(
+                    p.tag.case == "nomn" for p in parsed[j]):
+                return j
+        return None
+
+    decision_words = {b for _, b in lex.phrases}
 
     def phrase_object(i: int, verb: str, reach: int = 5) -> bool:
         wanted = {b for a, b in lex.phrases if a == verb}
-        return any(wanted & lemmas[j] for j in range(max(0, i - reach), min(len(toks), i + reach)) if j != i)
-
-    # clauses: a subject is looked for in the predicate's own clause first
-    clause = [0] * len(toks)
-    for i in range(1, len(toks)):
-        gap = sentence[toks[i - 1][1]:toks[i][0]]
-        clause[i] = clause[i - 1] + (1 if re.search(r"[,:;—–()]", gap) or toks[i][2].lower() in ("что", "чтобы",
-                                                                                                  "который") else 0)
-
-    # «по мнению министерства», «с точки зрения акимата»
-    low = [t.lower() for _, _, t in toks]
-    for i in range(len(toks) - 1):
-        if (low[i] == "мнению" and i > 0 and low[i - 1] == "по") or (low[i] == "зрения" and i > 1 and low[i - 2] == "с"):
-            j = i + 1
-            while j < len(toks) and any(p.tag.POS == "ADJF" for p in parsed[j][:1]):
-                j += 1
-            if j < len(toks) and any(p.normal_form in insts and p.tag.case == "gent" for p in parsed[j]):
-                return toks[i - 1][0], toks[j][1]
+        return any(wanted & lemmas[j] or low[j] in wanted for j in range(max(0, i - reach), min(n, i + reach))
+                   if j != i)
 
     for i, ps in enumerate(parsed):
         for pred in ps:
             pos = pred.tag.POS
             lemma = pred.normal_form
-            deciding = lemma in lex.verbs or phrase_object(i, lemma, 5 if pos != "PRTS" else len(toks))
-            if not deciding:
-                continue
-            if pos == "PRTS" and (lemma in lex.passive or phrase_object(i, lemma, len(toks))):
-                # «решено», «решение принято»: who took it?
-                agent = any(_is_person(p, toks[j][2], lex, people) and p.tag.case == "ablt"
-                            for j, pj in enumerate(parsed) for p in pj if j != i)
-                if agent:
+            base = lemma[:-2] if lemma.endswith(("ся", "сь")) and pos == "VERB" else lemma
+            reflexive = base != lemma and (base in lex.passive_any or base in lex.verbs or phrase_object(i, base))
+            passive = pos == "PRTS" and (lemma in lex.passive_any or phrase_object(i, lemma, n))
+            if reflexive and lemma in lex.verbs:   # «отказаться», «согласиться» are active verbs of their own
+                reflexive = False
+            if passive or (reflexive and pred.tag.person in (None, "3per")):
+                # «решено», «утверждён министерством», «решение принималось в филиале», «вопрос решался на уровне …»
+                core = base in lex.passive or phrase_object(i, base, n) or lemma in lex.passive
+                solved = subject_of(i, lex.solve)
+                by = agent(i)
+                if by == "person":
                     break
-                near = [j for j in range(0, i) if lemmas[j] & {b for _, b in lex.phrases}] or [
-                    j for j in range(max(0, i - 2), i) if "быть" in lemmas[j]]
-                start = toks[near[0]][0] if near else toks[i][0]
-                return start, toks[i][1]
-            if pos not in ("VERB", "ADJS"):   # participles describe, they do not state who decided
-                continue
+                if by == "institution":
+                    return _agent_span(toks, parsed, i, n)
+                place = in_institution(clause[i])
+                if place is not None:
+                    return placed(place, i)
+                if core and solved is None and (reflexive is False or subject_of(i, frozenset(decision_words))
+                                                is not None):
+                    near = [j for j in range(0, i) if lemmas[j] & decision_words] or [
+                        j for j in range(max(0, i - 2), i) if "быть" in lemmas[j]]
+                    return span(near[0] if near else i, i)
+                break
+            deciding = lemma in lex.verbs or phrase_object(i, lemma, 5)
+            if not deciding or pos not in ("VERB", "ADJS"):
+                continue   # participles describe, they do not state who decided
+
             def candidates(where: range, i: int = i, pred: Any = pred) -> list[tuple[int, Any]]:
                 found = []
                 for j in where:
                     if j == i or after_prep[j]:
                         continue
                     for p in parsed[j]:
+                        if p.score < 0.1 and p is not parsed[j][0]:
+                            continue   # «зала» is not the plural of «зало»
                         if (p.tag.case == "nomn" and p.tag.POS in ("NOUN", "NPRO") and _agrees(p, pred)) or (
-                                "UNKN" in p.tag.grammemes and p.normal_form in insts):
+                                (not parsed[j] or "UNKN" in p.tag.grammemes) and institution(j)):
                             found.append((j, p))
                             break
+                    else:
+                        if not parsed[j] and institution(j):
+                            found.append((j, None))
                 return found
 
-            subjects = [c for c in candidates(range(len(toks))) if clause[c[0]] == clause[i]]
+            subjects = [c for c in candidates(range(n)) if clause[c[0]] == clause[i]]
             if not subjects:
                 subjects = [c for c in candidates(range(i)) if clause[c[0]] < clause[i]][-2:]
-            if any(_is_person(p, toks[j][2], lex, people) for j, p in subjects):
+            if any(j < i for j, _ in subjects):   # the subject before its verb; after it, it is the object
+                subjects = [c for c in subjects if c[0] < i]
+            if any(person(j) for j, _ in subjects):
                 break
-            inst = [j for j, p in subjects if p.normal_form in insts]
+            if base in ("решить", "решать") and any(
+                    lemmas[j] & lex.solve and any(p.tag.case == "accs" for p in parsed[j])
+                    for j in range(i + 1, n) if clause[j] == clause[i]):
+                break   # «новый график решил проблему»: solved
+            inst = [j for j, _ in subjects if institution(j)]
+            if not inst and lemma in lex.mind:
+                # a lifeless thing that decides, believes or refuses stands for an institution («совещание решило»)
+                inst = [j for j, p in subjects if j < i and p is not None and p is parsed[j][0] and p.tag.POS == "NOUN"
+                        and "inan" in p.tag.grammemes and _BODY.search(p.normal_form)
+                        and not lemmas[j] & (lex.solve | lex.nouns | decision_words)]
             if inst:
                 j = min(inst, key=lambda k: abs(k - i))
-                return min(toks[j][0], toks[i][0]), max(toks[j][1], toks[i][1])
+                return span(j, i)
             own = [c for c in subjects if clause[c[0]] == clause[i]]
             if not own and pred.tag.number == "plur" and pred.tag.person in (None, "3per"):
-                # «в акимате решили»: an indefinite-personal sentence placed in an institution
-                for j in range(1, i):
-                    if clause[j] == clause[i] and after_prep[j] and any(
-                            p.normal_form in insts and p.tag.case == "loct" for p in parsed[j]):
-                        return toks[j - 1][0], toks[i][1]
+                # «в акимате решили», «так решили в госкорпорации»: an indefinite-personal sentence in an institution
+                place = in_institution(clause[i])
+                if place is not None:
+                    return placed(place, i)
             break
     return None
+
+
+def _agent_span(toks: list[tuple[int, int, str]], parsed: list[tuple[Any, ...]], i: int, n: int) -> tuple[int, int]:
+    """From the passive ``i`` to its instrumental agent."""
+    ablt = [j for j in range(n) if j != i and any(p.tag.case == "ablt" for p in parsed[j])]
+    j = min(ablt, key=lambda k: abs(k - i)) if ablt else i
+    return toks[min(i, j)][0], toks[max(i, j)][1]
+
+
+# the endings of nouns that name a body of people: министерство, акимат, секретариат, комиссия, прокуратура
+_BODY = re.compile(r"(?:ство|ат|иат|ция|сия|ура|ум|итет|ет|ал)$")
+_ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}")
 
 
 # -- Kazakh --------------------------------------------------------------------------------

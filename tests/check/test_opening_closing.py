@@ -37,9 +37,10 @@ def test_every_bundled_case_opens_and_closes_on_its_decision() -> None:
         assert closing["question"].rstrip().endswith("?"), folder.name
 
 
-def test_a_complete_case_without_them_gets_an_error_for_each(example: Case) -> None:
+def test_a_complete_case_without_them_gets_a_warning_for_each(example: Case) -> None:
+    # the article does not ask for an opening scene or a closing question: a warning by default
     found = _found(_without(example, "opening", "closing"))
-    assert [(f.severity, f.step) for f in found] == [("error", 1), ("error", 22)]
+    assert [(f.severity, f.step) for f in found] == [("warning", 1), ("warning", 22)]
     assert "protagonist" in found[0].message and "decision at stake" in found[0].message
     assert "question left to the class" in found[1].message
     for status in ("published",):
@@ -78,3 +79,22 @@ def test_a_closing_that_names_the_chosen_solution_gives_it_away(example: Case) -
     data["closing"]["text"] += " " + str(chosen["text"])
     found = [f for f in check_case(Case(data, path=example.path)) if f.rule == "student-spoiler"]
     assert [f.at for f in found] == ["closing.text"]
+
+
+def test_a_publisher_profile_makes_them_errors(example: Case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from keykis.check.config import parse_config
+
+    (tmp_path / "keykis.yaml").write_text("profile: publisher\n", encoding="utf-8")
+    config = parse_config(tmp_path / "keykis.yaml")
+    found = [f for f in check_case(_without(example, "opening", "closing"), config=config)
+             if f.rule == "opening-closing"]
+    assert [(f.severity, f.step) for f in found] == [("error", 1), ("error", 22)]
+
+
+def test_an_unknown_profile_is_refused_with_the_known_ones(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from keykis.check.config import parse_config
+    from keykis.errors import UserError
+
+    (tmp_path / "keykis.yaml").write_text("profile: journal\n", encoding="utf-8")
+    with pytest.raises(UserError, match="publisher"):
+        parse_config(tmp_path / "keykis.yaml")

@@ -10,8 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from keykis.check.findings import Hit
+from keykis.check.rules.content import (
+    has_content,
+    is_empty_indicator,
+    is_measurable,
+    is_statement,
+    placeholders_in,
+)
 from keykis.method import Method
-from keykis.model import Case, filled, mapping, value_at
+from keykis.model import Case, mapping, value_at
+from keykis.vocabulary import LANGS, in_every_language
+
+METRICS = ("observability", "controllability", "manageability")
 
 
 def _internal_actors(case: Case) -> bool:
@@ -19,14 +29,14 @@ def _internal_actors(case: Case) -> bool:
 
 
 def _internal_objects(case: Case) -> bool:
-    return any(isinstance(o, dict) and o.get("environment") == "internal" and filled(o.get("name"))
+    return any(isinstance(o, dict) and o.get("environment") == "internal" and has_content(o.get("name"))
                for o in case.data.get("objects") or [])
 
 
 def _external_activity(case: Case) -> bool:
-    if filled(case.data.get("external_models")) or filled(case.narrative("external_activity")):
+    if has_content(case.data.get("external_models")) or has_content(case.narrative("external_activity")):
         return True
-    return any(isinstance(a, dict) and a.get("environment") == "external" and filled(a.get("activity"))
+    return any(isinstance(a, dict) and a.get("environment") == "external" and has_content(a.get("activity"))
                for a in case.data.get("actors") or [])
 
 
@@ -36,11 +46,11 @@ def _relations(case: Case) -> bool:
 
 
 def _values(case: Case) -> bool:
-    return filled(case.data.get("values"))
+    return has_content(case.data.get("values"))
 
 
 def _goals(case: Case) -> bool:
-    return filled(case.data.get("goals"))
+    return has_content(case.data.get("goals"))
 
 
 def _decision_matrix(case: Case) -> bool:
@@ -49,14 +59,30 @@ def _decision_matrix(case: Case) -> bool:
     return any(m["scores"] for m in matrices(case))
 
 
-def _metrics_quantitative(case: Case) -> bool:
+def _indicators(case: Case) -> list[str]:
     metrics = mapping(case.data.get("metrics"))
-    return any(filled(mapping(metrics.get(k)).get("indicators"))
-               for k in ("observability", "controllability", "manageability"))
+    return [str(i) for k in METRICS for i in mapping(metrics.get(k)).get("indicators") or []
+            if isinstance(i, str | int | float) and str(i).strip()]
+
+
+def _metrics_quantitative(case: Case) -> bool:
+    """Quantitative indicators beside the qualitative text, each naming a measurable quantity."""
+    indicators = _indicators(case)
+    return any(is_measurable(i) for i in indicators) and not any(is_empty_indicator(i) for i in indicators)
+
+
+def _metric(case: Case, key: str) -> bool:
+    """One of the three metrics of step 21: an observable statement (and measurable indicators, if only those)."""
+    metric = mapping(mapping(case.data.get("metrics")).get(key))
+    text = metric.get("text")
+    if isinstance(text, str) and text.strip():
+        return is_statement(text)
+    indicators = [str(i) for i in metric.get("indicators") or [] if str(i).strip()]
+    return any(is_measurable(i) for i in indicators) and not any(is_empty_indicator(i) for i in indicators)
 
 
 def _conclusion(case: Case) -> bool:
-    return filled(case.data.get("conclusion")) or filled(case.narrative("conclusion"))
+    return has_content(case.data.get("conclusion")) or has_content(case.narrative("conclusion"))
 
 
 def _conclusion_alternatives(case: Case) -> bool:
@@ -89,9 +115,41 @@ _NAMED: dict[str, Callable[[Case], bool]] = {
 
 
 def requirement_met(case: Case, requirement: str) -> bool:
-    """Whether ``case`` meets one requirement of ``step_requirements``."""
+    """Whether ``case`` meets one requirement of ``step_requirements`` (a placeholder does not)."""
     check = _NAMED.get(requirement)
-    return check(case) if check else filled(value_at(case.data, requirement))
+    if check:
+        return check(case)
+    parts = requirement.split(".")
+    if len(parts) == 2 and parts[0] == "metrics" and parts[1] in METRICS:
+        return _metric(case, parts[1])
+    return has_content(value_at(case.data, requirement))
+
+
+def _why(case: Case, requirement: str) -> dict[str, str] | None:
+    """Why a requirement that has some text is still unmet: a placeholder, a lone rating, an unmeasurable indicator."""
+    def say(key: str, text: str) -> dict[str, str]:
+        return in_every_language(key, text=" ".join(text.split())[:60])
+
+    if requirement == "metrics_quantitative":
+        indicators = _indicators(case)
+        bad = next((i for i in indicators if is_empty_indicator(i)), None) or next(
+            (i for i in indicators if not is_measurable(i)), None)
+        return say("check.indicator_not_measurable", bad) if bad else None
+    parts = requirement.split(".")
+    if len(parts) == 2 and parts[0] == "metrics" and parts[1] in METRICS:
+        metric = mapping(mapping(case.data.get("metrics")).get(parts[1]))
+        text = metric.get("text")
+        if isinstance(text, str) and text.strip():
+            return say("check.metric_not_statement", text)
+        bad = next((str(i) for i in metric.get("indicators") or [] if is_empty_indicator(str(i))), None)
+        return say("check.indicator_not_measurable", bad) if bad else None
+    sources = {"external_activity": [case.data.get("external_models"), case.narrative("external_activity")],
+               "conclusion": [case.data.get("conclusion"), case.narrative("conclusion")]}
+    values = sources.get(requirement) or ([] if requirement in _NAMED else [value_at(case.data, requirement)])
+    if requirement in ("values", "goals"):
+        values = [case.data.get(requirement)]
+    found = [p for v in values for p in placeholders_in(v)]
+    return say("check.placeholder_why", found[0]) if found else None
 
 
 def _place(case: Case, requirement: str) -> tuple[tuple[str | int, ...], bool]:
@@ -116,7 +174,11 @@ def steps_present(case: Case, m: Method) -> Iterator[Hit]:
     rule = "step-missing" if case.complete else "step-open"
     for n, step, req in missing(case, m):
         at, key = _place(case, req)
-        yield Hit(rule, at, {"n": n, "what": m.requirement_words.get(req, req)}, key=key, step=step)
+        what: dict[str, str] | str = m.requirement_words.get(req, req)
+        why = _why(case, req)
+        if why and isinstance(what, dict):
+            what = {lang: f"{what.get(lang, req)} ({why[lang]})" for lang in LANGS}
+        yield Hit(rule, at, {"n": n, "what": what}, key=key, step=step)
 
 
 RULES = [steps_present]
