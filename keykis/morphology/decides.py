@@ -384,11 +384,41 @@ _NAME_ENDINGS = re.compile(r"(?:ов|ев|ова|ева|ин|ина|ұлы|қы�
 
 
 def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str]) -> tuple[int, int] | None:
+    """Who decides in a Kazakh sentence, read with the suffix grammar of keykis.morphology.kazakh.
+
+    An institution (or a place standing for its government) in the nominative before a verb of
+    deciding or of a stance («бас тартты», «қарсы шықты», «қолдады») is reported, and so is a passive
+    («бекітілді», «шешім қабылданды») whose agent is an institution («бөлімімен»), which is placed in
+    one («әкімдікте», «аудан деңгейінде»), or which names no one; and the genitive of an institution
+    before a decision noun («әкімдіктің шешімімен», «бөлімінің пікірінше»). «Мәселе шешілді» — a
+    problem solved — is not a decision; a person of the case, a role noun or a name decides.
+    """
     lex = lexicon("kk")
     insts = lex.institutions | institutions
     toks = _tokens(sentence)
     low = [t.lower() for _, _, t in toks]
-    starts = {stem[:2] for stem in (*lex.verbs, *lex.passive, *(v for _, v in lex.phrases),
+    n = len(toks)
+
+    def case_of(j: int, stems: frozenset[str]) -> str | None:
+        reading = kazakh.noun_stem_case(low[j], stems)
+        return reading[1] if reading else None
+
+    def institution(j: int) -> str | None:
+        return case_of(j, insts) or case_of(j, lex.places)
+
+    def person(j: int) -> bool:
+        return _kk_person(toks[j][2], low[j], lex, people)
+
+    # 1. an institution in the genitive before a decision noun: «әкімдіктің шешімімен», «бөлімінің пікірінше»
+    for i in range(1, n):
+        if case_of(i, lex.nouns) in ("ins", "nom") and (case_of(i, lex.nouns) == "ins" or (
+                i + 1 < n and low[i + 1] == "бойынша")) or any(low[i].startswith(s) and low[i].endswith(("інше", "ынша"))
+                                                              for s in lex.nouns):
+            for j in range(max(0, i - 3), i):
+                if case_of(j, insts) == "gen" and not any(person(k) for k in range(j + 1, i)):
+                    return toks[j][0], toks[i][1]
+
+    starts = {stem[:2] for stem in (*lex.verbs, *lex.passive, *lex.passive_any, *(v for _, v in lex.phrases),
                                     *(v for _, v in lex.passive_phrases))}
     for i, word in enumerate(low):
         if word[:2] not in starts:
@@ -397,8 +427,9 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
         def after(noun: str, i: int = i) -> bool:
             return any(kazakh.noun_stem_case(low[j], frozenset({noun})) for j in range(max(0, i - 3), i))
 
-        passive = any(kazakh.is_finite_form(word, s) for s in lex.passive) or any(
+        core = any(kazakh.is_finite_form(word, s) for s in lex.passive) or any(
             kazakh.is_finite_form(word, verb) and after(noun) for noun, verb in lex.passive_phrases)
+        passive = core or any(kazakh.is_finite_form(word, s) for s in lex.passive_any)
         active = not passive and (any(kazakh.is_verb_form(word, s) for s in lex.verbs) or any(
             kazakh.is_verb_form(word, verb) and after(noun) for noun, verb in lex.phrases))
         if not (active or passive):
@@ -409,18 +440,31 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
                 start = j
                 break
         before = range(start, i)
-        inst = [(j, c) for j in before for c in [kazakh.noun_stem_case(low[j], insts)] if c]
-        persons = [j for j in before if _kk_person(toks[j][2], low[j], lex, people)]
-        subject = [j for j, (_, case) in inst if case == "nom"]
+        if word.startswith("шеш") and any(case_of(j, lex.solve) in ("nom", "acc") for j in before):
+            continue   # «мәселе шешілді», «мәселені шешті»: a problem solved, not a decision taken
+        inst = [(j, c) for j in before for c in [institution(j)] if c]
+        persons = [j for j in before if person(j)]
+        if passive:
+            by = [j for j in before if case_of(j, insts) == "ins" or (person(j) and low[j].endswith(
+                ("мен", "бен", "пен")))]
+            if by and not person(by[0]):
+                return toks[by[0]][0], toks[i][1]
+            if by or persons:
+                continue
+            at = [j for j, c in inst if c == "loc"] or [j for j in before if case_of(j, lex.levels) == "loc"]
+            if at:
+                return toks[max(start, at[0] - 1) if case_of(at[0], lex.levels) else at[0]][0], toks[i][1]
+            if core:
+                first = inst[0][0] if inst else max(start, i - 2)
+                return toks[first][0], toks[i][1]
+            continue
+        subject = [j for j, c in inst if c == "nom"]
         head = bool(persons) and bool(subject) and persons[0] == subject[0] + 1 and low[persons[0]].endswith(
             ("ы", "і"))   # «департамент басшысы»: the possessed head of the phrase decides
         if persons and (not subject or persons[0] < subject[0] or head):
             continue
         if subject:
             return toks[subject[0]][0], toks[i][1]
-        if passive:
-            start = toks[inst[0][0]][0] if inst else toks[max(0, i - 2)][0]
-            return start, toks[i][1]
     return None
 
 
@@ -439,18 +483,80 @@ _SKIP = {"has", "have", "had", "will", "would", "then", "finally", "also", "alre
          "were", "are", "been"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "our", "city", "district", "regional", "national",
                 "local", "state"}
-_PASSIVE = re.compile(r"\b(?:(?:the|a|an|this|that|no|final)\s+)?(?:decision|choice)s?\s+(?:(?:was|were|is|are|has been|"
-                      r"have been|had been|will be)\s+)(?:made|taken|reached|adopted)\b(?!\s+by\b)", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"\bit\s+(?:was|is|has been|had been|will be)\s+(?:decided|agreed|resolved|concluded|"
-                         r"determined)\b(?!\s+by\b)", re.IGNORECASE)
+_BE = r"(?:is|are|was|were|be|been|being|has been|have been|had been|will be|would be)"
+_ADVERBS = r"(?:\s+(?:\w+ly|then|also|soon|later|finally|eventually|not|never|already))*"
+_PASSIVE = re.compile(r"\b(?:(?:the|a|an|this|that|no|final)\s+)?(?:decision|choice)s?\b(?:\s+(?:to|on|about|of)\b[^,;]{0,60}?)?\s+" + _BE + _ADVERBS
+                      + r"\s+(?:made|taken|reached|adopted)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"\bit\s+" + _BE + _ADVERBS + r"\s+(?:decided|agreed|resolved|concluded|determined|felt|"
+                         r"thought|believed|considered|ruled)\b", re.IGNORECASE)
+# a passive of deciding or of a stance; who (or where) is read after it
+_PASSIVE_ANY = re.compile(r"\b" + _BE + _ADVERBS + r"\s+(?:approved|decided|rejected|endorsed|agreed|adopted|taken|"
+                          r"made|chosen|resolved|ruled|vetoed|turned down|signed off|sanctioned|backed|blocked|refused|"
+                          r"cleared|overruled|dismissed|authori[sz]ed|determined)\b", re.IGNORECASE)
+_BY = re.compile(r"\s*(?:\w+ly\s+)?(?:on\s+\w+\s+)?by\s+(?:the\s+|a\s+|its\s+|their\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+                 re.IGNORECASE)
+_LEVEL = re.compile(r"\bat\s+(?:the\s+)?(?:[\w-]+\s+){0,2}level\b|\bat\s+the\s+level\s+of\b", re.IGNORECASE)
+# the ground of an action: "by decision of the akimat", "according to the ministry", "in the view of the council"
+_GROUND = re.compile(r"\b(?:(?:by|on|upon|under|following|per|after)\s+(?:a\s+|the\s+)?(?:decision|order|orders|"
+                     r"instruction|instructions|ruling|resolution|decree|initiative|insistence)\s+of|according\s+to|"
+                     r"in\s+the\s+(?:view|opinion|judgement|judgment)\s+of|in\s+(?:its|their)\s+view\s*,?\s*the)"
+                     r"\s+(?:the\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b([\w-]+)['’]s?\s+(?:decision|view|position|stance|ruling|verdict|refusal|choice)\b",
+                         re.IGNORECASE)
+
+
+_EN_STOP = {"after", "before", "when", "while", "in", "on", "at", "and", "but", "to", "for", "with", "as", "because",
+            "since", "until", "during", "who", "which", "that", "so", "or", "from", "without", "last", "this", "next",
+            "early", "late"}
+
+
+def _en_head(phrase: str) -> str:
+    """The head word of a noun phrase: "the foreign ministry of the republic" -> "ministry"."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
+    cut = next((k for k, w in enumerate(words) if k and w in _EN_STOP), len(words))
+    words = words[:cut]
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1].rstrip("'’s") if words else ""
 
 
 def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]) -> tuple[int, int] | None:
     lex = lexicon("en")
+    insts = lex.institutions | institutions | lex.places
+
+    def institutional(phrase: str) -> bool:
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
+        words = words[:next((k for k, w in enumerate(words) if k and w in _EN_STOP), len(words))]
+        head = _en_head(phrase)
+        if head in lex.persons or head in people or any(w in people for w in words):
+            return False
+        return head in insts or " ".join(words[-2:]) in insts
+
     for pattern in (_PASSIVE, _IMPERSONAL):
         m = pattern.search(sentence)
         if m:
+            by = _BY.match(sentence, m.end())
+            if by and not institutional(by.group(1)):
+                continue
             return m.start(), m.end()
+    for m in _PASSIVE_ANY.finditer(sentence):
+        by = _BY.match(sentence, m.end())
+        if by:
+            if institutional(by.group(1)):
+                return m.start(), by.end()
+            continue
+        level = _LEVEL.search(sentence, m.end())
+        if level:
+            return m.start(), level.end()
+        place = re.compile(r"\s*(?:\w+\s+)?(?:in|at|within)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)",
+                           re.IGNORECASE).match(sentence, m.end())
+        if place and institutional(place.group(1)) and _en_head(place.group(1)) not in lex.places:
+            return m.start(), place.end()
+    for pattern in (_GROUND, _POSSESSIVE):
+        for m in pattern.finditer(sentence):
+            if institutional(m.group(1)) and _en_head(m.group(1)) not in lex.places or (
+                    pattern is _POSSESSIVE and _en_head(m.group(1)) in lex.institutions | institutions):
+                return m.start(), m.end()
     toks = _tokens(sentence)
     low = [t.lower() for _, _, t in toks]
     phrase_verbs = {a for a, _ in lex.phrases}
@@ -479,9 +585,9 @@ def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]
         if head in lex.persons or head in people or (toks[head_index][2][:1].isupper() and head_index > 0
                                                      and head not in lex.institutions | institutions):
             continue
-        if head in lex.institutions | institutions or " ".join(low[max(0, head_index - 1):head_index + 1]) in \
+        if head in insts or " ".join(low[max(0, head_index - 1):head_index + 1]) in \
                 lex.institutions:
-            start = toks[head_index - 1][0] if " ".join(low[max(0, head_index - 1):head_index + 1]) in \
+            start = toks[head_index - 1][0] if head_index > 0 and " ".join(low[head_index - 1:head_index + 1]) in \
                 lex.institutions else toks[head_index][0]
             return start, toks[i][1]
     return None

@@ -52,17 +52,22 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
         _one(name, ctx, outdir, result, jobs[name], keep_html=html)
     if "case.pdf" in jobs and "guidelines.pdf" in jobs:
         result.sizes = printed_sizes(result.pages["case.pdf"], result.pages["guidelines.pdf"],
-                                     jobs["guidelines.pdf"].anchor_pages)
+                                     jobs["guidelines.pdf"].anchor_pages, jobs["case.pdf"].anchor_pages)
     return result
 
 
-def printed_sizes(case_pages: int, guidelines_pages: int, anchors: dict[str, int]) -> dict[str, int]:
-    """Printed pages of the case (student edition without its title page + the author's analysis)
-    and of the guidelines proper.
+def printed_sizes(case_pages: int, guidelines_pages: int, anchors: dict[str, int],
+                  case_anchors: dict[str, int] | None = None) -> dict[str, int]:
+    """Printed pages of the case (student edition without its title page and its exhibits + the author's
+    analysis) and of the guidelines proper.
 
     guidelines.pdf holds the guidelines proper, then the author's analysis from page ``analysis``,
-    then the epilogue from page ``g-epilogue`` (each section starts a page).
+    then the epilogue from page ``g-epilogue`` (each section starts a page). case.pdf ends with its
+    exhibits from page ``back-appendices``: the article sizes the text, not the documents after it.
     """
+    exhibits = (case_anchors or {}).get("back-appendices")
+    if exhibits is not None:
+        case_pages = min(case_pages, exhibits + 1)   # the page the exhibits start on still holds text
     analysis = anchors.get("analysis", guidelines_pages)
     epilogue = anchors.get("g-epilogue", guidelines_pages)
     analysis_pages = max(0, min(epilogue, guidelines_pages) - analysis)

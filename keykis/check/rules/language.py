@@ -89,7 +89,7 @@ def mixed_script(case: Case, m: Method) -> Iterator[Hit]:
             yield Hit("mixed-script", path, {"word": word, "fixed": fixed, "count": len(found)})
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_STATEMENT_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _statements(case: Case, min_words: int) -> list[tuple[YamlPath, str]]:
@@ -103,8 +103,11 @@ def _statements(case: Case, min_words: int) -> list[tuple[YamlPath, str]]:
                 for part in ("description", "activity"):
                     if isinstance(item.get(part), str):
                         out.append(((key, i, part), item[part]))
+    from keykis.morphology.sentences import join_wrapped
+
     for step, text in case.narratives().items():
-        out.extend((("narrative", step), s) for s in _SENTENCE.split(text))
+        # whole sentences, wrapped lines joined (a list item inside a sentence is not a statement of its own)
+        out.extend((("narrative", step), s) for s in _STATEMENT_END.split(join_wrapped(text)))
     return [(p, s.strip()) for p, s in out if word_count(s) >= min_words]
 
 

@@ -30,14 +30,21 @@ def _chars(node: Any) -> int:
     return 0
 
 
+# What the guidelines' five pages leave out: the reading list (handouts pasted into it are not guidelines).
+_NOT_GUIDELINES = {"readings"}
+# What the case's size leaves out: the exhibits printed after the text (the article sizes the text).
+_NOT_TEXT = {"appendices"}
+
+
 def guidelines_chars(case: Case) -> int:
-    """Characters of the teacher guidelines proper."""
-    return _chars(case.data.get("guidelines"))
+    """Characters of the teacher guidelines proper (the sections the article lists, without the readings)."""
+    g = case.data.get("guidelines")
+    return _chars({k: v for k, v in g.items() if k not in _NOT_GUIDELINES} if isinstance(g, dict) else g)
 
 
 def case_chars(case: Case) -> int:
-    """Characters of the case as printed: the student edition and the author's analysis."""
-    return sum(_chars(v) for k, v in case.data.items() if k not in _NOT_CASE)
+    """Characters of the case as printed: the student edition without its exhibits, and the author's analysis."""
+    return sum(_chars(v) for k, v in case.data.items() if k not in _NOT_CASE | _NOT_TEXT)
 
 
 def _calibration(m: Method, lang: str, part: str) -> tuple[float, float]:
