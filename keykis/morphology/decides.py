@@ -307,9 +307,9 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                     break
                 if by == "institution":
                     return _agent_span(toks, parsed, i, n)
-                place = in_institution(clause[i])
-                if place is not None:
-                    return placed(place, i)
+                where = in_institution(clause[i])
+                if where is not None:
+                    return placed(where, i)
                 if core and solved is None and (reflexive is False or subject_of(i, frozenset(decision_words))
                                                 is not None):
                     near = [j for j in range(0, i) if lemmas[j] & decision_words] or [
@@ -360,9 +360,9 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
             own = [c for c in subjects if clause[c[0]] == clause[i]]
             if not own and pred.tag.number == "plur" and pred.tag.person in (None, "3per"):
                 # «в акимате решили», «так решили в госкорпорации»: an indefinite-personal sentence in an institution
-                place = in_institution(clause[i])
-                if place is not None:
-                    return placed(place, i)
+                where = in_institution(clause[i])
+                if where is not None:
+                    return placed(where, i)
             break
     return None
 
@@ -485,7 +485,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "our", "city",
                 "local", "state"}
 _BE = r"(?:is|are|was|were|be|been|being|has been|have been|had been|will be|would be)"
 _ADVERBS = r"(?:\s+(?:\w+ly|then|also|soon|later|finally|eventually|not|never|already))*"
-_PASSIVE = re.compile(r"\b(?:(?:the|a|an|this|that|no|final)\s+)?(?:decision|choice)s?\b(?:\s+(?:to|on|about|of)\b[^,;]{0,60}?)?\s+" + _BE + _ADVERBS
+_PASSIVE = re.compile(r"\b(?:(?:the|a|an|this|that|no|final)\s+)?(?:decision|choice)s?\b"
+                      r"(?:\s+(?:to|on|about|of)\b[^,;]{0,60}?)?\s+" + _BE + _ADVERBS
                       + r"\s+(?:made|taken|reached|adopted)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\bit\s+" + _BE + _ADVERBS + r"\s+(?:decided|agreed|resolved|concluded|determined|felt|"
                          r"thought|believed|considered|ruled)\b", re.IGNORECASE)

@@ -75,7 +75,7 @@ def is_statement(text: str) -> bool:
         return False
     ratings = set(_all("ratings"))
     words = [w for w in _WORD.findall(text.lower()) if w not in ratings]
-    return len(words) >= int(method().metric_words.get("statement_min_words", 3))
+    return len(words) >= int(str(method().metric_words.get("statement_min_words", 3)))
 
 
 def is_measurable(indicator: str) -> bool:
