@@ -13,7 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from keykis.render.proof import documents, report
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.proof import documents, report  # noqa: E402
 
 if __name__ == "__main__":
     for folder in sys.argv[1:] or ["out"]:

@@ -65,11 +65,6 @@ def page(page_id: str) -> Step | None:
     return method().step_by_id.get(page_id) or next((p for p in parts() if p.id == page_id), None)
 
 
-def is_part(step: Step) -> bool:
-    """Whether ``step`` is a part after the steps (no step number, no prose of its own)."""
-    return step.n > len(method().steps)
-
-
 def page_for_path(dotted: str) -> Step | None:
     """The step or part that edits ``dotted`` (the most specific match)."""
     found = method().step_for_path(tuple(dotted.split("."))) if dotted else None

@@ -11,7 +11,6 @@ from keykis.terminal import clean_line
 from keykis.vocabulary import label, say
 
 SEVERITIES = ("error", "warning", "info")
-DOCS_URL = "docs/rules.md#{rule}"
 
 
 @dataclass(frozen=True)

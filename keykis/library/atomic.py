@@ -19,10 +19,6 @@ STAGING = ".staging"
 """Folder under OUTDIR where cases are rendered before they are swapped in."""
 
 
-write_bytes = atomic.write_bytes
-write_text = atomic.write_text
-
-
 def staging_dir(outdir: Path, slug: str) -> Path:
     """A fresh, empty folder to render one case into (with a normal folder's mode, not 0700)."""
     return atomic.make_temp_dir(outdir / STAGING, f"{slug}.")

@@ -41,10 +41,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from keykis import yamlsafe
+from keykis import atomic, yamlsafe
 from keykis.card import Card, pick
 from keykis.collation import initial, sort_key
-from keykis.library import atomic
 from keykis.library.fingerprint import hash_text
 from keykis.paths import schemas_dir
 from keykis.render.join import local_href

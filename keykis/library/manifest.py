@@ -14,8 +14,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from keykis import atomic
 from keykis.card import Card, no_card
-from keykis.library import atomic
 
 MANIFEST = "manifest.json"
 JOURNAL = "manifest.journal"

@@ -49,24 +49,6 @@ def russian_forms(token: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def is_name_word(word: str, name_word: str) -> bool:
-    """Whether ``word`` (as written in a text) is a form of ``name_word`` (a word of a real name)."""
-    w = fold(word)
-    if not w[:1].isupper():
-        return False
-    low = w.lower()
-    base = name_word.lower()
-    if low in russian_forms(name_word):
-        return True
-    if any(stem == base for stem, _ in kazakh.noun_readings(low)):
-        return True
-    if re.fullmatch(r"[a-z'’]+", low):
-        latin = re.sub(r"['’]s?$", "", low)
-        sk = skeleton(base)
-        return skeleton(latin) in {sk, skeleton(base + "a") if _SURNAME.match(base) else sk}
-    return False
-
-
 @lru_cache(maxsize=256)
 def name_index(names: tuple[tuple[str, ...], ...]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """(Russian form -> name, Kazakh stem -> name, Latin skeleton -> name) for the personal names ``names``."""

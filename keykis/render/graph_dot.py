@@ -23,7 +23,7 @@ from typing import Any
 
 from keykis.errors import KeykisError
 from keykis.graph import concept_graph, relation_name
-from keykis.method import method, name
+from keykis.method import method
 from keykis.model import Case
 from keykis.render.graph_geometry import defects, finish, move_numbers, place_numbers, read_drawing
 from keykis.render.markup import plain
@@ -96,12 +96,6 @@ def relation_legend(case: Case, lang: str) -> list[tuple[int, str, str, str, str
     g = concept_graph(case)
     return [(n, g.nodes[u]["label"], g.nodes[v]["label"], relation_name(d["type"], lang), plain(d["label"] or ""))
             for n, (u, v, d) in enumerate(g.edges(data=True), 1)]
-
-
-def _strategy_names(item: dict[str, Any], lang: str) -> str:
-    strategies = method().strategies
-    names = [name(strategies[s], lang) for s in item.get("strategy") or [] if s in strategies]
-    return " + ".join(names)
 
 
 def item_code(field_id: str, index: int, lang: str) -> str:
@@ -190,12 +184,6 @@ def svg_size(svg: bytes) -> tuple[float, float]:
     """Width and height of a Graphviz SVG in points ((1, 1) when unreadable)."""
     m = _SIZE.search(svg)
     return (float(m.group(1)), float(m.group(2))) if m else (1.0, 1.0)
-
-
-def svg_is_wide(svg: bytes) -> bool:
-    """Whether a Graphviz SVG is wider than it is tall (by more than a tenth)."""
-    width, height = svg_size(svg)
-    return width > 1.1 * height
 
 
 MM = 72 / 25.4

@@ -76,9 +76,6 @@ class Box:
     def overlaps(self, other: Box) -> bool:
         return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
 
-    def within(self, other: Box) -> bool:
-        return other.x0 <= self.x0 and self.x1 <= other.x1 and other.y0 <= self.y0 and self.y1 <= other.y1
-
     def holds(self, x: float, y: float, tol: float = 0.0) -> bool:
         return self.x0 - tol <= x <= self.x1 + tol and self.y0 - tol <= y <= self.y1 + tol
 

@@ -50,9 +50,9 @@ def consume_case(case: Any, *, check: bool = True) -> bool:
 
     Returns whether the case passed the gate.
     """
+    from keykis.card import make_card
     from keykis.check import check_case
     from keykis.gate import SchemaGateError, require_case
-    from keykis.library.card import make_card
     from keykis.render.context import edition_context
     from keykis.render.disguise import public_case
     from keykis.render.engine import render_html

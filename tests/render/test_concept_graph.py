@@ -127,6 +127,7 @@ def test_the_drawing_is_what_the_legend_says() -> None:
     assert "сплошная" in say("edition.graph_caption", "ru") and "пунктир" in say("edition.graph_caption", "ru")
 
 
+@pytest.mark.slow
 def test_random_graphs_keep_internal_edges_inside_and_numbers_free() -> None:
     """Forty random graphs (an internal cycle, relations both ways across the boundary), both directions."""
     import copy

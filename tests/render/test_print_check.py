@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.proof import Proof, documents, internal_codes, proof
 from keykis.library import BuildOptions, build_database
-from keykis.render.proof import Proof, documents, internal_codes, proof
 from tests.helpers import ROOT
 
 CASES = ROOT / "cases"

@@ -51,6 +51,7 @@ async def test_the_card_follows_step_25_with_labels_for_every_value(example: Pat
         assert editor.doc.get(("meta", "short_title")).endswith(" 2")
 
 
+@pytest.mark.slow
 async def test_the_session_plan_shows_its_sum_against_the_length(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -117,6 +118,7 @@ async def test_the_title_follows_the_chosen_question_until_worded_otherwise(exam
         assert doc.get(("title",)) == "Нужен ли району второй ЦОН? Да", "the author's own wording stays"
 
 
+@pytest.mark.slow
 async def test_views_say_what_is_missing(example: Path) -> None:
     from keykis.tui.screens.views import ViewsScreen
 
@@ -132,6 +134,7 @@ async def test_views_say_what_is_missing(example: Path) -> None:
         assert "main" in note and "step 11" in note
 
 
+@pytest.mark.slow
 async def test_the_focus_step_lists_the_field_with_the_chosen_item_under_the_cursor(example: Path) -> None:
     from keykis.tui.widgets.items import ItemTable
 

@@ -17,12 +17,6 @@ from keykis.vocabulary import place_in_every_language
 _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether position ``at`` is inside quotation marks (a quoted counter-example)."""
-    head = text[:at]
-    return head.count("«") > head.count("»") or head.count("“") > head.count("”") or head.count('"') % 2 == 1
-
-
 def impersonal_phrase(text: str, institutions: frozenset[str] = frozenset(),
                       people: frozenset[str] = frozenset()) -> str | None:
     """The first «Министерство решило»-like phrase in ``text``, if any (keykis.morphology.decides)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from keykis.check.findings import Hit
-from keykis.method import Method, name
+from keykis.method import Method
 from keykis.model import FIELDS, Case
 from keykis.vocabulary import LANGS, in_every_language, label, parts_in_every_language
 
@@ -86,11 +86,6 @@ def solution_labels(case: Case, m: Method) -> Iterator[Hit]:
             yield Hit("solution-strategy", at, {"id": s.get("id")})
         if not s.get("directed_at"):
             yield Hit("solution-target", at, {"id": s.get("id")})
-
-
-def strategy_names(m: Method, ids: list[str], lang: str) -> str:
-    """Strategy ids as words, joined with '+' as in Figure 1 of the method."""
-    return " + ".join(name(m.strategies[s], lang) if s in m.strategies else s for s in ids)
 
 
 def _fan(field: str, what: str, count: int, limit: int, at: tuple[str | int, ...], item: str | None = None) -> Hit:

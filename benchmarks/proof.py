@@ -1,5 +1,8 @@
 """The print check: what a production editor measures on a PDF before it goes to print.
 
+A developer's tool (``benchmarks/print_check.py`` and ``tests/render/test_print_check.py``
+use it), kept out of the installed package.
+
 For every page of a rendered document it measures what a reader meets on
 paper, not what the templates intend:
 
