@@ -456,17 +456,33 @@ def own_text(data: dict[str, Any] | None, text: str) -> str:
 
 
 def flag_similar(entries: list[Entry], texts: dict[str, str], cutoff: float) -> None:
-    """Mark worksheets whose own words are identical or nearly so (similarity ≥ ``cutoff``)."""
+    """Mark worksheets whose own words are identical or nearly so (similarity ≥ ``cutoff``).
+
+    Identical worksheets are grouped first: each group is linked through its
+    first worksheet (n - 1 pairs, not n²/2), and only one worksheet of each
+    group is compared with the others, so a class of copies costs what one
+    worksheet costs.
+    """
     norm = {e.file: " ".join(texts.get(e.file, "").casefold().split()) for e in entries}
-    for i, a in enumerate(entries):
-        for b in entries[i + 1:]:
-            ta, tb = norm[a.file], norm[b.file]
-            if len(ta) < 40 or len(tb) < 40:
-                continue
-            score = 100.0 if ta == tb else fuzz.ratio(ta, tb, score_cutoff=cutoff)
+    groups: dict[str, list[Entry]] = {}
+    for e in entries:
+        if len(norm[e.file]) >= 40:
+            groups.setdefault(norm[e.file], []).append(e)
+
+    def link(a: Entry, b: Entry, score: float) -> None:
+        a.similar.append({"file": b.file, "label": b.label, "similarity": round(score)})
+        b.similar.append({"file": a.file, "label": a.label, "similarity": round(score)})
+
+    heads = []
+    for members in groups.values():
+        heads.append(members[0])
+        for b in members[1:]:
+            link(members[0], b, 100.0)
+    for i, a in enumerate(heads):
+        for b in heads[i + 1:]:
+            score = fuzz.ratio(norm[a.file], norm[b.file], score_cutoff=cutoff)
             if score >= cutoff:
-                a.similar.append({"file": b.file, "label": b.label, "similarity": round(score)})
-                b.similar.append({"file": a.file, "label": a.label, "similarity": round(score)})
+                link(a, b, score)
 
 
 def _score_rows(case: Case, cells: dict[str, Counter[int]]) -> list[dict[str, Any]]:
