@@ -23,6 +23,7 @@ def test_alias_references_are_still_limited() -> None:
         yamlsafe.loads(ok + "one_more: *x\n")
 
 
+@pytest.mark.slow
 def test_a_500_actor_1000_relation_case_loads_and_checks(tmp_path: Path) -> None:
     from keykis.check import check_path
 
@@ -32,6 +33,7 @@ def test_a_500_actor_1000_relation_case_loads_and_checks(tmp_path: Path) -> None
     assert any("506 actors" in m for m in too_big) and any("1006 relations" in m for m in too_big)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("where", "size"), [("narrative.internal", 1_900_000), ("title", 2_000_000)])
 def test_a_text_over_its_limit_is_a_finding_and_render_refuses_it_at_once(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, size: int) -> None:

@@ -49,6 +49,7 @@ def test_search_prints_no_control_characters(tmp_path: Path) -> None:
     assert not CONTROL.search(proc.stdout + proc.stderr)
 
 
+@pytest.mark.slow
 def test_build_lines_and_tables_print_no_control_characters_or_markup(tmp_path: Path) -> None:
     cases = tmp_path / "cases"
     evil_case(cases, "bad-[red]case[i]")

@@ -26,6 +26,7 @@ def shallow(data: dict, depth: int, kinds: tuple[str, ...] = ()) -> list[tuple[s
             if name.split("=")[0].count(".") < depth and (not kinds or name.split("=", 1)[1] in kinds)]
 
 
+@pytest.mark.slow
 def test_case_values_of_every_type_reach_no_consumer_unchecked(example: Case) -> None:
     """Every top-level value by each wrong type (checked too); every second-level one by a number, a list, null.
 
@@ -41,6 +42,7 @@ def test_case_values_of_every_type_reach_no_consumer_unchecked(example: Case) ->
     assert passed  # empty texts pass the gate and are rendered
 
 
+@pytest.mark.slow
 def test_worksheet_values_of_every_type_reach_no_consumer_unchecked(tmp_path: Path, example: Case) -> None:
     from keykis.study.student import student_view
 
