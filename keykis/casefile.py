@@ -605,12 +605,13 @@ def parse_tree(file: Path, text: str) -> CommentedMap:
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CaseFileError(
-            f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=str(file),
+            f"the file is not valid YAML: {getattr(exc, 'problem', None) or exc}", path=str(file),
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
             words=("file.yaml_syntax", {"detail": getattr(exc, "problem", None) or exc}),
         ) from None
     if not isinstance(tree, CommentedMap):
-        raise CaseFileError("the file is not a mapping of keys to values", path=str(file),
+        raise CaseFileError("the file must be keys with their values (such as 'keykis: 1'), not a list or a single text",
+                            path=str(file),
                             words=("file.not_mapping", {}))
     return tree
 

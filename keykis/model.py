@@ -340,7 +340,7 @@ def case_file(path: Path) -> Path:
     if path.is_dir():
         candidate = path / CASE_FILE
         if not os.path.lexists(candidate):
-            raise CaseFileError(f"no {CASE_FILE} in this folder", path=str(path),
+            raise CaseFileError(f"there is no {CASE_FILE} in this folder", path=str(path),
                              words=("file.no_case", {"name": CASE_FILE}))
         return candidate
     return path

@@ -80,7 +80,7 @@ def _refuse_unless_regular(st: os.stat_result, name: str, limit: int) -> None:
         key, word = _special(st.st_mode)
         raise CaseFileError(f"is {word}, not a file; only regular files are read", path=name, words=(key, {}))
     if st.st_size > limit:
-        raise CaseFileError(f"file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
+        raise CaseFileError(f"the file is too large ({_size(st.st_size)}; the limit is {_size(limit)})", path=name,
                             words=("file.too_large", {"size": _size(st.st_size), "limit": _size(limit)}))
 
 
@@ -88,7 +88,7 @@ def _open(path: Path, *, limit: int, root: Path | None) -> tuple[int, int]:
     """Open ``path`` for reading after every check; return the fd and its size."""
     name = str(path)
     if root is not None and path.is_symlink() and _outside(path, root):
-        raise CaseFileError("is a link to a file outside the case folder; copy the file into the folder instead",
+        raise CaseFileError("a link to a file outside the case folder; copy the file into the folder instead",
                             path=name, words=("file.link_outside", {}))
     try:
         st = os.stat(path)
@@ -124,7 +124,7 @@ def iter_chunks(path: Path, *, limit: int = MAX_ASSET_BYTES, root: Path | None =
                 return
             total += len(chunk)
             if total > limit:
-                raise CaseFileError(f"file is too large (more than {_size(limit)}; it grew while being read)",
+                raise CaseFileError(f"the file is too large (more than {_size(limit)})",
                                     path=str(path), words=("file.too_large_grew", {"limit": _size(limit)}))
             yield chunk
     finally:

@@ -49,7 +49,7 @@ def check_slug(slug: str) -> str:
                         words=("file.id_too_long", {"length": len(slug), "limit": MAX_SLUG}))
     if not _SLUG.match(slug):
         shown = slug if slug.isprintable() else slug.encode("unicode_escape").decode()
-        raise UserError(f"{shown!r} is not a usable case id: use one name of lowercase latin letters, digits and '-' "
+        raise UserError(f"'{shown}' is not a usable case id: use one name of lowercase latin letters, digits and '-' "
                         "(no folders, no '..')", words=("file.bad_id", {"id": shown}))
     return slug
 

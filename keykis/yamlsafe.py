@@ -168,8 +168,9 @@ def _syntax_error(exc: yaml.YAMLError, name: str, text: str) -> CaseFileError:
 def loads(text: str, name: str = "<text>") -> Any:
     """Parse YAML text safely; raise ``CaseFileError`` with file:line on any problem."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise CaseFileError(f"file is too large (the limit is {MAX_BYTES // 1024} KiB)", path=name,
-                            words=("file.too_large_grew", {"limit": f"{MAX_BYTES // 1024} KiB"}))
+        limit = f"{MAX_BYTES // 1024} KiB"
+        raise CaseFileError(f"the file is too large (more than {limit})", path=name,
+                            words=("file.too_large_grew", {"limit": limit}))
     _check_depth(text, name)
     loader = _Loader(text)
     try:

@@ -51,16 +51,16 @@ def parse_config(path: Path) -> Config:
     if profile is not None:
         profiles = method().profiles
         if str(profile) not in profiles:
-            raise UserError(f"unknown profile {profile!r}; known: {', '.join(profiles)}", path=str(path),
+            raise UserError(f"unknown profile '{profile}' in keykis.yaml; known profiles: {', '.join(profiles)}", path=str(path),
                             words=("file.config_profile", {"profile": str(profile), "known": ", ".join(profiles)}))
         levels.update(profiles[str(profile)])
     for rule, level in rules.items():
         level = "off" if level is False else str(level)
         if rule not in known:
-            raise UserError(f"unknown rule {rule!r} (see docs/rules.md)", path=str(path),
+            raise UserError(f"unknown rule '{rule}' (see docs/rules.md)", path=str(path),
                             words=("file.config_unknown_rule", {"rule": rule}))
         if level not in LEVELS:
-            raise UserError(f"rule {rule!r}: level must be one of {', '.join(LEVELS)}", path=str(path),
+            raise UserError(f"rule '{rule}': the level must be one of {', '.join(LEVELS)}", path=str(path),
                             words=("file.config_level", {"rule": rule, "levels": ", ".join(LEVELS)}))
         levels[rule] = level
     return Config(levels, str(path))

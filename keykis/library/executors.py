@@ -222,5 +222,5 @@ def make_executor(spec: str | None, *, workers: int | None = None, recycle_after
     if spec.startswith(("dask://", "tcp://", "tls://")):
         address = "tcp://" + spec.removeprefix("dask://") if spec.startswith("dask://") else spec
         return DaskExecutor(address)
-    raise UserError(f"unknown executor {spec!r}: use local, inline or dask://HOST:PORT",
+    raise UserError(f"unknown executor '{spec}': use local, inline or dask://HOST:PORT",
                     words=("file.unknown_executor", {"executor": spec}))

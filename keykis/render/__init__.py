@@ -43,7 +43,7 @@ def _editions(editions: Iterable[str]) -> tuple[str, ...]:
     flat = tuple(dict.fromkeys(wanted))
     unknown = [e for e in flat if e not in EDITIONS]
     if unknown:
-        raise UserError(f"unknown edition {unknown[0]!r} (choose student, teacher or all)",
+        raise UserError(f"unknown edition '{unknown[0]}' (choose student, teacher or all)",
                         words=("file.unknown_edition", {"edition": unknown[0]}))
     return flat
 

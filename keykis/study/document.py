@@ -64,6 +64,6 @@ def open_worksheet(path: Path, view: Case) -> WorksheetDocument:
     """Open a worksheet file for editing in forms; raise ``CaseFileError`` if it cannot be read as one."""
     data, text = yamlsafe.load_mapping(path)
     if not is_worksheet(data):
-        raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path),
+        raise CaseFileError("this is not a worksheet: it has no 'worksheet:' key at the top", path=str(path),
                              words=("file.not_worksheet", {}))
     return WorksheetDocument(path, text, parse_tree(path, text), data, view)

@@ -140,7 +140,7 @@ def load_worksheet(path: Path) -> Worksheet:
     """Load a worksheet file; raise ``CaseFileError`` if it cannot be read or is a case."""
     data, text = yamlsafe.load_mapping(path)
     if not is_worksheet(data):
-        raise CaseFileError("this is not a worksheet (no top-level 'worksheet:' key)", path=str(path),
+        raise CaseFileError("this is not a worksheet: it has no 'worksheet:' key at the top", path=str(path),
                              words=("file.not_worksheet", {}))
     return Worksheet(data, path=path, text=text)
 
@@ -149,7 +149,7 @@ def parse_worksheet(text: str, name: str = "<worksheet>") -> Worksheet:
     """Parse worksheet text (as typed in the editor); raise ``CaseFileError`` on bad YAML."""
     data = yamlsafe.loads(text, name) if text.strip() else None
     if not isinstance(data, dict) or not is_worksheet(data):
-        raise CaseFileError("expected a worksheet: a mapping with a top-level 'worksheet:' key", path=name,
+        raise CaseFileError("this is not a worksheet: it has no 'worksheet:' key at the top", path=name,
                              words=("file.not_worksheet", {}))
     return Worksheet(data, path=Path(name) if name != "<worksheet>" else None, text=text)
 

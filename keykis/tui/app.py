@@ -91,7 +91,8 @@ class KeykisApp(App[str | None]):
         import re
 
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", folder.name):
-            raise UserError(f"{folder.name!r} is not a usable case id: use lowercase latin letters, digits and '-'",
+            raise UserError(f"'{folder.name}' is not a usable case id: use one name of lowercase latin letters, digits and '-' "
+                            "(no folders, no '..')",
                             words=("file.bad_id", {"id": folder.name}))
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write(target, BLANK_CASE.format(slug=folder.name, lang=self.lang), backup=False)

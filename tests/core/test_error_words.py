@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 import subprocess
@@ -130,3 +131,34 @@ def test_the_case_offices_build_errors_are_in_russian(tmp_path: Path) -> None:
                           text=True, check=False)
     assert done.returncode == 2 and "результат должен быть папкой, а здесь файл" in done.stderr
     assert output.read_text(encoding="utf-8") == "not a folder"
+
+
+def _template(node: ast.expr) -> str | None:
+    """A literal message with each ``{expression}`` of an f-string as ``{}``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    return None
+
+
+def test_the_english_text_beside_a_vocabulary_key_is_the_vocabularys() -> None:
+    """An error's English text (``str(exc)``: logs, build reasons) says what en.yaml says for its key."""
+    english = catalogue("en")
+    drifted, seen = [], 0
+    for file in sorted((ROOT / "keykis").rglob("*.py")):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            words = next((k.value for k in getattr(node, "keywords", []) if k.arg == "words"), None)
+            if not (isinstance(node, ast.Call) and node.args and isinstance(words, ast.Tuple) and words.elts
+                    and isinstance(words.elts[0], ast.Constant)):
+                continue
+            text = _template(node.args[0])
+            if text is None:
+                continue
+            seen += 1
+            section, _, term = str(words.elts[0].value).partition(".")
+            wanted = re.sub(r"\{[^}]*\}", "{}", str(english.get(section, {}).get(term)))
+            if text != wanted:
+                drifted.append(f"{file.relative_to(ROOT)}:{node.lineno}: {text!r} / en.yaml: {wanted!r}")
+    assert seen > 30
+    assert not drifted, "English texts that differ from en.yaml:\n" + "\n".join(drifted)
