@@ -105,6 +105,7 @@ async def typing(case: Path, edits: int) -> dict[str, list[float]]:
 
         screen.set_interval(0.01, tick)
         await pilot.press("end")
+        cpu0, saves0 = time.process_time(), screen.autosave.saves
         for i in range(edits):
             screen.check_latency = None
             await pilot.press("x" if i % 2 == 0 else "backspace")
@@ -112,8 +113,10 @@ async def typing(case: Path, edits: int) -> dict[str, list[float]]:
                 await asyncio.sleep(0.001)
             latencies.append(screen.check_latency)
             await asyncio.sleep(0.2)  # the author pauses; the autosave may run in here
+        cpu = time.process_time() - cpu0
+        saves = screen.autosave.saves - saves0
         screen.flush()
-    return {"latency": latencies, "gap": gaps}
+    return {"latency": latencies, "gap": gaps, "cpu": [cpu / edits], "saves": [float(saves)]}
 
 
 def parts(case: Path) -> dict[str, float]:
@@ -174,6 +177,8 @@ def main() -> None:
         print(f"findings after a typing pause ({len(lat)} edits, debounce included): "
               f"median {statistics.median(lat) * 1000:.0f} ms, worst {lat[-1] * 1000:.0f} ms")
         print(f"longest gap of a 10 ms ticker while checking and saving: {max(res['gap']) * 1000:.0f} ms")
+        print(f"CPU of the editor's process per edit (check, screen, autosaves): {res['cpu'][0] * 1000:.0f} ms; "
+              f"{res['saves'][0]:.0f} autosaves during the edits")
         p = parts(case)
         print(f"parts: plain copy {p['copy'] * 1000:.1f} ms, check_case {p['check'] * 1000:.1f} ms "
               f"({p['check_cpu'] * 1000:.1f} ms CPU), autosave {p['save'] * 1000:.1f} ms")
