@@ -194,11 +194,11 @@ def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> 
         report.outcomes += unchanged + _prune(manifest, found, opts.outdir)
         manifest.shared = shared
         _run(jobs, manifest, opts, report, progress)
-        manifest.save(opts.outdir)
-        if report.stopped:
-            report.catalogue = "skipped"
-        else:
-            report.catalogue = _catalogue(manifest, opts)
+        # Built cases are in the journal already: manifest.json is written once, after the catalogue
+        # (a build killed in the catalogue folds the journal in next time), and only if it changed.
+        try:
+            report.catalogue = "skipped" if report.stopped else _catalogue(manifest, opts)
+        finally:
             manifest.save(opts.outdir)
         atomic.clear_staging(opts.outdir)
     report.seconds = time.perf_counter() - start

@@ -62,17 +62,34 @@ class Manifest:
     """Hashes of the inputs shared by all cases, by name."""
     catalogue: str = ""
     """Hash the catalogue files were built from."""
+    _saved: tuple[object, ...] | None = field(default=None, repr=False, compare=False)
+    """What ``manifest.json`` on disk holds (None: unknown, or a journal is still to be folded in)."""
+
+    def _state(self) -> tuple[object, ...]:
+        # Entries are replaced, never changed in place: their identities say which ones are new.
+        return dict(self.shared), self.catalogue, {slug: id(e) for slug, e in self.entries.items()}
+
+    def changed(self) -> bool:
+        """Whether ``manifest.json`` would differ from the file on disk (or a journal waits)."""
+        return self._saved is None or self._state() != self._saved
 
     def record(self, outdir: Path, entry: Entry) -> None:
         """Add a built case and append it to the journal right away."""
         self.entries[entry.slug] = entry
+        self._saved = None  # the journal must be folded in
         with (outdir / JOURNAL).open("a", encoding="utf-8") as f:
             f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
             f.flush()
             os.fsync(f.fileno())
 
-    def save(self, outdir: Path) -> None:
-        """Write ``manifest.json`` atomically and drop the folded-in journal."""
+    def save(self, outdir: Path) -> bool:
+        """Write ``manifest.json`` atomically and drop the folded-in journal; only if something changed.
+
+        A no-op rebuild of a thousand cases used to spend most of its time
+        writing the same 8 MB of JSON (twice). Returns whether it wrote.
+        """
+        if not self.changed() and not (outdir / JOURNAL).exists():
+            return False
         data = {
             "format": FORMAT,
             "shared": self.shared,
@@ -81,6 +98,8 @@ class Manifest:
         }
         atomic.write_text(outdir / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
         (outdir / JOURNAL).unlink(missing_ok=True)
+        self._saved = self._state()
+        return True
 
 
 def load_manifest(outdir: Path) -> Manifest:
@@ -92,12 +111,15 @@ def load_manifest(outdir: Path) -> Manifest:
             m.shared = dict(data.get("shared") or {})
             m.catalogue = str(data.get("catalogue") or "")
             m.entries = {slug: Entry(**e) for slug, e in (data.get("cases") or {}).items()}
+            m._saved = m._state()
     except (OSError, ValueError, TypeError):
-        pass
+        m = Manifest()  # unreadable: written anew
     try:
         lines = (outdir / JOURNAL).read_text(encoding="utf-8").splitlines()
     except OSError:
         lines = []
+    if lines:
+        m._saved = None
     for line in lines:
         try:
             e = Entry(**json.loads(line))

@@ -41,6 +41,19 @@ def test_nothing_changed_rebuilds_nothing(db: Path, opts: BuildOptions) -> None:
     assert pdf.stat().st_mtime_ns == before
 
 
+def test_nothing_changed_leaves_the_manifest_file_alone(db: Path, opts: BuildOptions) -> None:
+    build_database([db], opts)
+    manifest = opts.outdir / "manifest.json"
+    before = (manifest.stat().st_ino, manifest.read_bytes())
+    build_database([db], opts)
+    assert (manifest.stat().st_ino, manifest.read_bytes()) == before  # not written again, not even the same bytes
+    add_case(db, "case-3", title_suffix=" (вторая редакция)")
+    build_database([db], opts)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert "вторая редакция" in data["cases"]["case-3"]["card"]["title"]["ru"]
+    assert not (opts.outdir / "manifest.journal").exists()
+
+
 def test_touching_a_file_without_changing_it_rebuilds_nothing(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     f = db / "case-1" / "case.yaml"
