@@ -9,9 +9,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-paratype fonts-dejavu-core poppler-utils tmux
+APT_PACKAGES := graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-paratype fonts-dejavu-core poppler-utils tmux chromium default-jre-headless
 
-.PHONY: demo test test-fast lint bench system clean
+WEB_TOOLS := .web-tools
+# axe-core (the accessibility check) and the Nu Html Checker (vnu.jar, run by the JRE) for the web tests, from npm
+WEB_NPM := axe-core@4 vnu-jar@26
+
+.PHONY: demo test test-fast lint bench system clean web-tools
 
 system:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -36,9 +40,14 @@ $(STAMP): pyproject.toml
 
 demo: system $(STAMP)
 	$(BIN)/keykis check cases
-	$(BIN)/keykis build cases -o out
+	$(BIN)/keykis build cases -o out --site
 
-test: system lint
+web-tools:
+	@test -f $(WEB_TOOLS)/node_modules/axe-core/axe.min.js -a -f $(WEB_TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar || \
+	  { command -v npm >/dev/null || { echo "npm is missing: the browser accessibility and HTML checks will be skipped"; exit 0; }; \
+	    npm install --silent --no-audit --no-fund --prefix $(WEB_TOOLS) $(WEB_NPM); }
+
+test: system lint web-tools
 	$(BIN)/python .ci/collected.py
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
@@ -54,4 +63,4 @@ bench: system $(STAMP)
 	$(BIN)/python benchmarks/check_bench.py
 
 clean:
-	rm -rf out .pytest_cache
+	rm -rf out .pytest_cache $(WEB_TOOLS)

@@ -24,7 +24,8 @@ from keykis.errors import UserError
 from keykis.terminal import clean_line
 from keykis.vocabulary import LANGS, error_message, say
 
-COMMANDS = ("check", "new", "schema", "render", "build", "search", "edit", "study", "review", "examples", "completion")
+COMMANDS = ("check", "new", "schema", "render", "build", "site", "preview", "search", "edit", "study", "review", "examples",
+            "completion")
 def default_lang() -> str:
     """The message language from the locale: ru, kk or en."""
     for var in ("KEYKIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -11,6 +11,9 @@ from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.vocabulary import LANGS
 
+SITE = "site"
+"""The folder of OUTDIR that ``--site`` writes the static site to."""
+
 
 def add_parser(p: argparse.ArgumentParser) -> None:
     """Arguments of ``keykis build`` (their help texts: vocabulary ``cli.build.<dest>``)."""
@@ -26,6 +29,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=LANGS, default="ru")
     p.add_argument("--renderer", default=None, help=argparse.SUPPRESS)  # module:function, for other render engines
     p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--site", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,4 +55,10 @@ def run(args: argparse.Namespace) -> int:
         opts.renderer = getattr(importlib.import_module(module), name)
     report = build_database(paths, opts, make_progress(quiet=args.quiet))
     print_summary(report)
+    if args.site:  # the static site beside the PDFs, linking each case's public ones
+        from keykis.cli.site import write_site
+
+        site = write_site(paths, args.output / SITE, pdfs=args.output, guidelines=None, lang=args.lang, force=args.force,
+                          messages=default_lang())
+        return 0 if report.ok and site == 0 else 1
     return 0 if report.ok else 1

@@ -29,7 +29,7 @@ from keykis.model import find_cases
 from keykis.render import render_case
 
 LOCK = ".keykis-build.lock"
-RESERVED = frozenset({"manifest.json", "manifest.journal", "catalog.json", "catalog.pdf", "index.sqlite"})
+RESERVED = frozenset({"manifest.json", "manifest.journal", "catalog.json", "catalog.pdf", "index.sqlite", "site"})
 """Names the build writes at the top of OUTDIR: no case folder may have them (nor a name starting with '.')."""
 
 

@@ -26,6 +26,8 @@ _VOCABULARY = _PACKAGE / "vocabulary"
 _SKIP_DIRS = {"__pycache__", ".git", ".mypy_cache"}
 CATALOGUE_TEMPLATES = ("catalog.html.j2", "catalog.css")
 """Templates only the catalogue uses: a change to them rebuilds no case."""
+WEB = "web"
+"""The web site's templates (``templates/web/``): a change to them rebuilds no PDF."""
 DEFAULT_FONTS = ("PT Serif", "PT Sans", "DejaVu Sans", "DejaVu Serif")
 
 
@@ -76,7 +78,8 @@ def hash_text(*parts: str) -> str:
 
 def _code_files() -> list[Path]:
     """The tool's own code that shapes outputs (the front doors do not)."""
-    return [f for f in _walk(_PACKAGE) if f.suffix == ".py" and f.relative_to(_PACKAGE).parts[0] not in ("tui", "cli", "search")]
+    skip = ("tui", "cli", "search", WEB)
+    return [f for f in _walk(_PACKAGE) if f.suffix == ".py" and f.relative_to(_PACKAGE).parts[0] not in skip]
 
 
 def _font_families(texts: Iterable[str]) -> set[str]:
@@ -110,7 +113,7 @@ def shared_inputs(*, catalogue: bool = False) -> dict[str, str]:
     if catalogue:
         templates = [f for f in _walk(tdir) if f.name in CATALOGUE_TEMPLATES or f.suffix == ".css"]
     else:
-        templates = [f for f in _walk(tdir) if f.name not in CATALOGUE_TEMPLATES]
+        templates = [f for f in _walk(tdir) if f.name not in CATALOGUE_TEMPLATES and f.relative_to(tdir).parts[0] != WEB]
     styles = [f.read_text(encoding="utf-8", errors="replace") for f in templates if f.suffix in (".css", ".j2", ".html")]
     families = _font_families(styles) or set(DEFAULT_FONTS)
     fonts = font_files(frozenset(families))

@@ -5,5 +5,6 @@
 - ``kazakh``: a small suffix grammar with vowel harmony variants and consonant changes
   (docs/language.md says why it is ours).
 - ``names``: every form of a real name — Russian inflection, Kazakh suffix chains, Latin transliteration.
+- ``stems``: search keys of a word (lemmas, Kazakh stems, light English stems) for the site's offline search.
 - ``decides``: who decides in a sentence — a concrete person, or an institution (core idea 2).
 """

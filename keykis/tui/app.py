@@ -136,7 +136,8 @@ class KeykisApp(App[str | None]):
         if isinstance(screen, EditorScreen):
             for word, action in (
                 ("save", screen.action_save), ("check", screen.action_check), ("render", screen.action_render),
-                ("views", screen.action_views), ("language", lambda: screen.run_action("language")),
+                ("views", screen.action_views), ("preview", screen.action_preview),
+                ("language", lambda: screen.run_action("language")),
                 ("theme", screen.action_theme), ("editor", screen.action_external_editor),
                 ("next", lambda: screen.run_action("step(1)")), ("prev", lambda: screen.run_action("step(-1)")),
             ):

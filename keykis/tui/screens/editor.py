@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -39,6 +40,9 @@ from keykis.tui.widgets.items import ItemList
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.vocabulary import LANGS, say
+
+if TYPE_CHECKING:
+    from keykis.web.preview import Preview
 
 NARROW, TINY = 120, 100
 """Below these widths the steps list, then the findings, fold away."""
@@ -85,6 +89,8 @@ class EditorScreen(Screen[None]):
         """(where the id is, old, new) of the last rename, for Ctrl+Z."""
         self.checks_done = 0
         """How many times findings were shown (tests and the benchmark wait on it)."""
+        self.preview: Preview | None = None
+        """The browser preview of this case, once F9 started it (it runs until the editor closes)."""
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -111,7 +117,8 @@ class EditorScreen(Screen[None]):
 
     KEY_WORDS = {"save": "save", "check": "check", "step(1)": "next", "step(-1)": "prev", "focus_steps": "steps",
                  "focus_findings": "findings", "views": "views", "render": "render", "language": "language",
-                 "theme": "theme", "external_editor": "editor", "undo_rename": "undo_rename"}
+                 "theme": "theme", "external_editor": "editor", "undo_rename": "undo_rename",
+                 "preview": "preview"}
 
     def _translate_keys(self) -> None:
         """The footer's words in the editor's language."""
@@ -123,6 +130,8 @@ class EditorScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.autosave.close()
+        if self.preview is not None:
+            self.preview.stop()
 
     @property
     def disk_conflict(self) -> bool:
@@ -302,6 +311,23 @@ class EditorScreen(Screen[None]):
         from keykis.tui.screens.views import ViewsScreen
 
         self.app.push_screen(ViewsScreen(self.doc.case(), self.lang))
+
+    def key_f9(self) -> None:
+        """F9: the browser preview (a key method, so the footer and the bindings stay as they are)."""
+        self.action_preview()
+
+    def action_preview(self) -> None:
+        """Serve the case's editions on 127.0.0.1 (reloaded on every autosave) and show the address."""
+        from keykis.web.preview import Preview
+
+        self.flush()
+        if self.preview is None:
+            try:
+                self.preview = Preview(self.doc.path, messages=self.lang).start()
+            except OSError as exc:
+                self.notify(clean_line(str(exc.strerror or exc)), severity="error", markup=False)
+                return
+        self.notify(say("web.editor_preview", self.lang, url=self.preview.url), timeout=20, markup=False)
 
     def action_render(self) -> None:
         """Render the PDFs in a worker, with progress."""
