@@ -29,15 +29,26 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render and list the files written; exit 2 if rendering could not run."""
     from keykis.errors import KeykisError
+    from keykis.model import CASE_FILE, case_file
+    from keykis.outputs import publish, refuse_overlap, staging
     from keykis.render import render_document
     from keykis.study.render import render as render_worksheet
     from keykis.study.worksheet import WORKSHEET_KEY
 
     if not args.path.exists():
         raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(args.path))
+    file = case_file(args.path)
+    refuse_overlap(args.output, [args.path, file, *([file.parent] if file.name == CASE_FILE else [])])
+    if args.output.exists() and not args.output.is_dir():
+        raise UserError("the output must be a folder, and this is a file", path=str(args.output),
+                        words=("file.output_is_file", {}))
     try:
-        result = render_document(args.path, args.output, renderers={WORKSHEET_KEY: render_worksheet},
-                                 editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
+        with staging(args.output) as staged:
+            result = render_document(args.path, staged, renderers={WORKSHEET_KEY: render_worksheet},
+                                     editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
+            made = [args.output / p.relative_to(staged) for p in result.outputs]
+            publish(staged, args.output)
+        result.outputs = made
     except UserError:
         raise
     except KeykisError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,32 @@ def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
     return out
 
 
+def refuse_overlaps(args: argparse.Namespace, files: list[Path]) -> None:
+    """No output of the review is, holds or lies inside the case folder, the case file or a worksheet."""
+    from keykis.model import CASE_FILE, case_file
+    from keykis.outputs import refuse_overlap
+
+    file = case_file(args.case)
+    inputs = [args.case, file, *([file.parent] if file.name == CASE_FILE else []), *files]
+    for out in (args.output, args.csv, args.feedback, args.grades):
+        if out is not None:
+            refuse_overlap(out, inputs)
+    if args.output.exists() and not args.output.is_dir():
+        raise UserError("the output must be a folder, and this is a file", path=str(args.output),
+                        words=("file.output_is_file", {}))
+
+
+def _publish(folder: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
+    """Let ``write`` make its files in a fresh folder, then move them into ``folder`` where the names are free
+    or keykis's own (``keykis.outputs.publish``)."""
+    from keykis.outputs import publish, staging
+
+    with staging(folder) as staged:
+        made = [folder / p.relative_to(staged) for p in write(staged)]
+        publish(staged, folder)
+    return made
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the review; exit 1 when some worksheets were skipped or have errors."""
     from keykis.study.grades import GRADES_FILE
@@ -70,18 +97,21 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         raise UserError("no worksheet files (*.yaml) found",
                         words=("file.no_worksheets", {}), path=", ".join(map(str, args.worksheets)))
+    refuse_overlaps(args, files)
     review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None,
                           group=args.group)
     if args.group is not None and not review.counted and not review.skipped:
         raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)",
                         words=("file.no_group", {"group": args.group, "count": len(files)}))
     grades = grade_from_file(review, case, args.grades or args.output / GRADES_FILE)
-    written = write_review(review, args.output, lang=lang, anonymous=args.anonymise, json_only=args.json_only)
+    written = _publish(args.output, lambda d: write_review(review, d, lang=lang, anonymous=args.anonymise,
+                                                          json_only=args.json_only))
     written.append(grades.path)
     if args.csv:
-        written.append(write_csv(review, args.csv, lang=lang, dialect=args.csv_dialect))
+        written += _publish(args.csv.parent, lambda d: [write_csv(review, d / args.csv.name, lang=lang,
+                                                                   dialect=args.csv_dialect)])
     if args.feedback:
-        written += write_feedback(review, args.feedback, lang=lang)
+        written += _publish(args.feedback, lambda d: write_feedback(review, d, lang=lang))
     words = labels(lang)
     for entry in review.skipped:
         print(clean_line(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],

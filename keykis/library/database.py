@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import json
-import shutil
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,14 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from keykis import safe_read
 from keykis.card import Card
 from keykis.errors import UserError
 from keykis.library import atomic
 from keykis.library.executors import Executor, make_executor
 from keykis.library.fingerprint import hash_folder, hash_text, shared_inputs
-from keykis.library.job import Job, JobResult, Renderer, renderer_name
-from keykis.library.manifest import Entry, Manifest, load_manifest
+from keykis.library.job import Job, JobResult, Renderer, refuse_foreign, renderer_name
+from keykis.library.manifest import JOURNAL, MANIFEST, MANIFEST_MAX, Entry, Manifest, load_manifest
 from keykis.model import find_cases
+from keykis.outputs import digest, owned_here, refuse_overlap, remove_owned, write_ledger
 from keykis.render import render_case
 
 LOCK = ".keykis-build.lock"
@@ -121,6 +123,33 @@ def _locked(outdir: Path) -> Iterator[None]:
         yield
 
 
+def refuse_strangers_files(outdir: Path) -> None:
+    """Refuse an output folder whose ``manifest.json`` or catalogue files are someone else's.
+
+    A ``manifest.json`` that is JSON but not a build's (a web app's manifest) is never overwritten; the
+    catalogue files are the build's only beside its manifest. A damaged manifest (not JSON at all) is
+    the build's own, made again.
+    """
+    path = outdir / MANIFEST
+    if os.path.lexists(path):
+        try:
+            data = json.loads(safe_read.read_text(path, limit=MANIFEST_MAX))
+        except (ValueError, UserError):
+            return  # damaged, or not a file: the build's own (a folder there is reported when it is written)
+        if not (isinstance(data, dict) and "format" in data and isinstance(data.get("cases", {}), dict)):
+            raise UserError("manifest.json here was not written by a keykis build; choose another output folder",
+                            path=str(path), words=("file.manifest_not_ours", {}))
+        return
+    if (outdir / JOURNAL).exists():
+        return
+    mine = owned_here(outdir)
+    for name in sorted(RESERVED - {MANIFEST, JOURNAL}):
+        if os.path.lexists(outdir / name) and name not in mine:
+            raise UserError(f"{name} is already in the output folder and no keykis build wrote it; "
+                            "choose another output folder", path=str(outdir / name),
+                            words=("file.catalogue_not_ours", {"name": name}))
+
+
 def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
     """Case folders by slug (folder name); a second folder with a taken name is a failure."""
     files = find_cases(paths)
@@ -154,16 +183,23 @@ def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared
         if not opts.force and entry and entry.key == key and entry.outputs_present(opts.outdir):
             unchanged.append(Outcome(slug, "unchanged"))
         else:
-            jobs.append(Job(slug, str(folder), str(opts.outdir), key, opts.editions, opts.renderer, opts.messages))
+            owned = entry.hashes if entry else {}
+            try:
+                refuse_foreign(opts.outdir / slug, owned)
+            except UserError as exc:  # a stranger's folder with the case's name: left alone, the case not built
+                unchanged.append(Outcome(slug, "failed", str(exc)))
+                continue
+            jobs.append(Job(slug, str(folder), str(opts.outdir), key, opts.editions, opts.renderer, opts.messages,
+                            tuple(sorted(owned.items()))))
     return jobs, unchanged
 
 
 def _prune(manifest: Manifest, found: dict[str, Path], outdir: Path) -> list[Outcome]:
-    """Remove the outputs of cases no longer in the database."""
+    """Remove the outputs of cases no longer in the database: only the files the build wrote, as it wrote them."""
     gone = []
     for slug in sorted(set(manifest.entries) - set(found)):
         if usable_slug(slug):  # a damaged manifest never makes the build delete outside its own case folders
-            shutil.rmtree(outdir / slug, ignore_errors=True)
+            remove_owned(outdir / slug, manifest.entries[slug].hashes)
         del manifest.entries[slug]
         gone.append(Outcome(slug, "removed"))
     return gone
@@ -184,8 +220,10 @@ def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> 
     start = time.perf_counter()
     report = BuildReport(opts.outdir)
     found, report.outcomes = discover(paths)
+    refuse_overlap(opts.outdir, [*paths, *found.values()])
     with _locked(opts.outdir):
         atomic.clear_staging(opts.outdir)
+        refuse_strangers_files(opts.outdir)
         manifest = load_manifest(opts.outdir)
         shared = shared_inputs()
         shared_key = hash_text(*(f"{k}={v}" for k, v in sorted(shared.items())), *opts.editions, renderer_name(opts.renderer),
@@ -221,7 +259,8 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
         for r in results:
             if r.ok:
                 job = by_slug[r.slug]
-                manifest.record(opts.outdir, Entry(r.slug, job.key, job.source, r.outputs, r.pages, r.card, round(r.seconds, 3)))
+                manifest.record(opts.outdir, Entry(r.slug, job.key, job.source, r.outputs, r.pages, r.hashes, r.card,
+                                                   round(r.seconds, 3)))
                 report.outcomes.append(Outcome(r.slug, "built", seconds=r.seconds))
             else:
                 report.outcomes.append(Outcome(r.slug, "failed", r.reason, r.seconds))
@@ -253,5 +292,9 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
     except Exception as exc:  # the cases are built; say what went wrong with the catalogue
         manifest.catalogue = ""
         return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    finally:  # the catalogue files are the build's even if the manifest is lost later
+        names = (catalogue.CATALOG_JSON, catalogue.CATALOG_PDF, catalogue.INDEX)
+        write_ledger(opts.outdir, {**owned_here(opts.outdir),
+                                   **{n: digest(opts.outdir / n) for n in names if (opts.outdir / n).is_file()}})
     manifest.catalogue = key
     return "built"

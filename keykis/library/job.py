@@ -20,6 +20,7 @@ from typing import Any
 
 from keykis.card import Card, make_card, no_card
 from keykis.library import atomic
+from keykis.outputs import digest, foreign_files, write_ledger
 from keykis.render import render_case
 
 Renderer = Callable[..., Any]
@@ -48,6 +49,8 @@ class Job:
     """What renders the case: ``keykis.render.render_case``, or a stand-in with its signature."""
     lang: str = "en"
     """Language of the check messages quoted in a failure reason."""
+    owned: tuple[tuple[str, str], ...] = ()
+    """The files of ``OUTDIR/<slug>`` an earlier build wrote, with their SHA-256: only these may be replaced."""
 
 
 @dataclass
@@ -60,6 +63,8 @@ class JobResult:
     """Why it failed, in one line."""
     seconds: float = 0.0
     outputs: dict[str, int] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of every output, by name: what the build owns in ``OUTDIR/<slug>``."""
     pages: dict[str, int] = field(default_factory=dict)
     card: Card = field(default_factory=no_card)
     pid: int = 0
@@ -87,6 +92,18 @@ def _listing(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def refuse_foreign(folder: Path, owned: dict[str, str]) -> None:
+    """Raise a ``UserError`` when ``folder`` holds anything an earlier build did not write (an author's file)."""
+    from keykis.errors import UserError
+
+    foreign = foreign_files(folder, owned)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+        raise UserError(f"the output already has a folder of this name with files the build did not write "
+                        f"({shown}); move them away or rename the case folder", path=str(folder),
+                        words=("file.folder_not_ours", {"files": shown}))
+
+
 def run_job(job: Job) -> JobResult:
     """Build one case; return its result (never raises for a bad case)."""
     from keykis.errors import UserError
@@ -111,6 +128,9 @@ def run_job(job: Job) -> JobResult:
 
         result.notes = printed_size_notes(case, getattr(rendered, "sizes", None) or {}, job.lang)
         result.outputs = _listing(staged)
+        result.hashes = {name: digest(staged / name) for name in result.outputs}
+        write_ledger(staged, result.hashes)  # the folder says what the build owns even if the manifest is lost
+        refuse_foreign(outdir / job.slug, dict(job.owned))
         atomic.swap_in(staged, outdir / job.slug)
         staged = None
         result.card = make_card(case, slug=job.slug, pages=result.pages, outputs=list(result.outputs))

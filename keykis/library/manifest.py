@@ -13,13 +13,17 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from keykis import atomic
+from keykis import atomic, safe_read
 from keykis.card import Card, no_card
+from keykis.errors import UserError
 
 MANIFEST = "manifest.json"
 JOURNAL = "manifest.journal"
 FORMAT = 1
+MANIFEST_MAX = 64 * 1024 * 1024
+"""Cap for reading ``manifest.json`` and its journal (a thousand cases take about 5 MB)."""
 
 
 @dataclass
@@ -36,6 +40,8 @@ class Entry:
     """Output file names (relative to ``OUTDIR/<slug>``) and their sizes in bytes."""
     pages: dict[str, int] = field(default_factory=dict)
     """Page counts per PDF."""
+    hashes: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of each output, by name: the build deletes or replaces a file only when it still has this hash."""
     card: Card = field(default_factory=no_card)
     """The catalogue card (see ``keykis.library.catalogue``)."""
     seconds: float = 0.0
@@ -102,28 +108,72 @@ class Manifest:
         return True
 
 
+def _str_map(value: object, kind: type) -> dict[str, Any] | None:
+    if not isinstance(value, dict):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, kind) and not isinstance(v, bool) for k, v in value.items()):
+        return None
+    return dict(value)
+
+
+def entry_from(slug: object, data: object) -> Entry | None:
+    """An entry read from a manifest or its journal, or None when any field has the wrong type.
+
+    The manifest lives in a folder others can write to, so it is read as hostile: a list where a card
+    belongs, NULLs or a number for a name drop the entry (the case is built again), never the build.
+    """
+    if not isinstance(data, dict) or not isinstance(slug, str) or data.get("slug", slug) != slug:
+        return None
+    outputs, pages = _str_map(data.get("outputs", {}), int), _str_map(data.get("pages", {}), int)
+    hashes = _str_map(data.get("hashes", {}), str)
+    card, key, source = data.get("card", {}), data.get("key"), data.get("source")
+    seconds = data.get("seconds", 0.0)
+    if outputs is None or pages is None or hashes is None or not isinstance(card, dict):
+        return None
+    if not isinstance(key, str) or not isinstance(source, str) or not isinstance(seconds, (int, float)):
+        return None
+    if card and not isinstance(card.get("slug", slug), str):
+        return None
+    return Entry(slug, key, source, outputs, pages, hashes, card or no_card(), float(seconds))  # type: ignore[arg-type]
+
+
+def _json(path: Path) -> object:
+    try:
+        return json.loads(safe_read.read_text(path, limit=MANIFEST_MAX))
+    except (ValueError, UserError, RecursionError):
+        return None
+
+
 def load_manifest(outdir: Path) -> Manifest:
-    """The manifest of ``outdir`` with its journal folded in; empty if there is none or it is unreadable."""
+    """The manifest of ``outdir`` with its journal folded in; empty if there is none or it is unreadable.
+
+    Read through the safe reader (a FIFO or ``/dev/zero`` in its place is refused at once, the size is
+    capped) and checked field by field; whatever does not fit is dropped and built again.
+    """
     m = Manifest()
+    data = _json(outdir / MANIFEST)
+    if isinstance(data, dict) and data.get("format") == FORMAT:
+        shared = _str_map(data.get("shared") or {}, str)
+        m.shared = shared or {}
+        m.catalogue = data["catalogue"] if isinstance(data.get("catalogue"), str) else ""
+        cases = data.get("cases")
+        for slug, e in (cases.items() if isinstance(cases, dict) else ()):
+            entry = entry_from(slug, e)
+            if entry is not None:
+                m.entries[slug] = entry
+        m._saved = m._state()
     try:
-        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
-        if data.get("format") == FORMAT:
-            m.shared = dict(data.get("shared") or {})
-            m.catalogue = str(data.get("catalogue") or "")
-            m.entries = {slug: Entry(**e) for slug, e in (data.get("cases") or {}).items()}
-            m._saved = m._state()
-    except (OSError, ValueError, TypeError):
-        m = Manifest()  # unreadable: written anew
-    try:
-        lines = (outdir / JOURNAL).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        lines = safe_read.read_text(outdir / JOURNAL, limit=MANIFEST_MAX).splitlines()
+    except UserError:
         lines = []
     if lines:
         m._saved = None
     for line in lines:
         try:
-            e = Entry(**json.loads(line))
-        except (ValueError, TypeError):
+            raw = json.loads(line)
+        except (ValueError, RecursionError):
             continue  # a line cut short by a kill
-        m.entries[e.slug] = e
+        entry = entry_from(raw.get("slug") if isinstance(raw, dict) else None, raw)
+        if entry is not None:
+            m.entries[entry.slug] = entry
     return m

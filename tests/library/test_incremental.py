@@ -113,12 +113,16 @@ def test_other_editions_are_other_outputs(db: Path, opts: BuildOptions) -> None:
     assert not (opts.outdir / "case-1" / "guidelines.pdf").exists()
 
 
-def test_missing_or_damaged_outputs_are_rebuilt(db: Path, opts: BuildOptions) -> None:
+def test_missing_or_changed_outputs_are_rebuilt_and_a_changed_one_is_never_deleted(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     (opts.outdir / "case-1" / "case.pdf").unlink()
-    (opts.outdir / "case-2" / "graph.pdf").write_text("GRA", encoding="utf-8")  # cut short
+    (opts.outdir / "case-2" / "graph.pdf").write_text("GRA", encoding="utf-8")  # changed since the build wrote it
     report = build_database([db], opts)
-    assert statuses(report) == {"case-1": "built", "case-2": "built", "case-3": "unchanged"}
+    assert statuses(report) == {"case-1": "built", "case-2": "failed", "case-3": "unchanged"}
+    assert "graph.pdf" in next(o.reason for o in report.outcomes if o.slug == "case-2")
+    assert (opts.outdir / "case-2" / "graph.pdf").read_text(encoding="utf-8") == "GRA"
+    (opts.outdir / "case-2" / "graph.pdf").unlink()
+    assert statuses(build_database([db], opts))["case-2"] == "built"
 
 
 def test_a_removed_case_loses_its_outputs_and_catalogue_card(db: Path, opts: BuildOptions) -> None:
