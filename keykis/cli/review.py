@@ -116,6 +116,10 @@ def run(args: argparse.Namespace) -> int:
     for entry in review.skipped:
         print(clean_line(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],
                                                      message=entry.message)), file=sys.stderr)
+    for e in review.entries:
+        for x in e.like:
+            print(clean_line(words["cli_like"].format(file=e.file, what=words[f"like_{x['source']}"],
+                                                      n=x["similarity"])), file=sys.stderr)
     for pair in review.similar:
         print(clean_line(words["cli_similar"].format(a=pair["a"], b=pair["b"], n=pair["similarity"])), file=sys.stderr)
     print(words["cli_summary"].format(total=len(review.counted) + len(review.skipped), counted=len(review.counted),

@@ -45,7 +45,7 @@ from keykis.vocabulary import LANGS, part, say
 # guidelines and completeness rules are about the author's text only).
 _CASE_RULES = [
     ids.duplicate_ids, ids.unresolved_ids,
-    matrix.chosen_items, matrix.chain, matrix.problem_length, matrix.problem_focus,
+    matrix.fans, matrix.chosen_items, matrix.chain, matrix.problem_length, matrix.problem_focus,
     matrix.task_parts, matrix.solution_labels,
     environment.owners_decide, language.impersonal_subjects, language.near_duplicates,
     decision.completeness, decision.choice,
@@ -115,6 +115,7 @@ def worksheet_hits(ws: Worksheet, case: Case, m: Method, *, guarded: bool = Fals
     view = ws.as_case(case)
     rules: list[Callable[[], Iterable[Hit]]] = [
         lambda: _head_hits(ws, case), lambda: _field_hits(view, case), lambda: scores_missing(view),
+        lambda: defence_missing(ws, view),
         *[(lambda r=rule: (hit for hit in r(view, m) if _in_worksheet(hit))) for rule in _CASE_RULES],
     ]
     placeholders = list(placeholder_hits(ws.data))
@@ -156,6 +157,24 @@ def scores_missing(view: Case) -> Iterator[Hit]:
         yield Hit("worksheet-scores-missing", at, key=True)
 
 
+def defence_missing(ws: Worksheet, view: Case) -> Iterator[Hit]:
+    """A hit when a solution is chosen but the student wrote nothing to defend it with."""
+    defence = ws.data.get("defence")
+    if view.chosen("solutions") and not (isinstance(defence, str) and defence.strip()):
+        yield Hit("worksheet-defence", ("defence",) if "defence" in ws.data else ("matrix", "solutions"), key=True)
+
+
+def worksheet_config(config: Config) -> Config:
+    """The collection's rule levels, over the levels a worksheet has by default (``worksheet_severity``).
+
+    A worksheet is finished work: what a draft case may leave for later (a
+    score without a reason) is a warning there, so that "clean" means complete.
+    """
+    levels = {rule: str(spec["worksheet_severity"]) for rule, spec in method().rules.items()
+              if spec.get("worksheet_severity")}
+    return Config({**levels, **config.levels}, config.source)
+
+
 # Text a student has not replaced yet: «...», <why>, <actor id>, "...", "?", or a whole value in «…».
 _PLACEHOLDER = re.compile(r"<[^<>\n]{1,60}>|«\s*(?:\.\.\.|…)\s*»")
 _BARE = re.compile(r"\s*(?:\.{2,}|…|\?+|todo|tbd|xxx)\s*", re.IGNORECASE)
@@ -195,6 +214,7 @@ def check_worksheet(ws: Worksheet, case: Case, *, lang: str = "en", config: Conf
     m = method()
     if config is None:
         config = config_for(case.folder.resolve()) if case.folder else Config()
+    config = worksheet_config(config)
     # a placeholder left in an enum field ("«resource kind»") is reported as a placeholder, not a schema slip
     placeholders = {hit.at for hit in placeholder_hits(ws.data)}
     structural = [hit for hit in structure_hits(ws.data, lang) if hit.at not in placeholders]

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from keykis import yamlsafe
 from keykis.check import Finding
 from keykis.errors import CaseFileError
-from keykis.method import method, name
+from keykis.method import load_data, method, name
 from keykis.model import Case, score_total
 from keykis.study.checks import check_worksheet
 from keykis.study.gate import readable_part, require_worksheet
@@ -72,6 +72,9 @@ class Entry:
     """Every finding: line, column, severity, rule, message."""
     similar: list[dict[str, Any]] = field(default_factory=list)
     """Other worksheets that read the same or nearly the same: file, label, similarity (0-100)."""
+    like: list[dict[str, Any]] = field(default_factory=list)
+    """References the worksheet reads like: ``author`` (the case author's answer) or ``example`` (the student
+    guide's worked example), with the similarity (0-100)."""
     auto: dict[str, int | None] = field(default_factory=dict)
     """The rubric level (index) each criterion's measure gives, None where the instructor decides."""
     marks: list[dict[str, Any]] = field(default_factory=list)
@@ -124,8 +127,8 @@ class Review:
 
     @property
     def clean(self) -> list[Entry]:
-        """Counted worksheets with neither errors nor warnings."""
-        return [e for e in self.counted if not e.errors and not e.warnings]
+        """Counted worksheets with neither errors nor warnings, that copy neither another one nor a reference."""
+        return [e for e in self.counted if not e.errors and not e.warnings and not e.similar and not e.like]
 
     @property
     def entries(self) -> list[Entry]:
@@ -387,7 +390,9 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     author["total"] = author_total
     review.distribution = [{"total": k, "count": len(totals[k]), "who": sorted(totals[k]), "author": k == author_total}
                            for k in sorted(totals, reverse=True)]
-    flag_similar([*review.counted, *review.skipped], texts, float(settings.get("similar_worksheets", 90)))
+    cutoff_similar = float(settings.get("similar_worksheets", 90))
+    flag_similar([*review.counted, *review.skipped], texts, cutoff_similar)
+    flag_like_references([*review.counted, *review.skipped], texts, references(case, settings), cutoff_similar)
     review.rubric = rubric_words(rubric, lang)
     grade(review, rubric, None)
     return review
@@ -453,6 +458,33 @@ def own_text(data: dict[str, Any] | None, text: str) -> str:
         if key not in _SKIP_KEYS:
             walk(value)
     return " ".join(words)
+
+
+def references(case: Case, settings: dict[str, Any]) -> dict[str, str]:
+    """The texts no worksheet should copy: the author's answer, and the student guide's worked example."""
+    answer = {"matrix": {f: case.field(f) for f in ("problems", "tasks", "solutions")},
+              "decision": case.data.get("decision")}
+    out = {"author": own_text(answer, "")}
+    name = settings.get("worked_example")
+    if name:
+        try:
+            out["example"] = own_text(load_data(str(name)), "")
+        except CaseFileError:  # a course removed or broke its example: nothing to compare with
+            pass
+    return out
+
+
+def flag_like_references(entries: list[Entry], texts: dict[str, str], refs: dict[str, str], cutoff: float) -> None:
+    """Mark worksheets whose own words read like a reference text (similarity ≥ ``cutoff``)."""
+    norm_refs = {k: " ".join(v.casefold().split()) for k, v in refs.items()}
+    for e in entries:
+        mine = " ".join(texts.get(e.file, "").casefold().split())
+        if len(mine) < 40:
+            continue
+        for source, ref in norm_refs.items():
+            score = 100.0 if mine == ref else fuzz.ratio(mine, ref, score_cutoff=cutoff)
+            if len(ref) >= 40 and score >= cutoff:
+                e.like.append({"source": source, "similarity": round(score)})
 
 
 def flag_similar(entries: list[Entry], texts: dict[str, str], cutoff: float) -> None:

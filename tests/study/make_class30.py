@@ -1,6 +1,6 @@
 """Write the class of ``tests/study/data/class30`` (run once; the files are committed).
 
-Thirty worksheets of two groups, then six that try the gradebook: a third
+Thirty worksheets of two groups, then six that try the gradebook and one thin piece of work: a third
 group with a broken file, an id number given to two different people, names
 a spreadsheet would read as formulas, and students without an id number.
 ``expected.yaml`` lies in the same folder and is itself the YAML file that is
@@ -48,6 +48,8 @@ TEXT = {
         "reason_good": "Очередь в зале станет короче.", "reason_mid": "Помогает отчасти.",
         "reason_bad": "Ничего не меняет для жителей.",
         "defence": "Выбираю выездные дни: выигрывают и жители, и ЦОН.",
+        "task2": "Разгрузить зал в часы пик записью на приём через портал.",
+        "s4": "Открыть предварительную запись на утренние часы.",
     },
     "kk": {
         "ivanov": "Операторлар ауысымның үштен бірін тұрғындарды цифрлық қызметтерге үйретуге жұмсайды.",
@@ -67,6 +69,8 @@ TEXT = {
         "reason_good": "Залдағы кезек қысқарады.", "reason_mid": "Ішінара көмектеседі.",
         "reason_bad": "Тұрғындар үшін ештеңе өзгермейді.",
         "defence": "Көшпелі күндерді таңдаймын: тұрғындар да, ХҚКО да ұтады.",
+        "task2": "Қарбалас сағаттарда залды портал арқылы алдын ала жазылумен жеңілдету.",
+        "s4": "Таңғы сағаттарға алдын ала жазылуды ашу.",
     },
     "en": {
         "ivanov": "Operators spend a third of each shift teaching residents digital services instead of taking applications.",
@@ -86,6 +90,8 @@ TEXT = {
         "reason_good": "The queue in the hall gets shorter.", "reason_mid": "Helps in part.",
         "reason_bad": "Changes nothing for the residents.",
         "defence": "I choose visiting days: both residents and the centre gain.",
+        "task2": "Relieve the hall at peak hours with booking through the portal.",
+        "s4": "Open advance booking for the morning hours.",
     },
 }
 
@@ -172,8 +178,8 @@ REFLECTION = {
                      "Стратегию уклонения сначала оценили выше, потом поняли, что очередь останется."),
 }
 
-STRATEGY = {"s1": ["cooperation"], "s2": ["avoidance", "dissolution"], "s3": ["rivalry"]}
-TARGETS = {"s1": ["sidorov", "villagers"], "s2": ["villagers"], "s3": ["kuznetsova"]}
+STRATEGY = {"s1": ["cooperation"], "s2": ["avoidance", "dissolution"], "s3": ["rivalry"], "s4": ["compromise"]}
+TARGETS = {"s1": ["sidorov", "villagers"], "s2": ["villagers"], "s3": ["kuznetsova"], "s4": ["villagers"]}
 
 
 @dataclass
@@ -221,10 +227,11 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
         lines += [f"    - name: {_q(name)}", *([f"      id: '{sid}'"] if sid else [])]
     if s.team:
         lines.append(f"  team: {_q(s.team)}")
+    thin = s.edit == "thin"
     lines += [f"  group: {s.group}", "  date: 2026-12-01", f"  language: {s.lang}", "", "matrix:",
               "  # Шаг 12. Поле проблем" if s.lang == "ru" else "  # Step 12", "  problems:", "    chosen: p1",
               "    items:"]
-    owners = [s.owner, *[o for o in s.owners if o != s.owner]]
+    owners = [s.owner] if thin else [s.owner, *[o for o in s.owners if o != s.owner]]
     for n, owner in enumerate(owners, 1):
         shown = "ivnov" if s.edit == "typo" and owner == "ivanov" else owner
         lines += [f"      - id: p{n}", f"        owner: {shown}", f"        text: {_q(t[owner])}"]
@@ -246,10 +253,14 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
     lines += ["  tasks:", "    chosen: t1", "    items:", "      - id: t1", "        problem: p1",
               f"        text: {_q(task)}", f"        what: {_q(t['what'])}", "        who: ivanov",
               f"        when: {_q(t['when'])}", f"        where: {_q(t['where'])}",
-              f"        how_much: {_q(t['how_much'])}", "  solutions:", f"    chosen: {s.chosen}", "    items:"]
-    for sid in ("s1", "s2", "s3"):
+              f"        how_much: {_q(t['how_much'])}"]
+    if not thin:
+        lines += ["      - id: t2", "        problem: p1", f"        text: {_q(t['task2'])}"]
+    lines += ["  solutions:", f"    chosen: {s.chosen}", "    items:"]
+    for sid in ("s1",) if thin else ("s1", "s2", "s3", "s4"):
         targets = ["vilagers" if s.edit == "typo" and a == "villagers" else a for a in TARGETS[sid]]
-        lines += [f"      - id: {sid}", "        task: t1", f"        text: {_q(t[sid])}", "        strategy:",
+        task_of = "t2" if sid == "s4" else "t1"
+        lines += [f"      - id: {sid}", f"        task: {task_of}", f"        text: {_q(t[sid])}", "        strategy:",
                   *[f"          - {x}" for x in STRATEGY[sid]], "        directed_at:",
                   *[f"          - {a}" for a in targets]]
         if sid == "s1":
@@ -259,8 +270,8 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
         lines += ["  scores: {}"]
     else:
         lines.append("  scores:")
-        for sid, (g, v) in s.scores.items():
-            if s.edit == "partial" and sid != "s1":
+        for sid, (g, v) in {**s.scores, "s4": (1, 0)}.items():
+            if (s.edit == "partial" or thin) and sid != "s1":
                 continue
             lines.append(f"    {sid}:")
             for cid, score in (("g1", g), ("v1", v)):
@@ -269,11 +280,11 @@ def worksheet_text(s: Student, voice: int = 0) -> str:
                 reason = t["reason_good"] if score > 1 else t["reason_mid"] if score >= 0 else t["reason_bad"]
                 if s.edit == "placeholders" and cid == "v1":
                     reason = "<why>"
-                lines += [f"      {cid}:", f"        score: {score}", f"        reason: {_q(reason)}"]
+                lines += [f"      {cid}:", f"        score: {score}", *([] if thin else [f"        reason: {_q(reason)}"])]
     best = max(s.scores, key=lambda k: sum(s.scores[k]))
     if s.chosen != best:
         lines.append(f"  choice_reason: {_q(t['defence'])}")
-    lines += ["", f"defence: {_q(t['defence'])}", ""]
+    lines += [""] if thin else ["", f"defence: {_q(t['defence'])}", ""]
     if s.file in REFLECTION:
         first, second = REFLECTION[s.file]
         lines += ["reflection:", "  problems:", "    q1:", f"      note: {_q(first)}", "  decision_matrix:",
@@ -343,6 +354,9 @@ def the_class() -> list[Student]:
                        between=("time", "human")))
     out.append(Student("36-team.yaml", [("Сая Нуржанова", "21017"), ("Тимур Алиев", "")], group="ГМУ-21",
                        team="Команда «Юг»", owner="villagers", between=("space", "time")))
+    # Thin work: one problem, one task, one solution, scores without reasons, no defence.
+    out.append(Student("37-21018.yaml", [("Азамат Нуров", "21018")], group="ГМУ-21", edit="thin",
+                       status="warnings", rules=("field-fan", "decision-reason", "worksheet-defence")))
     return out
 
 
@@ -350,7 +364,12 @@ def main() -> None:
     """Write the worksheets and expected.yaml."""
     FOLDER.mkdir(parents=True, exist_ok=True)
     students = the_class()
-    assert len(students) == 36, len(students)
+    assert len(students) == 37, len(students)
+    # A team that copied the student guide's worked example, names changed.
+    example = (Path(__file__).resolve().parents[2] / "schemas" / "study-example.yaml").read_text(encoding="utf-8")
+    copied = example.replace("    - name: Айгерим Нурланова\n      id: \"21001\"\n",
+                             "    - name: Ильяс Мусин\n      id: \"21019\"\n    - name: Гаухар Тулеген\n"
+                             "      id: \"21020\"\n  team: Команда «Восток»\n")
     expected = []
     texts: dict[str, str] = {}
     for n, s in enumerate(students):
@@ -374,6 +393,11 @@ def main() -> None:
         expected.append({"file": s.file, "students": [n for n, _ in s.names], "ids": [i for _, i in s.names],
                          "group": s.group, "status": s.status, "rules": list(s.rules), "copy_of": s.copy_of,
                          "near": s.edit == "near-copy"})
+    assert copied != example
+    (FOLDER / "38-team.yaml").write_text(copied, encoding="utf-8")
+    expected.append({"file": "38-team.yaml", "students": ["Ильяс Мусин", "Гаухар Тулеген"], "ids": ["21019", "21020"],
+                     "group": "ГМУ-21", "status": "clean", "rules": [], "copy_of": "", "near": False,
+                     "like": "example"})
     (FOLDER / "expected.yaml").write_text(
         "# What a review must make of each worksheet (written by make_class30.py).\n"
         + yaml.safe_dump(expected, allow_unicode=True, sort_keys=False), encoding="utf-8")

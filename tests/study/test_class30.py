@@ -39,8 +39,8 @@ def _check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, li
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_the_class_is_thirty_six_worksheets_of_every_kind() -> None:
-    assert len(EXPECTED) == 36 and all(f.is_file() for f in FILES)
+def test_the_class_is_thirty_eight_worksheets_of_every_kind() -> None:
+    assert len(EXPECTED) == 38 and all(f.is_file() for f in FILES)
     statuses = {e["status"] for e in EXPECTED}
     assert statuses == {"clean", "warnings", "errors", "broken", "wrong-case", "other-revision"}
     languages = {yaml.safe_load(f.read_text(encoding="utf-8"))["worksheet"]["language"]
@@ -98,24 +98,32 @@ def test_a_slip_in_the_schema_is_checked_as_far_as_it_can_be_read(capsys: pytest
     assert "worksheet-actors-left-out" not in {f["rule"] for f in findings}  # the field was read
 
 
+def _exemplary() -> list[dict[str, Any]]:
+    """The clean worksheets that copy nothing: neither another worksheet nor the guide's example."""
+    copied = {e["copy_of"] for e in EXPECTED if e["copy_of"]}
+    return [e for e in EXPECTED if e["status"] == "clean" and not e["copy_of"] and e["file"] not in copied
+            and not e.get("like")]
+
+
 def test_review_reports_each_worksheet_as_expected() -> None:
     review = review_class(load_case(CASE), FILES, lang="en")
     data = review.as_dict()
     by_file = {Path(e["file"]).name: e for e in data["students"]}
-    assert len(by_file) == 36
+    assert len(by_file) == 38
     for e in EXPECTED:
         got = by_file[e["file"]]
         assert got["status"] == e["status"], e["file"]
         assert got["students"] == e["students"] and got["ids"] == e["ids"] and got["group"] == e["group"], e["file"]
-    assert data["summary"] == {"received": 36, "other_groups": 0, "worksheets": 36, "counted": 32, "skipped": 4,
-                               "with_errors": 4, "clean": sum(e["status"] == "clean" for e in EXPECTED),
-                               "similar_pairs": 2, "graded": 0, "gradebook_rows": 35, "needs_id": 2,
+    assert data["summary"] == {"received": 38, "other_groups": 0, "worksheets": 38, "counted": 34, "skipped": 4,
+                               "with_errors": 4, "clean": len(_exemplary()),
+                               "similar_pairs": 2, "graded": 1, "gradebook_rows": 38, "needs_id": 2,
                                "duplicate_ids": 1}
     pairs = {(Path(p["a"]).name, Path(p["b"]).name, p["similarity"] == 100) for p in data["similar"]}
     copies = {(e["copy_of"], e["file"], not e["near"]) for e in EXPECTED if e["copy_of"]}
     assert pairs == copies
-    assert {e["label"] for e in data["clean"]} == {by_file[e["file"]]["label"] for e in EXPECTED
-                                                    if e["status"] == "clean"}
+    assert {e["label"] for e in data["clean"]} == {by_file[e["file"]]["label"] for e in _exemplary()}
+    like = {Path(e["file"]).name: [x["source"] for x in e["like"]] for e in data["students"] if e["like"]}
+    assert like == {e["file"]: [e["like"]] for e in EXPECTED if e.get("like")}
     dist = {row["total"]: row["count"] for row in data["distribution"]}
     assert sum(dist.values()) == sum(e["total"] is not None for e in data["counted"])
     assert [row["author"] for row in data["distribution"]].count(True) == 1
@@ -128,8 +136,8 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
     code = main(["review", str(CASE), str(CLASS), "-o", str(out), "--lang", "ru", "--csv", str(grades),
                  "--feedback", str(feedback)])
     captured = capsys.readouterr()
-    assert code == 1 and "листов: 37; в разборе: 32, пропущено: 5, с ошибками: 4, чистых: 27" in captured.out
-    assert "получено файлов: 37; других групп (не в этом разборе): 0" in captured.out
+    assert code == 1 and "листов: 39; в разборе: 34, пропущено: 5, с ошибками: 4, чистых: 23" in captured.out
+    assert "получено файлов: 39; других групп (не в этом разборе): 0" in captured.out
     assert "expected.yaml: не вошёл в разбор (YAML, но не рабочий лист" in captured.err
     assert "не вошёл в разбор (файл не читается" in captured.err
     text = _pdf_text(out / "review.pdf")
@@ -139,13 +147,13 @@ def test_review_writes_the_table_the_csv_and_one_feedback_per_student(
     assert "21010" in text and "Бекзат Омаров" in text  # the unreadable file is listed with its student
     assert "Максат Уалиев" in text and "совпадают полностью" in text
     rows = list(csv.DictReader(io.StringIO(grades.read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 35  # a row per student with an ID number used once (each member of a team)
+    assert len(rows) == 38  # a row per student with an ID number used once (each member of a team)
     by_id = {r["ID number"]: r for r in rows}
     assert by_id["22009"]["Grade"] == "" and "шаблон" in by_id["22009"]["Feedback"]
     assert by_id["21001"]["Feedback"].startswith("чисто; Оценка: не выставлена")
     assert by_id["21014"]["Full name"] == "Зарина Абилова" and "21005" not in by_id
     pdfs = sorted(feedback.glob("*.pdf"))
-    assert len(pdfs) == 37
+    assert len(pdfs) == 39
     one = _pdf_text(feedback / "23-22010.pdf")
     assert "Ерболат Жаксылыков" in one and "может быть, «ivanov»?" in one
     assert "Выездные дни вместе с акиматами сёл" in one  # the author's solution beside the student's
@@ -159,7 +167,7 @@ def test_group_and_anonymised_reviews(tmp_path: Path, capsys: pytest.CaptureFixt
     # the group's worksheets, and the file whose group cannot be told (not a worksheet); the rest counted aside
     assert data["summary"]["worksheets"] == sum(e["group"] == "ГМУ-22" for e in EXPECTED) + 1
     assert {e["group"] for e in data["students"]} == {"ГМУ-22", ""}
-    assert data["summary"]["received"] == 37
+    assert data["summary"]["received"] == 39
     assert data["summary"]["other_groups"] == sum(e["group"] != "ГМУ-22" for e in EXPECTED)
     # a group with a broken file: the broken file is listed in that group's review
     main(["review", str(CASE), str(CLASS), "-o", str(tmp_path / "g3"), "--group", "ГМУ-23", "--json-only"])

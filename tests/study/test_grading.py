@@ -21,7 +21,7 @@ from tests.study.moodle_csv import ImportRefused, read_gradebook
 CLASS = Path(__file__).resolve().parent / "data" / "class30"
 CASE = Path(__file__).resolve().parents[2] / "cases" / "ozerny-service-centre"
 EXPECTED: list[dict[str, Any]] = yaml.safe_load((CLASS / "expected.yaml").read_text(encoding="utf-8"))
-RECEIVED = 37  # 36 worksheets and expected.yaml, which is not one
+RECEIVED = 39  # 38 worksheets and expected.yaml, which is not one
 
 
 def _review(tmp_path: Path, *extra: str, out: str = "review") -> tuple[int, Path]:
@@ -43,8 +43,8 @@ def test_a_grade_is_the_rubric_total_never_the_matrix_sum() -> None:
         "field", "contradiction", "tasks", "solutions", "reasons", "reflection", "defence"]
     by_file = {Path(e.file).name: e for e in review.counted}
     first = {m["id"]: m["points"] for m in by_file["01-21001.yaml"].marks}
-    # one task only: the decomposition is not a fan; the defence is a judgement left open
-    assert first == {"field": 4, "contradiction": 3, "tasks": 1, "solutions": 3, "reasons": 2,
+    # the defence is a judgement left open
+    assert first == {"field": 4, "contradiction": 3, "tasks": 3, "solutions": 3, "reasons": 2,
                      "reflection": None, "defence": None}
     assert by_file["01-21001.yaml"].grade is None and by_file["01-21001.yaml"].open == ["reflection", "defence"]
     # no reflection answers: nothing to judge, the lowest level at once
@@ -53,7 +53,11 @@ def test_a_grade_is_the_rubric_total_never_the_matrix_sum() -> None:
     assert {m["id"]: m["points"] for m in by_file["23-22010.yaml"].marks}["field"] == 2
     assert {m["id"]: m["points"] for m in by_file["21-22008.yaml"].marks}["reasons"] == 0
     assert {m["id"]: m["points"] for m in by_file["20-22007.yaml"].marks}["reasons"] == 1
-    assert all(e.grade != e.total for e in review.counted if e.grade is not None)
+    # thin work: one problem, one task, one solution, no reasons, no defence — graded at once, low
+    thin = {m["id"]: m["points"] for m in by_file["37-21018.yaml"].marks}
+    assert thin == {"field": 0, "contradiction": 3, "tasks": 1, "solutions": 1, "reasons": 1, "reflection": 0,
+                    "defence": 0}
+    assert by_file["37-21018.yaml"].grade == 6 and by_file["37-21018.yaml"].status == "warnings"
 
 
 def test_reflection_and_defence_are_in_the_json() -> None:
@@ -203,5 +207,5 @@ def test_the_feedback_pdf_shows_rubric_comment_reflection_and_defence(tmp_path: 
                   "the defence rests on the actor's goals and values", "(set by the instructor)",
                   "Instructor's comment", "Clear reasons; now weigh the risks.",
                   "Is each formulation really a problem?", "I rewrote two from the villagers' side",
-                  "For the defence", "16 / 20"):
+                  "For the defence", "18 / 20"):
         assert words in one, words

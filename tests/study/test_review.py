@@ -107,7 +107,7 @@ def test_a_value_of_the_wrong_type_is_a_finding_and_the_rest_is_still_reviewed(c
     guide = (Path(__file__).resolve().parents[2] / "docs" / "student-guide.md").read_text(encoding="utf-8")
     good = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
     quoted = tmp_path / "quoted.yaml"
-    quoted.write_text(good.replace("score: 2\n        reason: Обучение", 'score: "+2"\n        reason: Обучение'),
+    quoted.write_text(good.replace("score: 2\n        reason: Заявления", 'score: "+2"\n        reason: Заявления'),
                       encoding="utf-8")
     listed = tmp_path / "listed.yaml"
     listed.write_text(good.replace("Айгерим Нурланова", "Данияр Беков").replace('"21001"', '"21002"').replace(

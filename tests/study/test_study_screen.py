@@ -56,7 +56,7 @@ async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_read
         assert isinstance(screen, StudyScreen)
         assert screen.has_class("narrow") == (size == NARROW)
         await _until(pilot, lambda: screen.checks_done > 0)
-        assert {f.rule for f in screen.findings} == {"worksheet-placeholder"}
+        assert {f.rule for f in screen.findings} == {"worksheet-placeholder", "field-fan"}
         await pilot.press("ctrl+n")  # step 12
         await _until(pilot, lambda: screen.part == "problems")
         await pilot.pause(0.3)

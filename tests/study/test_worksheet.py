@@ -28,7 +28,7 @@ def test_new_worksheet_is_valid_yaml_with_prompts_and_refuses_to_overwrite(tmp_p
     assert (ws.case_id, ws.revision, ws.group) == (case.id, "2026-11-22", "ГМУ-21")
     assert [s.name for s in ws.students] == ["Айгерим"]
     rules = {f.rule for f in check_worksheet(ws, case)}
-    assert rules == {"worksheet-placeholder"}
+    assert rules == {"worksheet-placeholder", "field-fan"}  # one block of each: the student adds the fan
     with pytest.raises(UserError):
         new_worksheet(path, case)
     assert path.read_text(encoding="utf-8") == text
@@ -38,7 +38,8 @@ def test_a_good_worksheet_has_no_errors(case: Case) -> None:
     ws = parse_worksheet(_ws(worksheet_data(Spec("Студент"))))
     findings = check_worksheet(ws, case)
     assert [f for f in findings if f.severity == "error"] == []
-    assert {f.rule for f in findings} == {"worksheet-actors-left-out"}
+    # one task, one solution, no defence: thin work is warned about, so that "clean" means complete
+    assert {f.rule for f in findings} == {"worksheet-actors-left-out", "field-fan", "worksheet-defence"}
 
 
 def test_case_rules_apply_to_the_worksheet_at_its_own_lines(case: Case) -> None:
