@@ -68,6 +68,8 @@ class Method:
     step_by_id: dict[str, Step] = field(default_factory=dict)
     placeholders: dict[str, list[str]] = field(default_factory=dict)
     """Per language, texts that stand in for content without being it (``placeholders`` of rules.yaml)."""
+    placeholder_markers: dict[str, Any] = field(default_factory=dict)
+    """Per language, words that defer or point elsewhere, and how short a text with one is a placeholder."""
     metric_words: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Per language, what makes a step 21 indicator measurable (``metric_words`` of rules.yaml)."""
     profiles: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -122,6 +124,7 @@ def method() -> Method:
         page_calibration=dict(rules.get("page_calibration") or {}),
         step_by_id={s.id: s for s in steps},
         placeholders={k: [str(x) for x in v] for k, v in (rules.get("placeholders") or {}).items()},
+        placeholder_markers=dict(rules.get("placeholder_markers") or {}),
         metric_words=dict(rules.get("metric_words") or {}),
         profiles={k: dict(v) for k, v in (rules.get("profiles") or {}).items()},
     )

@@ -226,8 +226,9 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
         # the noun as the ground of an action: «по решению X» (dative after «по»), «решением X» (instrumental),
         # or a stance noun in any case («позиция филиала», «мнение министерства»)
         ground = lemmas[i] & lex.nouns and any(
-            p.tag.POS == "NOUN" and ((p.tag.case == "datv" and i > 0 and low[i - 1] == "по")
-                                     or (p.tag.case == "ablt" and not after_prep[i])
+            p.tag.POS == "NOUN" and (p.tag.case == "datv"   # «по решению», «согласно решению»
+                                     or (p.tag.case == "ablt" and (not after_prep[i] or i > 1 and low[i - 2] in (
+                                         "соответствии", "согласии", "связи")))   # «решением», «в соответствии с»
                                      or p.normal_form in lex.stance_nouns) for p in parsed[i])
         if ground:
             j = genitive_after(i)
@@ -266,7 +267,12 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                 continue
             if any(p.tag.case == "ablt" and p.tag.POS in ("NOUN", "NPRO") for p in parsed[j]) or (
                     not parsed[j] and low[j] in people):
-                if lemmas[j] & lex.nouns:
+                if lemmas[j] & lex.nouns:   # «приказом филиала»: the act's author is its agent
+                    k = genitive_after(j)
+                    if k is not None and institution(k) and not person(k):
+                        return "institution"
+                    if k is not None and person(k):
+                        return "person"
                     continue
                 if person(j):
                     return "person"
@@ -290,6 +296,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                    if j != i)
 
     for i, ps in enumerate(parsed):
+        if any(low[j] in ("если", "ежели") for j in range(i) if clause[j] == clause[i]):
+            continue   # «если акиматы откажут»: a hypothesis, not a statement of who decided
         for pred in ps:
             pos = pred.tag.POS
             lemma = pred.normal_form
@@ -317,7 +325,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                     return span(near[0] if near else i, i)
                 break
             deciding = lemma in lex.verbs or phrase_object(i, lemma, 5)
-            if not deciding or pos not in ("VERB", "ADJS"):
+            stative = pos == "PRTS" and lemma not in lex.passive_any   # «убеждено», «намерено»: a state of mind
+            if not deciding or pos not in ("VERB", "ADJS") and not stative:
                 continue   # participles describe, they do not state who decided
 
             def candidates(where: range, i: int = i, pred: Any = pred) -> list[tuple[int, Any]]:
@@ -380,7 +389,7 @@ _ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}")
 
 
 # -- Kazakh --------------------------------------------------------------------------------
-_NAME_ENDINGS = re.compile(r"(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|улы|кызы)$")
+_NAME_ENDINGS = re.compile(r"\w{3}(?:ов|ев|ова|ева|ин|ина|ұлы|қызы|улы|кызы)$")   # «Қаулы» is no patronymic
 
 
 def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str]) -> tuple[int, int] | None:
@@ -417,6 +426,9 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
             for j in range(max(0, i - 3), i):
                 if case_of(j, insts) == "gen" and not any(person(k) for k in range(j + 1, i)):
                     return toks[j][0], toks[i][1]
+            if case_of(i - 1, insts) == "nom" and not low[i - 1].endswith(("ы", "і")) and low[i] != lex_noun_bare(
+                    low[i], lex.nouns):   # «мәслихат шешімі бойынша»: the izafet names the author too
+                return toks[i - 1][0], toks[i][1]
 
     starts = {stem[:2] for stem in (*lex.verbs, *lex.passive, *lex.passive_any, *(v for _, v in lex.phrases),
                                     *(v for _, v in lex.passive_phrases))}
@@ -468,6 +480,11 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
     return None
 
 
+def lex_noun_bare(word: str, nouns: frozenset[str]) -> str:
+    """``word`` itself when it is a bare noun of ``nouns`` (no possessive: not an izafet head), else ''."""
+    return word if word in nouns else ""
+
+
 def _kk_person(word: str, low: str, lex: Lexicon, people: frozenset[str]) -> bool:
     reading = kazakh.noun_stem_case(low, lex.persons | people)
     if reading and reading[1] == "nom":
@@ -502,7 +519,8 @@ _GROUND = re.compile(r"\b(?:(?:by|on|upon|under|following|per|after)\s+(?:a\s+|t
                      r"instruction|instructions|ruling|resolution|decree|initiative|insistence)\s+of|according\s+to|"
                      r"in\s+the\s+(?:view|opinion|judgement|judgment)\s+of|in\s+(?:its|their)\s+view\s*,?\s*the)"
                      r"\s+(?:the\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\b([\w-]+)['’]s?\s+(?:decision|view|position|stance|ruling|verdict|refusal|choice)\b",
+_POSSESSIVE = re.compile(r"\b([\w-]+)['’]s?\s+(?:decision|view|position|stance|ruling|verdict|refusal|choice|"
+                         r"instructions?|orders?|guidance|opinion|approval|veto|line|insistence|preference)s?\b",
                          re.IGNORECASE)
 
 

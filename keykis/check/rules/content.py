@@ -30,10 +30,26 @@ def _normal(text: str) -> str:
     return _ENDS.sub("", " ".join(text.lower().replace("ё", "е").split()))
 
 
+@cache
+def _marker_pattern() -> re.Pattern[str]:
+    spec = method().placeholder_markers
+    words = [str(w).lower() for lang, ws in spec.items() if isinstance(ws, list) for w in ws]
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return re.compile(r"(?<!\w)(?:" + ("|".join(parts) or "(?!)") + r")(?!\w)")
+
+
 def is_placeholder(text: str) -> bool:
-    """Whether ``text`` is blank or only stands in for content («—», «см. выше», "TBD", «жоқ»)."""
+    """Whether ``text`` is blank or only stands in for content.
+
+    «—», «см. выше», "TBD", «жоқ» (``placeholders``), or a short text that defers or points
+    elsewhere: «Благодарности будут позже.», «См. раздел «Методы» выше.» (``placeholder_markers``).
+    """
     normal = _normal(text)
-    return not normal or bool(_placeholder_pattern().fullmatch(normal))
+    if not normal or _placeholder_pattern().fullmatch(normal):
+        return True
+    words = _WORD.findall(normal)
+    limit = int(str(method().placeholder_markers.get("max_words", 0)))
+    return len(words) <= limit and not re.search(r"\d", normal) and bool(_marker_pattern().search(normal))
 
 
 def has_content(value: Any) -> bool:
@@ -98,4 +114,15 @@ def is_empty_indicator(indicator: str) -> bool:
     if is_placeholder(indicator):
         return True
     ratings = set(_all("ratings"))
-    return not [w for w in _WORD.findall(indicator.lower()) if w not in ratings]
+    words = [w for w in _WORD.findall(indicator.lower()) if w not in ratings]
+    return not words or (len(words) <= 2 and not re.search(r"\d", indicator) and all(_russian_rating(w) for w in words))
+
+
+def _russian_rating(word: str) -> bool:
+    """Whether a Russian word is only a rating: an adjective or adverb («нормально», «приемлемый»)."""
+    if not re.fullmatch(r"[а-яё-]+", word):
+        return False
+    from keykis.morphology.russian import parses
+
+    found = parses(word)
+    return bool(found) and found[0].tag.POS in ("ADJF", "ADJS", "ADVB", "COMP", "PRCL") and found[0].score > 0.5
