@@ -35,6 +35,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--anonymise", "--anonymize", action="store_true", dest="anonymise")
     p.add_argument("--csv-dialect", choices=("comma", "semicolon"), default="comma", dest="csv_dialect")
     p.add_argument("--grades", type=Path, default=None, metavar="FILE")
+    p.add_argument("--board", action="store_true")
 
 
 def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
@@ -85,7 +86,7 @@ def _publish(folder: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     """Build the review; exit 1 when some worksheets were skipped or have errors."""
     from keykis.study.grades import GRADES_FILE
-    from keykis.study.report import labels, write_csv, write_feedback, write_review
+    from keykis.study.report import labels, write_board, write_csv, write_feedback, write_review
     from keykis.study.review import grade_from_file, review_class
 
     if args.anonymise and (args.csv or args.feedback):
@@ -112,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
                                                                    dialect=args.csv_dialect)])
     if args.feedback:
         written += _publish(args.feedback, lambda d: write_feedback(review, d, lang=lang))
+    if args.board:
+        written += _publish(args.output, lambda d: [write_board(review, d, lang=lang)])
     words = labels(lang)
     for entry in review.skipped:
         print(clean_line(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],

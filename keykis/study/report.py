@@ -107,6 +107,21 @@ def feedback_text(entry: dict[str, Any], lang: str, *, limit: int = 5) -> str:
     return "; ".join(parts)
 
 
+BOARD_LIMITS = {"max_owners": 9, "max_kinds": 3, "max_texts": 3}
+"""What the board shows at most, so that it stays one page: owners, contradictions per owner, formulations each."""
+
+
+def write_board(review: Review, outdir: Path, *, lang: str = "en") -> Path:
+    """Write ``board.pdf``: one landscape page of the class's problems by owner and contradiction, to project."""
+    from keykis.render.engine import PdfJob, render_html, write_pdf
+
+    data = review_data(review, lang=lang, anonymous=True)
+    target = outdir / "board.pdf"
+    html = render_html("study/board.html.j2", r=data, l=labels(lang), lang=lang, **BOARD_LIMITS)
+    write_pdf(PdfJob(html=html, target=target, stylesheets=("study/board.css",)))
+    return target
+
+
 def _points(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 

@@ -113,6 +113,8 @@ class Review:
     """Totals of the chosen solution, high to low: score, number of worksheets, who."""
     group: str | None = None
     """The study group the review was limited to, if any."""
+    board: list[dict[str, Any]] = field(default_factory=list)
+    """The class's chosen problems for the board: per owner, per contradiction, the formulations and counts."""
     received: int = 0
     """Every file given to the review, whatever became of it."""
     rubric: dict[str, Any] = field(default_factory=dict)
@@ -293,6 +295,7 @@ def _chain(view: Case, names: dict[str, str], m: Any, lang: str, match: Any) -> 
     owner = str(problem.get("owner")) if problem and problem.get("owner") else None
     return {
         "owner": owner, "owner_name": names.get(owner, owner) if owner else None,
+        "problem_text": str(problem.get("text", "")) if problem else None,
         "between": between,
         "between_names": [name(m.resource_kinds[r], lang) if r in m.resource_kinds else r for r in between],
         "task": match(str(task.get("text", ""))) if task else None,
@@ -393,6 +396,7 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     cutoff_similar = float(settings.get("similar_worksheets", 90))
     flag_similar([*review.counted, *review.skipped], texts, cutoff_similar)
     flag_like_references([*review.counted, *review.skipped], texts, references(case, settings), cutoff_similar)
+    review.board = board(review.counted, author, names)
     review.rubric = rubric_words(rubric, lang)
     grade(review, rubric, None)
     return review
@@ -404,6 +408,38 @@ def grade_from_file(review: Review, case: Case, path: Path) -> Grades:
     grade(review, rubric_for(case.folder), grades)
     grades.save()
     return grades
+
+
+def board(entries: list[Entry], author: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """The class's own problem formulations grouped by owner, then by the contradiction's resource kinds.
+
+    Owners and contradictions come most frequent first; formulations that
+    read the same (case and spacing aside) are counted together. The author's
+    owner and contradiction are marked.
+    """
+    owners: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        c = e.chain
+        if not c or not c.get("owner"):
+            continue
+        o = owners.setdefault(c["owner"], {"owner": c["owner"], "name": names.get(c["owner"], c["owner"]),
+                                           "count": 0, "author": c["owner"] == author["owner"], "kinds": {}})
+        o["count"] += 1
+        key = " ↔ ".join(c["between"])
+        k = o["kinds"].setdefault(key, {"between": c["between"], "names": c["between_names"], "count": 0,
+                                        "author": o["author"] and c["between"] == author["between"], "texts": {}})
+        k["count"] += 1
+        text = " ".join(str(c.get("problem_text") or "").split())
+        if text:
+            t = k["texts"].setdefault(text.casefold(), {"text": text, "count": 0})
+            t["count"] += 1
+    out = []
+    for o in sorted(owners.values(), key=lambda o: (-o["count"], o["name"])):
+        kinds = []
+        for k in sorted(o["kinds"].values(), key=lambda k: (-k["count"], k["names"])):
+            kinds.append({**k, "texts": sorted(k["texts"].values(), key=lambda t: (-t["count"], t["text"]))})
+        out.append({**o, "kinds": kinds})
+    return out
 
 
 def rubric_words(rubric: Rubric, lang: str) -> dict[str, Any]:

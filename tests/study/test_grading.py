@@ -209,3 +209,20 @@ def test_the_feedback_pdf_shows_rubric_comment_reflection_and_defence(tmp_path: 
                   "Is each formulation really a problem?", "I rewrote two from the villagers' side",
                   "For the defence", "18 / 20"):
         assert words in one, words
+
+
+@pytest.mark.slow
+def test_the_board_is_one_page_of_the_class_s_problems_without_names(tmp_path: Path) -> None:
+    out = tmp_path / "review"
+    main(["review", str(CASE), str(CLASS), "-o", str(out), "--lang", "ru", "--json-only", "--board"])
+    info = subprocess.run(["pdfinfo", str(out / "board.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    text = _pdf_text(out / "board.pdf")
+    data = json.loads((out / "review.json").read_text(encoding="utf-8"))
+    owners = {e["chain"]["owner_name"] for e in data["counted"] if e["chain"].get("owner")}
+    assert all(o in text for o in owners)
+    ivanov = sum(e["chain"].get("owner") == "ivanov" for e in data["counted"])
+    assert f"★ Иванов {ivanov}" in text and "★ информация ↔ время" in text  # the author's choice, with its count
+    assert "Поездка в райцентр за простой справкой отнимает у жителя полдня и деньги." in text
+    for e in EXPECTED:
+        assert not any(name in text for name in e["students"])
