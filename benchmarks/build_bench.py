@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -80,14 +79,74 @@ def snapshot(dest: Path) -> Path:
     return dest
 
 
+class Tree:
+    """What a process and all its descendants use, sampled every 0.1 s with psutil.
+
+    The build's workers are forked by a server process that does not report
+    them to the build process, so neither ``getrusage(RUSAGE_CHILDREN)`` nor
+    ``/usr/bin/time`` sees them: here every process of the tree is sampled, its
+    CPU seconds kept as last seen, and the peaks taken over the samples.
+    """
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.cpu: dict[int, float] = {}
+        self.peak_tree = 0  # bytes: the largest sum of RSS over the tree at one moment
+        self.peak_one = 0  # bytes: the largest RSS of one process
+        self.peak_worker = 0  # bytes: the largest RSS of a process other than the build process itself
+        self.most = 0  # the most processes seen at once
+
+    def sample(self) -> None:
+        import psutil
+
+        try:
+            procs = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            return
+        total = 0
+        for p in procs:
+            try:
+                with p.oneshot():
+                    rss = p.memory_info().rss
+                    t = p.cpu_times()
+            except psutil.Error:
+                continue
+            self.cpu[p.pid] = t.user + t.system
+            total += rss
+            self.peak_one = max(self.peak_one, rss)
+            if p.pid != self.root.pid:
+                self.peak_worker = max(self.peak_worker, rss)
+        self.peak_tree = max(self.peak_tree, total)
+        self.most = max(self.most, len(procs))
+
+
+LAST: dict[str, float] = {}
+"""CPU seconds and peaks of the last timed command (filled by ``timed``)."""
+
+
 def timed(cmd: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
     where = SNAPSHOT or ROOT
     env = {**os.environ, "PYTHONPATH": str(where)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=where, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=where, env=env)
+    tree = Tree(proc.pid)
+    while proc.poll() is None:
+        tree.sample()
+        time.sleep(0.1)
+    err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
-        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr}")
+        sys.exit(f"{' '.join(cmd)} failed:\n{err}")
+    LAST.update(cpu=sum(tree.cpu.values()), tree=tree.peak_tree / 2**20, one=tree.peak_one / 2**20,
+                worker=tree.peak_worker / 2**20, procs=tree.most)
     return time.perf_counter() - start, proc.returncode
+
+
+def usage() -> str:
+    """CPU and memory of the last timed command, as printed beside its wall time."""
+    return (f"[{LAST['cpu']:.1f} CPU-s over the process tree; peak RSS: tree {LAST['tree']:.0f} MB, "
+            f"largest process {LAST['one']:.0f} MB, largest worker {LAST['worker']:.0f} MB]")
 
 
 def build(cases: Path, out: Path, workers: int, renderer: str | None, extra: tuple[str, ...] = ()) -> float:
@@ -151,26 +210,31 @@ def main() -> None:
             print(f"N={n}: check {t_check:.2f} s (exit {code})")
             out = base / "out"
             stand_in = args.renderer or ("tests.library.standin:render" if args.no_cold else None)
+            print(f"N={n}: load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
             if not args.no_cold and not args.no_single:
                 t1 = build(base / "cases", base / "out1", 1, stand_in)
-                print(f"N={n}: cold build, 1 worker: {t1:.1f} s ({pages_of(base / 'out1') / t1:.1f} pages/s)")
+                print(f"N={n}: cold build, 1 worker: {t1:.1f} s ({pages_of(base / 'out1') / t1:.1f} pages/s) {usage()}")
             t_all = build(base / "cases", out, args.workers, stand_in)
+            cold_cpu = LAST["cpu"]
             pages = pages_of(out)
             kind = "cold build" if not args.no_cold else "cold build (stand-in renderer)"
-            print(f"N={n}: {kind}, {args.workers} workers: {t_all:.1f} s, {pages} pages ({pages / t_all:.1f} pages/s)")
+            print(f"N={n}: {kind}, {args.workers} workers: {t_all:.1f} s, {pages} pages ({pages / t_all:.1f} pages/s) "
+                  f"{usage()}")
+            print(f"N={n}: {cold_cpu / n:.2f} CPU-s and {pages / n:.1f} pages per case; 1,000 cases on "
+                  f"{args.workers} cores at full use: {cold_cpu / n * 1000 / args.workers / 60:.0f} min")
             if not args.no_cold and not args.no_single:
                 print(f"N={n}: parallel efficiency {t1 / (args.workers * t_all):.0%}")
             t_noop = build(base / "cases", out, args.workers, stand_in)
-            print(f"N={n}: no-op rebuild {t_noop:.2f} s ({t_noop / t_all:.1%} of the cold build)")
+            print(f"N={n}: no-op rebuild {t_noop:.2f} s ({t_noop / t_all:.1%} of the cold build) {usage()}")
             f = folders[n // 2] / "case.yaml"
             f.write_text(f.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
             t_one = build(base / "cases", out, args.workers, stand_in)
-            print(f"N={n}: one case changed, same card {t_one:.2f} s (cold build per case: {t_all * args.workers / n:.2f} s)")
+            print(f"N={n}: one case changed, same card {t_one:.2f} s (cold build per case: "
+                  f"{t_all * args.workers / n:.2f} s) {usage()}")
             f.write_text(f.read_text(encoding="utf-8").replace("(№", "(no. "), encoding="utf-8")
             t_card = build(base / "cases", out, args.workers, stand_in)
-            print(f"N={n}: one case's title changed (catalogue remade) {t_card:.2f} s")
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            print(f"N={n}: peak memory of a process (build or worker): {peak:.0f} MB")
+            print(f"N={n}: one case's title changed (catalogue remade) {t_card:.2f} s {usage()}")
+            print(f"N={n}: load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if not args.renderer and not args.no_cold:
         print(f"WeasyPrint alone, warm, same HTML: {weasyprint_floor(ROOT / 'cases' / 'ozerny-service-centre'):.1f} pages/s")
 
