@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -420,12 +421,16 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
     return stats
 
 
-def write_all(cards: list[Card], outdir: Path, *, lang: str, salt: str = "") -> PdfStats:
-    """Write ``catalog.json``, the search index and ``catalog.pdf`` into ``outdir``."""
-    from keykis.search.index import write_index
+def write_all(cards: list[Card], outdir: Path, *, lang: str, salt: str = "",
+              write_index: Callable[[], None] | None = None) -> PdfStats:
+    """Write ``catalog.json``, the search index (of the cards, unless ``write_index`` writes it) and ``catalog.pdf``."""
+    from keykis.search.index import write_index as index_of_cards
 
     atomic.write_text(outdir / CATALOG_JSON, catalogue_json(cards, lang))
-    write_index(cards, outdir / INDEX)
+    if write_index is None:
+        index_of_cards(cards, outdir / INDEX)
+    else:
+        write_index()
     return write_pdf(cards, outdir, lang, salt=salt)
 
 

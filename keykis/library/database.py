@@ -285,16 +285,46 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
     inputs = shared_inputs(catalogue=True)
     salt = hash_text(*(f"{k}={v}" for k, v in sorted(inputs.items())))
     key = hash_text(json.dumps(cards, ensure_ascii=False, sort_keys=True), opts.lang, salt)
+    index_key = hash_text(key, *(e.key for _, e in sorted(manifest.entries.items())))  # a case's text is indexed too
     if not opts.force and key == manifest.catalogue and catalogue.present(opts.outdir):
+        if index_key != manifest.index:
+            try:
+                _index(manifest, opts.outdir, cards)
+            except Exception as exc:  # noqa: BLE001 — the old index still answers; the next build tries again
+                return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            manifest.index = index_key
+            write_ledger(opts.outdir, {**owned_here(opts.outdir),
+                                       catalogue.INDEX: digest(opts.outdir / catalogue.INDEX)})
         return "unchanged"
     try:
-        catalogue.write_all(cards, opts.outdir, lang=opts.lang, salt=salt)
+        catalogue.write_all(cards, opts.outdir, lang=opts.lang, salt=salt,
+                            write_index=lambda: _index(manifest, opts.outdir, cards))
     except Exception as exc:  # the cases are built; say what went wrong with the catalogue
-        manifest.catalogue = ""
+        manifest.catalogue = manifest.index = ""
         return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     finally:  # the catalogue files are the build's even if the manifest is lost later
         names = (catalogue.CATALOG_JSON, catalogue.CATALOG_PDF, catalogue.INDEX)
         write_ledger(opts.outdir, {**owned_here(opts.outdir),
                                    **{n: digest(opts.outdir / n) for n in names if (opts.outdir / n).is_file()}})
-    manifest.catalogue = key
+    manifest.catalogue, manifest.index = key, index_key
     return "built"
+
+
+def _index(manifest: Manifest, outdir: Path, cards: list[Card]) -> None:
+    """Write the search index: the cards and each case's terms (kept by its worker, else stemmed here)."""
+    from keykis.library.catalogue import INDEX
+    from keykis.model import load_case
+    from keykis.search.index import write_index
+    from keykis.search.terms import case_terms, prune_terms, read_terms
+
+    texts: dict[str, str] = {}
+    for slug, entry in manifest.entries.items():
+        terms = read_terms(outdir, entry.key)
+        if terms is None:
+            try:
+                terms = case_terms(load_case(Path(entry.source)))
+            except Exception:  # noqa: BLE001 — a case that cannot be read now is found by its card alone
+                terms = ""
+        texts[slug] = terms
+    write_index(cards, outdir / INDEX, texts)
+    prune_terms(outdir, {e.key for e in manifest.entries.values()})

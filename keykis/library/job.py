@@ -104,6 +104,16 @@ def refuse_foreign(folder: Path, owned: dict[str, str]) -> None:
                         words=("file.folder_not_ours", {"files": shown}))
 
 
+def _keep_terms(outdir: Path, key: str, case: Any) -> None:
+    """The case's search terms for the index; if they cannot be kept, the catalogue step makes them."""
+    from keykis.search.terms import write_terms
+
+    try:
+        write_terms(outdir, key, case)
+    except (OSError, ValueError):
+        pass
+
+
 def run_job(job: Job) -> JobResult:
     """Build one case; return its result (never raises for a bad case)."""
     from keykis.errors import UserError
@@ -134,6 +144,7 @@ def run_job(job: Job) -> JobResult:
         atomic.swap_in(staged, outdir / job.slug)
         staged = None
         result.card = make_card(case, slug=job.slug, pages=result.pages, outputs=list(result.outputs))
+        _keep_terms(outdir, job.key, case)
         result.ok = True
     except UserError as exc:
         result.reason = str(exc)

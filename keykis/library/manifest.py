@@ -68,12 +68,14 @@ class Manifest:
     """Hashes of the inputs shared by all cases, by name."""
     catalogue: str = ""
     """Hash the catalogue files were built from."""
+    index: str = ""
+    """Hash the search index was built from (the catalogue's and every case's input hash)."""
     _saved: tuple[object, ...] | None = field(default=None, repr=False, compare=False)
     """What ``manifest.json`` on disk holds (None: unknown, or a journal is still to be folded in)."""
 
     def _state(self) -> tuple[object, ...]:
         # Entries are replaced, never changed in place: their identities say which ones are new.
-        return dict(self.shared), self.catalogue, {slug: id(e) for slug, e in self.entries.items()}
+        return dict(self.shared), self.catalogue, self.index, {slug: id(e) for slug, e in self.entries.items()}
 
     def changed(self) -> bool:
         """Whether ``manifest.json`` would differ from the file on disk (or a journal waits)."""
@@ -100,6 +102,7 @@ class Manifest:
             "format": FORMAT,
             "shared": self.shared,
             "catalogue": self.catalogue,
+            "index": self.index,
             "cases": {slug: asdict(e) for slug, e in sorted(self.entries.items())},
         }
         atomic.write_text(outdir / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
@@ -156,6 +159,7 @@ def load_manifest(outdir: Path) -> Manifest:
         shared = _str_map(data.get("shared") or {}, str)
         m.shared = shared or {}
         m.catalogue = data["catalogue"] if isinstance(data.get("catalogue"), str) else ""
+        m.index = data["index"] if isinstance(data.get("index"), str) else ""
         cases = data.get("cases")
         for slug, e in (cases.items() if isinstance(cases, dict) else ()):
             entry = entry_from(slug, e)

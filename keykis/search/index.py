@@ -1,10 +1,13 @@
-"""The SQLite FTS5 index of catalogue cards, and queries against it.
+"""The SQLite FTS5 index of catalogue cards and case texts, and queries against it.
 
-SQLite has no stemmer for Russian or Kazakh, so a query word matches any
-word that starts with it after a short ending is cut off ("очереди" finds
-"очередь", "queues" finds "queue"); the ``unicode61`` tokenizer folds case
-and diacritics in all three languages. Filters compare case-folded text in
-Python, since SQLite's own ``lower`` knows only ASCII.
+SQLite has no stemmer for Russian or Kazakh, so the index holds stems made in
+Python (``keykis.search.stems``: Snowball for Russian and English, the
+morphology's suffix grammar for Kazakh) and a query is stemmed the same way:
+«очередями» finds «очереди», «әкімдігінің» finds «әкімдігі», and «акимат»
+does not find «акима». Besides the card (title, abstract, keywords, actors,
+disciplines, authors) each case's own text is indexed, as a student reads it.
+Filters compare case-folded text in Python, since SQLite's own ``lower``
+knows only ASCII.
 """
 
 from __future__ import annotations
@@ -12,16 +15,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from keykis import atomic
 from keykis.card import Card
+from keykis.search.stems import query_stems, stem, stemmed, words
 
-COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors")
-WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0)
+COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors", "text")
+WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0, 0.5)
 """bm25 weight per column: a hit in a title counts most."""
 
 _SCHEMA = f"""
@@ -43,32 +46,23 @@ class Hit:
     """bm25 rank: lower is better."""
 
 
-def _texts(value: Any) -> str:
-    """All strings inside ``value``, space-separated."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return " ".join(_texts(v) for v in value.values())
-    if isinstance(value, list):
-        return " ".join(_texts(v) for v in value)
-    return ""
-
-
 def _fold(parts: Iterable[str]) -> str:
     return "\n".join(p.casefold() for p in parts)
 
 
-def fill(conn: sqlite3.Connection, cards: Iterable[Card]) -> None:
-    """Create the index tables in ``conn`` and add ``cards``."""
+def fill(conn: sqlite3.Connection, cards: Iterable[Card], texts: Mapping[str, str] | None = None) -> None:
+    """Create the index tables in ``conn`` and add ``cards``, with each case's stemmed text from ``texts``."""
     conn.executescript(_SCHEMA)
     for i, card in enumerate(cards, start=1):
+        lang = str(card.get("language") or "ru")
         row = {
-            "title": _texts([card.get("title"), card.get("short_title")]),
-            "abstract": _texts(card.get("abstract")),
-            "keywords": _texts(card.get("keywords")),
-            "actors": _texts(card.get("actors")),
-            "disciplines": _texts(card.get("disciplines")),
-            "authors": _texts(card.get("authors")),
+            "title": stemmed([card.get("title"), card.get("short_title")], lang),
+            "abstract": stemmed(card.get("abstract"), lang),
+            "keywords": stemmed(card.get("keywords"), lang),
+            "actors": stemmed(card.get("actors"), lang),
+            "disciplines": stemmed(card.get("disciplines"), lang),
+            "authors": stemmed(card.get("authors"), lang),
+            "text": (texts or {}).get(str(card["slug"]), ""),
         }
         disciplines = card.get("disciplines", [])
         conn.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?)", (
@@ -77,27 +71,28 @@ def fill(conn: sqlite3.Connection, cards: Iterable[Card]) -> None:
             _fold(a["name"] for a in card.get("authors", [])),
             " ".join(card.get("languages", [])),
         ))
-        conn.execute(f"INSERT INTO cases_fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        conn.execute(f"INSERT INTO cases_fts(rowid, {', '.join(COLUMNS)}) VALUES (?, {', '.join('?' * len(COLUMNS))})",
                      (i, *(row[c] for c in COLUMNS)))
     conn.commit()
 
 
-def write_index(cards: Iterable[Card], path: Path) -> None:
-    """Write a fresh index of ``cards`` to ``path`` atomically."""
+def write_index(cards: Iterable[Card], path: Path, texts: Mapping[str, str] | None = None) -> None:
+    """Write a fresh index of ``cards`` (and the cases' stemmed ``texts`` by slug) to ``path`` atomically."""
     with atomic.replace_with(path) as tmp:
         tmp.unlink()
         conn = sqlite3.connect(tmp)
         try:
-            fill(conn, cards)
+            fill(conn, cards, texts)
         finally:
             conn.close()
 
 
-def open_index(path: Path | None = None, cards: Iterable[Card] = ()) -> sqlite3.Connection:
-    """Open a built index read-only, or (``path`` None) make one in memory from ``cards``."""
+def open_index(path: Path | None = None, cards: Iterable[Card] = (),
+               texts: Mapping[str, str] | None = None) -> sqlite3.Connection:
+    """Open a built index read-only, or (``path`` None) make one in memory from ``cards`` and ``texts``."""
     if path is None:
         conn = sqlite3.connect(":memory:")
-        fill(conn, cards)
+        fill(conn, cards, texts)
     else:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     return conn
@@ -119,28 +114,25 @@ def index_ok(path: Path) -> bool:
         conn.close()
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _stem(word: str) -> str:
-    """Cut a short ending so that other forms of the word match as a prefix."""
-    n = len(word)
-    return word[:-2] if n >= 7 else word[:-1] if n >= 5 else word
+def _any_of(options: list[str]) -> str:
+    quoted = [f'"{o}"' for o in options]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 def fts_query(text: str) -> str:
-    """An FTS5 query from what a person typed: every word must match (as a prefix of a stem).
+    """An FTS5 query from what a person typed: every word must match, by one of its stems.
 
-    Words in double quotes are matched as an exact phrase. Nothing the user
-    types can break the FTS5 syntax: every term is quoted.
+    Words in double quotes are matched as an exact phrase (of stems). Nothing
+    the user types can break the FTS5 syntax: every term is quoted.
     """
     terms = []
     for phrase in re.findall(r'"([^"]+)"', text):
-        words = _WORD.findall(phrase)
-        if words:
-            terms.append('"' + " ".join(words) + '"')
+        found = words(phrase)
+        if found:
+            terms.append(_any_of(list(dict.fromkeys(" ".join(stem(w, lang) for w in found)
+                                                    for lang in ("ru", "kk", "en")))))
     rest = re.sub(r'"[^"]*"?', " ", text)
-    terms += [f'"{_stem(w.casefold())}"*' for w in _WORD.findall(rest)]
+    terms += [_any_of(query_stems(w)) for w in words(rest)]
     return " AND ".join(terms)
 
 

@@ -14,6 +14,7 @@ from keykis.errors import UserError
 from keykis.gate import require_case
 from keykis.model import find_cases, load_case
 from keykis.search.index import open_index
+from keykis.search.terms import case_terms
 
 
 def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
@@ -21,7 +22,7 @@ def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
     files = find_cases(paths)
     if not files:
         raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
-    cards, skipped = [], []
+    cards, skipped, texts = [], [], {}
     for f in files:
         try:
             case = require_case(load_case(f))
@@ -29,4 +30,5 @@ def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
             skipped.append(str(exc))
             continue
         cards.append(make_card(case, slug=f.parent.name))
-    return open_index(None, cards), skipped
+        texts[f.parent.name] = case_terms(case)
+    return open_index(None, cards, texts), skipped

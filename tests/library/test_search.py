@@ -82,6 +82,7 @@ def test_nothing_typed_breaks_the_query(two_cases: Path, typed: str) -> None:
     assert fts_query(typed).count('"') % 2 == 0
 
 
+@pytest.mark.slow
 def test_cli_search_on_the_fly_and_from_a_build(two_cases: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "дипломатия", "--in", str(two_cases)]) == 0
     out = capsys.readouterr().out
@@ -102,3 +103,15 @@ def test_cli_search_skips_a_broken_file_and_names_it(two_cases: Path, capsys: py
     assert main(["search", "queue", "--in", str(two_cases)]) == 0
     captured = capsys.readouterr()
     assert "queues" in captured.out and "skipped" in captured.err and "broken/case.yaml" in captured.err
+
+
+@pytest.mark.slow
+def test_a_built_index_holds_the_case_text(two_cases: Path, tmp_path: Path) -> None:
+    from keykis.library.catalogue import INDEX
+
+    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer=standin.render)
+    build_database([two_cases], opts)
+    word = "консультации"  # the case's narrative says «консультаций»; no card field holds it
+    assert slugs(search(conn_for(two_cases), word)) == []
+    assert slugs(search(open_index(opts.outdir / INDEX), word)) == ["diplomacy", "queues"]
+    assert len(list((opts.outdir / ".search-terms").glob("*.txt"))) == 2

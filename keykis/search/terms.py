@@ -1,0 +1,57 @@
+"""What of a case the search index holds: the stems of the text a student reads.
+
+The build makes each case's terms in its worker (the case is loaded there
+anyway) and keeps them in ``OUTDIR/.search-terms/<input hash>.txt``, so the
+index is remade from small files instead of a thousand case files read
+again; a folder that was never built is stemmed on the fly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keykis import atomic
+from keykis.audience import student_view
+from keykis.model import Case
+from keykis.search.stems import stems
+
+TERMS = ".search-terms"
+"""Folder under OUTDIR with one file of stems per built case, named by the case's input hash."""
+
+_LEFT_OUT = frozenset({"meta", "references", "suppress", "keykis"})
+
+
+def case_terms(case: Case) -> str:
+    """The stems of every text a student may read in ``case``, one line per text."""
+    view = student_view(case)
+    lang = case.language
+    return "\n".join(stems(text, lang) for path, text in view.iter_texts(guidelines=False)
+                     if path and path[0] not in _LEFT_OUT)
+
+
+def terms_file(outdir: Path, key: str) -> Path:
+    """Where the terms of the case built from inputs ``key`` are kept."""
+    return outdir / TERMS / f"{key}.txt"
+
+
+def write_terms(outdir: Path, key: str, case: Case) -> None:
+    """Keep the terms of ``case`` (built from inputs ``key``) for the index."""
+    (outdir / TERMS).mkdir(exist_ok=True)
+    atomic.write_text(terms_file(outdir, key), case_terms(case))
+
+
+def read_terms(outdir: Path, key: str) -> str | None:
+    """The kept terms of the case built from ``key``; None when they are not there."""
+    try:
+        return terms_file(outdir, key).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def prune_terms(outdir: Path, keys: set[str]) -> None:
+    """Remove kept terms of inputs no case has any more."""
+    folder = outdir / TERMS
+    if folder.is_dir():
+        for f in folder.glob("*.txt"):
+            if f.stem not in keys:
+                f.unlink(missing_ok=True)
