@@ -36,6 +36,7 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--csv-dialect", choices=("comma", "semicolon"), default="comma", dest="csv_dialect")
     p.add_argument("--grades", type=Path, default=None, metavar="FILE")
     p.add_argument("--board", action="store_true")
+    p.add_argument("--grade", action="store_true")
 
 
 def worksheet_files(paths: list[Path], lang: str = "en") -> list[Path]:
@@ -99,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("no worksheet files (*.yaml) found",
                         words=("file.no_worksheets", {}), path=", ".join(map(str, args.worksheets)))
     refuse_overlaps(args, files)
+    if args.grade:
+        return grade_at_terminal(args, case, files, lang)
     review = review_class(case, files, lang=lang, include_other_revisions=args.include_other_revisions or None,
                           group=args.group)
     if args.group is not None and not review.counted and not review.skipped:
@@ -134,6 +137,21 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     duplicates = any(d["different"] for d in review.as_dict()["gradebook"]["duplicates"])
     return 1 if review.skipped or review.with_errors or duplicates else 0
+
+
+def grade_at_terminal(args: argparse.Namespace, case: Any, files: list[Path], lang: str) -> int:
+    """Open the grading screen over the class (grades.yaml is saved at every change; ``e`` exports)."""
+    from keykis.study.grades import GRADES_FILE
+    from keykis.study.grading import GradingSession
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("--grade opens the grading screen at a terminal; here it cannot run",
+                        words=("review.cli_grading_only", {}))
+    session = GradingSession(case, files, args.grades or args.output / GRADES_FILE, lang=lang, group=args.group)
+    from keykis.tui.grading import make_grading_app
+
+    make_grading_app(session, args.output, lang=lang, csv=args.csv, dialect=args.csv_dialect).run()
+    return 0
 
 
 def report_grading(review: Any, grades: Any, words: dict[str, str]) -> None:
