@@ -115,13 +115,15 @@ def interleaved(ours: list[str], peer: list[str], runs: int) -> tuple[list[tuple
     """Run ``ours`` and ``peer`` in turn, ``runs`` times each; their (wall, CPU) seconds."""
     a: list[tuple[float, float]] = []
     b: list[tuple[float, float]] = []
-    for _ in range(runs):
+    for i in range(runs):
         wall, cpu, code = timed(ours)
         if code not in (0, 1):
             raise SystemExit(f"{' '.join(ours)} exited with {code}")
         a.append((wall, cpu))
+        print(f"  run {i + 1}: keykis {wall:.2f} s ({cpu:.2f} s CPU)", end="", flush=True)
         wall, cpu, _ = timed(peer)
         b.append((wall, cpu))
+        print(f", check-jsonschema {wall:.2f} s ({cpu:.2f} s CPU); load {_load()}", flush=True)
     return a, b
 
 

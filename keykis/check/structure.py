@@ -5,18 +5,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from keykis.check.findings import Hit
 from keykis.method import case_schema, method
 from keykis.vocabulary import known, part, say
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 
 @cache
 def _validator() -> Draft202012Validator:
+    """The Python validator, imported only when a case is refused (a third of a cold check's start-up)."""
+    from jsonschema import Draft202012Validator
+
     schema = case_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(inline_refs(schema))
