@@ -185,7 +185,9 @@ class CaseDocument:
     def start_journal(self) -> Recovery | None:
         """Journal every change from now on; return changes left by an earlier crash, if any."""
         left = read_recovery(self.path)
-        self.journal = Journal(self.path, self.disk.digest if self.disk else "")
+        self.journal = Journal(self.path, self.disk.digest if self.disk else "", inherit=left.file if left else None)
+        if left is not None:
+            left.settle = self.journal.settle
         return left
 
     def _log(self, op: Op) -> None:

@@ -27,3 +27,20 @@ def check_json(path: Path, lang: str = "en") -> list[dict[str, Any]]:
     proc = run_cli("check", str(path), "--format", "json", "--lang", lang)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
+
+
+def in_a_process_that_dies(work: Any) -> None:
+    """Run ``work()`` in a child process that then dies at once (``os._exit``: no cleanup, its files just close),
+    as an editor killed mid-work would."""
+    import os
+
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            work()
+        except BaseException:
+            code = 1
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "the work in the child failed"

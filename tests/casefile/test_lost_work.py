@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from keykis.casefile import open_case
-from keykis.recovery import read_recovery, recovery_file
-from tests.helpers import EXAMPLE
+from keykis.recovery import read_journal, read_recovery, recovery_file
+from tests.helpers import EXAMPLE, in_a_process_that_dies
 
 
 @pytest.fixture
@@ -49,13 +49,15 @@ def test_our_own_saves_never_look_like_a_change_on_disk(case: Path) -> None:
 
 
 def test_every_change_is_in_the_recovery_file_before_any_save(case: Path) -> None:
-    doc = open_case(case)
-    assert doc.start_journal() is None
-    doc.set(("conclusion",), "Набрано, но не сохранено.")
-    doc.append(("goals",), {"id": doc.new_id("g"), "text": "Новая цель."})
+    def work() -> None:
+        doc = open_case(case)
+        assert doc.start_journal() is None
+        doc.set(("conclusion",), "Набрано, но не сохранено.")
+        doc.append(("goals",), {"id": doc.new_id("g"), "text": "Новая цель."})
+
+    in_a_process_that_dies(work)  # nothing saved, the journal stays
     journal = recovery_file(case)
     assert "Набрано, но не сохранено." in journal.read_text(encoding="utf-8")
-    # the process dies here: nothing saved, the journal stays
     again = open_case(case)
     found = again.start_journal()
     assert found is not None and len(found.ops) == 2
@@ -73,7 +75,8 @@ def test_a_save_keeps_only_the_changes_it_did_not_include(case: Path) -> None:
     doc.save()
     assert not recovery_file(case).exists()
     doc.set(("conclusion",), "Второе.")
-    found = read_recovery(case)
+    assert read_recovery(case) is None, "a living editor's journal is never offered to another"
+    found = read_journal(recovery_file(case))
     assert found is not None and [op.get("value") for op in found.ops] == ["Второе."]
     doc.close(keep_journal=True)
     assert recovery_file(case).exists(), "unsaved changes stay journalled when the editor goes away"
@@ -86,7 +89,7 @@ def test_a_torn_last_line_loses_only_that_line(case: Path) -> None:
     doc.set(("conclusion",), "Целая строка.")
     with recovery_file(case).open("a", encoding="utf-8") as fh:
         fh.write('{"op": "set", "path": ["concl')
-    found = read_recovery(case)
+    found = read_journal(recovery_file(case))
     assert found is not None and [op["value"] for op in found.ops] == ["Целая строка."]
 
 

@@ -24,6 +24,7 @@ from keykis.tui.study.screen import PartPanel, StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.items import ItemTable
+from tests.helpers import in_a_process_that_dies
 from tests.study.conftest import CASE_DIR
 
 WIDE, NARROW = (160, 45), (80, 24)
@@ -282,10 +283,13 @@ def test_kill_9_inside_the_autosave_pause_loses_nothing(tmp_path: Path) -> None:
 async def test_recovery_is_offered_when_the_study_screen_opens_after_a_crash(tmp_path: Path, quick: None) -> None:
     sheet = tmp_path / "w.yaml"
     make_study_app(CASE_DIR, sheet, lang="en")  # writes the new worksheet
-    doc = open_worksheet(sheet, student_view(__import__("keykis.model").model.load_case(CASE_DIR)))
-    doc.start_journal()
-    doc.set(("defence",), "Left in the journal")
-    # the process dies here: no save, the journal stays
+
+    def work() -> None:
+        doc = open_worksheet(sheet, student_view(__import__("keykis.model").model.load_case(CASE_DIR)))
+        doc.start_journal()
+        doc.set(("defence",), "Left in the journal")
+
+    in_a_process_that_dies(work)  # no save, the journal stays
     app = make_study_app(CASE_DIR, sheet, lang="en")
     async with app.run_test(size=WIDE) as pilot:
         await _until(pilot, lambda: type(app.screen).__name__ == "RecoverChanges")

@@ -17,6 +17,7 @@ from keykis.tui.app import make_app
 from keykis.tui.dialogs.changed import ChangedOnDisk
 from keykis.tui.dialogs.recover import RecoverChanges
 from keykis.tui.screens.editor import EditorScreen
+from tests.helpers import in_a_process_that_dies
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import write
 from tests.tui.test_editor import open_step, settle
@@ -71,13 +72,16 @@ async def test_quitting_after_an_outside_change_asks_and_never_exits_silently(
     assert not recovery_file(example).exists(), "decided: nothing left to recover"
 
 
+@pytest.mark.slow
 async def test_changes_left_by_a_crash_are_offered_back_on_opening(example: Path, quick: None) -> None:
     from keykis.casefile import open_case
 
-    crashed = open_case(example)
-    crashed.start_journal()
-    crashed.set(("conclusion",), "Написано до сбоя.")  # journalled, never saved
-    del crashed
+    def crashed() -> None:
+        doc = open_case(example)
+        doc.start_journal()
+        doc.set(("conclusion",), "Написано до сбоя.")  # journalled, never saved
+
+    in_a_process_that_dies(crashed)
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
