@@ -38,11 +38,19 @@ class GraphvizError(KeykisError):
     """Graphviz is missing or failed to draw a graph."""
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Code points XML (the SVG) cannot hold or that are not characters: shown as U+FFFD."""
+
+
 def quote(text: str, width: int | None = None) -> str:
-    """A DOT double-quoted string showing ``text`` literally, wrapped to ``width``."""
-    text = " ".join(plain(text).split())
+    """A DOT double-quoted string showing ``text`` literally, wrapped to ``width``.
+
+    Graphviz decodes character references (``&#x1b;``, ``&amp;``) in every label, so ``&`` is written as
+    ``&amp;``: a name shows as typed and no reference reaches the SVG as a control or a non-character.
+    """
+    text = _NOT_TEXT.sub("\ufffd", " ".join(plain(text).split()))
     lines = textwrap.wrap(text, width) if width and text else [text]
-    parts = [ln.replace("\\", "\\\\").replace('"', '\\"') for ln in lines]
+    parts = [ln.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"') for ln in lines]
     return '"' + "\\n".join(parts) + '"'
 
 
@@ -159,8 +167,20 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
         raise GraphvizError(f"Graphviz took longer than {DOT_TIMEOUT} s to draw the graph") from exc
     if done.returncode != 0:
         raise GraphvizError("Graphviz failed: " + done.stderr.decode(errors="replace").strip()[:300])
+    if fmt == "svg":
+        _readable(done.stdout)
     _cache[key] = done.stdout
     return done.stdout
+
+
+def _readable(svg: bytes) -> None:
+    """Refuse a drawing that would print as a blank page (SVG that is not well-formed XML)."""
+    from xml.etree import ElementTree
+
+    try:
+        ElementTree.fromstring(svg)
+    except ElementTree.ParseError as exc:
+        raise GraphvizError(f"Graphviz drew a graph that cannot be shown ({exc}); the page would be blank") from None
 
 
 def draw_concept(dot_source: str) -> tuple[bytes, list[str]]:
