@@ -42,6 +42,7 @@ class Lexicon:
     passive_any: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    roots: tuple[str, ...] = ()
 
 
 @cache
@@ -64,7 +65,25 @@ def lexicon(lang: str) -> Lexicon:
         passive_any=frozenset(str(w).lower() for w in spec.get("passive_any", ())),
         stance_nouns=frozenset(str(w).lower() for w in spec.get("stance_nouns", ())),
         places=frozenset(str(w).lower() for w in spec.get("places", ())),
+        roots=tuple(str(w).lower() for w in spec.get("roots", ())),
     )
+
+
+_RU_PREFIXES = "(?:по|пере|про|раз|из|вы|при|на|за|от|у|с|со|о|об|до|под|пред|вос|воз|в|не)?"
+
+
+@cache
+def _root_pattern(lang: str) -> re.Pattern[str]:
+    """A lemma (ru: after a prefix) or a word form (en: with its endings) of the class of deciding."""
+    roots = "|".join(re.escape(r) for r in lexicon(lang).roots) or "(?!)"
+    if lang == "ru":
+        return re.compile(rf"^{_RU_PREFIXES}(?:{roots})")
+    return re.compile(rf"^(?:{roots})(?:e|es|ed|d|s|ing|eing|ted|ting|red|ring|led|ling|ned|ning|ped|ping)?$")
+
+
+def deciding_lemma(lemma: str, lang: str = "ru") -> bool:
+    """Whether ``lemma`` (a Russian lemma, an English word form) is of the class of deciding or of a stance."""
+    return bool(_root_pattern(lang).match(lemma))
 
 
 def language_of(sentence: str) -> str:
@@ -171,7 +190,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
     insts = lex.institutions | institutions
     toks = _tokens(sentence)
     triggers = _russian_triggers()
-    if not any(t.lower().replace("ё", "е") in triggers or t.lower() in triggers for _, _, t in toks):
+    if not any(t.lower().replace("ё", "е") in triggers or t.lower() in triggers for _, _, t in toks) and not any(
+            _RU_ROOT_IN_WORD.search(t.lower()) for _, _, t in toks):
         return None
     low = [t.lower() for _, _, t in toks]
     parsed = [_usable(russian.parses(w)) for w in low]
@@ -306,6 +326,12 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
             passive = pos == "PRTS" and (lemma in lex.passive_any or phrase_object(i, lemma, n))
             if reflexive and lemma in lex.verbs:   # «отказаться», «согласиться» are active verbs of their own
                 reflexive = False
+            if reflexive and not passive:
+                # «министерство решилось», «акимат не согласовывается»: a body as the subject makes it active
+                bodies = [j for j in range(i) if clause[j] == clause[i] and not after_prep[j] and institution(j)
+                          and noun_case(j, "nomn") and not lemmas[j] & (lex.solve | lex.nouns | decision_words)]
+                if bodies:
+                    return span(bodies[-1], i)
             if passive or (reflexive and pred.tag.person in (None, "3per")):
                 # «решено», «утверждён министерством», «решение принималось в филиале», «вопрос решался на уровне …»
                 core = base in lex.passive or phrase_object(i, base, n) or lemma in lex.passive
@@ -324,7 +350,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                         j for j in range(max(0, i - 2), i) if "быть" in lemmas[j]]
                     return span(near[0] if near else i, i)
                 break
-            deciding = lemma in lex.verbs or phrase_object(i, lemma, 5)
+            deciding = lemma in lex.verbs or phrase_object(i, lemma, 5) or (
+                pos in ("VERB", "ADJS", "PRTS") and deciding_lemma(lemma))
             stative = pos == "PRTS" and lemma not in lex.passive_any   # «убеждено», «намерено»: a state of mind
             if not deciding or pos not in ("VERB", "ADJS") and not stative:
                 continue   # participles describe, they do not state who decided
@@ -353,7 +380,7 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                 subjects = [c for c in subjects if c[0] < i]
             if any(person(j) for j, _ in subjects):
                 break
-            if base in ("решить", "решать") and any(
+            if "реш" in base and any(
                     lemmas[j] & lex.solve and any(p.tag.case == "accs" for p in parsed[j])
                     for j in range(i + 1, n) if clause[j] == clause[i]):
                 break   # «новый график решил проблему»: solved
@@ -385,6 +412,9 @@ def _agent_span(toks: list[tuple[int, int, str]], parsed: list[tuple[Any, ...]],
 
 # the endings of nouns that name a body of people: министерство, акимат, секретариат, комиссия, прокуратура
 _BODY = re.compile(r"(?:ство|ат|иат|ция|сия|ура|ум|итет|ет|ал)$")
+_RU_ROOT_IN_WORD = re.compile(r"реш|счит|счес|счел|счёл|полаг|дума|намер|постанов|утвер|одобр|соглас|отказ|отклон|"
+                              r"наста|насто|возраж|голос|избр|избир|предпоч|призна|склон|убежд|убед|уверен|"
+                              r"рекоменд|запре|санкцион|пересмотр|отверг|воспротив|настроен")
 _ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}")
 
 
@@ -420,9 +450,9 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
 
     # 1. an institution in the genitive before a decision noun: «әкімдіктің шешімімен», «бөлімінің пікірінше»
     for i in range(1, n):
-        if case_of(i, lex.nouns) in ("ins", "nom") and (case_of(i, lex.nouns) == "ins" or (
-                i + 1 < n and low[i + 1] == "бойынша")) or any(low[i].startswith(s) and low[i].endswith(("інше", "ынша"))
-                                                              for s in lex.nouns):
+        grounds = case_of(i, lex.nouns)   # «шешімімен», «тарапынан», «шешімі бойынша», «пікірінше»
+        if grounds in ("ins", "abl") or (grounds == "nom" and i + 1 < n and low[i + 1] == "бойынша") or any(
+                low[i].startswith(s) and low[i].endswith(("інше", "ынша")) for s in lex.nouns):
             for j in range(max(0, i - 3), i):
                 if case_of(j, insts) == "gen" and not any(person(k) for k in range(j + 1, i)):
                     return toks[j][0], toks[i][1]
@@ -519,6 +549,12 @@ _GROUND = re.compile(r"\b(?:(?:by|on|upon|under|following|per|after)\s+(?:a\s+|t
                      r"instruction|instructions|ruling|resolution|decree|initiative|insistence)\s+of|according\s+to|"
                      r"in\s+the\s+(?:view|opinion|judgement|judgment)\s+of|in\s+(?:its|their)\s+view\s*,?\s*the)"
                      r"\s+(?:the\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+# "the decision rested with the commission", "the final say lay with the akimat"
+_RESTED = re.compile(r"\b(?:decision|choice|say|verdict)s?\s+(?:\w+\s+)?(?:rested|rests|lay|lies|was left|remained|"
+                     r"remains|sat|sits)\s+with\s+(?:the\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+# "the ministry is of the view that ...", "the akimat was of the opinion"
+_OF_VIEW = re.compile(r"\b((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+(?:is|was|are|were|remains|remained|seems|seemed)\s+"
+                      r"(?:\w+ly\s+)?of\s+the\s+(?:view|opinion|mind)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b([\w-]+)['’]s?\s+(?:decision|view|position|stance|ruling|verdict|refusal|choice|"
                          r"instructions?|orders?|guidance|opinion|approval|veto|line|insistence|preference)s?\b",
                          re.IGNORECASE)
@@ -571,6 +607,12 @@ def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]
                            re.IGNORECASE).match(sentence, m.end())
         if place and institutional(place.group(1)) and _en_head(place.group(1)) not in lex.places:
             return m.start(), place.end()
+    for m in _OF_VIEW.finditer(sentence):
+        if institutional(m.group(1)):
+            return m.start(1), m.end()
+    for m in _RESTED.finditer(sentence):
+        if institutional(m.group(1)):
+            return m.start(), m.end()
     for pattern in (_GROUND, _POSSESSIVE):
         for m in pattern.finditer(sentence):
             if institutional(m.group(1)) and _en_head(m.group(1)) not in lex.places or (
@@ -582,7 +624,7 @@ def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]
     for i, word in enumerate(low):
         is_phrase = word in phrase_verbs and any(
             (word, low[k]) in lex.phrases for k in range(i + 1, min(len(low), i + 4)))
-        if word not in lex.verbs and not is_phrase:
+        if word not in lex.verbs and not is_phrase and not deciding_lemma(word, "en"):
             continue
         j = i - 1
         while j >= 0 and low[j] in _SKIP:

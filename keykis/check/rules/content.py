@@ -17,6 +17,9 @@ from keykis.method import method
 
 _ENDS = re.compile(r"^[\s\"'«»„“”()\[\]:;,]+|[\s\"'«»„“”()\[\]:;,.!]+$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_POINTER = re.compile(r"(?:section|step|page|chapter|item|point|p|раздел|шаг|этап|глав|пункт|п|стр|қадам|бөлім|бет|тарау)"
+                      r"\w*\.?\s*\d[\d\s,.–-]*(?:(?:и|and|және|or|или)\s*\d[\d\s,.–-]*)*"
+                      r"|\d+[-\s]?(?:қадам|бөлім|бет|тарау)\w*")
 _NUMBER_UNIT = re.compile(r"\d[\d\s.,]*\s*(?:%\s*)?[^\W\d_]{2,}")
 
 
@@ -49,7 +52,8 @@ def is_placeholder(text: str) -> bool:
         return True
     words = _WORD.findall(normal)
     limit = int(str(method().placeholder_markers.get("max_words", 0)))
-    return len(words) <= limit and not re.search(r"\d", normal) and bool(_marker_pattern().search(normal))
+    numbers = re.sub(_POINTER, "", normal)   # «see section 2», «см. шаг 8»: a number that only points elsewhere
+    return len(words) <= limit and not re.search(r"\d", numbers) and bool(_marker_pattern().search(normal))
 
 
 def has_content(value: Any) -> bool:
@@ -60,6 +64,8 @@ def has_content(value: Any) -> bool:
     if isinstance(value, str):
         return not is_placeholder(value)
     if isinstance(value, dict):
+        if isinstance(value.get("text"), str) and is_placeholder(value["text"]):
+            return False   # an item whose wording is a placeholder is empty, whatever notes it has
         return any(has_content(v) for k, v in value.items() if k not in ("id", "chosen"))
     if isinstance(value, list):
         return any(has_content(v) for v in value)
