@@ -33,6 +33,8 @@ POLL = 0.03
 """Seconds between two looks at the case file."""
 LONG_POLL = 20.0
 """Seconds an ``/events`` request waits before answering "nothing new"."""
+ASSET_CACHE = "max-age=600"
+"""Styles and the reload script are kept by the browser across reloads (the page itself never is)."""
 ASSETS = {"screen.css": ("web/screen.css", "text/css"), "print.css": ("print.css", "text/css"),
           "reload.js": ("web/reload.js", "text/javascript")}
 
@@ -57,8 +59,7 @@ class Preview:
         self._changed = threading.Condition()
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
-        self.server = ThreadingHTTPServer((HOST, port), _handler(self))
-        self.server.daemon_threads = True
+        self.server = _Server((HOST, port), _handler(self))
 
     @property
     def port(self) -> int:
@@ -137,6 +138,19 @@ class Preview:
                                version=version, error=where + message, entry={"pdfs": []})
 
 
+class _Server(ThreadingHTTPServer):
+    """The threaded server; a page that went away mid-answer (a reload, a closed tab) is no error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "keykis-preview"
@@ -144,11 +158,11 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
             pass  # the terminal shows the address, not every request
 
-        def _send(self, status: int, body: bytes, kind: str, **headers: str) -> None:
+        def _send(self, status: int, body: bytes, kind: str, cache: str = "no-store", **headers: str) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
+            self.send_header("Cache-Control", cache)
             self.send_header("X-Content-Type-Options", "nosniff")
             for k, v in headers.items():
                 self.send_header(k.replace("_", "-"), v)
@@ -180,7 +194,8 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 self._send(HTTPStatus.OK, str(version).encode(), "text/plain; charset=utf-8")
             elif name.startswith("assets/") and name[len("assets/"):] in ASSETS:
                 source, kind = ASSETS[name[len("assets/"):]]
-                self._send(HTTPStatus.OK, (templates_dir() / source).read_bytes(), f"{kind}; charset=utf-8")
+                self._send(HTTPStatus.OK, (templates_dir() / source).read_bytes(), f"{kind}; charset=utf-8",
+                           cache=ASSET_CACHE)
             else:
                 self._send(HTTPStatus.NOT_FOUND, say("web.not_found", preview.lang or preview.messages).encode(),
                            "text/plain; charset=utf-8")
