@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         preview = Preview(args.case, port=args.port, lang=args.lang, messages=messages)
     except OSError as exc:
         raise UserError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}",
-                        words=("file.cannot_write", {"error": exc.strerror or exc})) from exc
+                        words=("web.cannot_listen", {"port": args.port, "error": exc.strerror or exc})) from exc
     preview.start()
     print(say("web.preview_at", messages, case=args.case, url=preview.url), flush=True)
     try:

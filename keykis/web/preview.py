@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from concurrent.futures import Future
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -59,6 +60,10 @@ class Preview:
         self._changed = threading.Condition()
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._renders: dict[tuple[int, str], Future[str]] = {}
+        self._last = HANDOUT
+        """The edition last asked for: rendered ahead as soon as the file changes."""
         self.server = _Server((HOST, port), _handler(self))
 
     @property
@@ -103,7 +108,9 @@ class Preview:
                 self._stamp = stamp
                 with self._changed:
                     self.version += 1
+                    version = self.version
                     self._changed.notify_all()
+                self._render_soon(version, self._last)  # while the browser is on its way back
 
     def wait_for_change(self, since: int, timeout: float = LONG_POLL) -> int:
         """The version once it is past ``since`` (or after ``timeout``, or when stopping)."""
@@ -118,8 +125,32 @@ class Preview:
 
     # -- pages ------------------------------------------------------------------
     def page(self, edition: str) -> str:
-        """The HTML of one edition as the case file is now (its error, if it does not load)."""
-        version = self.version
+        """The HTML of one edition as the case file is now (its error, if it does not load).
+
+        A render the watcher started when the file changed is waited for rather than done twice.
+        """
+        self._last = edition
+        return self._render_soon(self.version, edition).result()
+
+    def _render_soon(self, version: int, edition: str) -> Future[str]:
+        """The render of ``edition`` at ``version``: the one under way, or a new one (older ones are dropped)."""
+        with self._lock:
+            key = (version, edition)
+            future = self._renders.get(key)
+            if future is None:
+                future = Future()
+                self._renders = {k: f for k, f in self._renders.items() if k[0] >= version}
+                self._renders[key] = future
+                threading.Thread(target=self._fill, args=(future, version, edition), daemon=True).start()
+            return future
+
+    def _fill(self, future: Future[str], version: int, edition: str) -> None:
+        try:
+            future.set_result(self._render(version, edition))
+        except BaseException as exc:  # handed to the request that waits for it
+            future.set_exception(exc)
+
+    def _render(self, version: int, edition: str) -> str:
         lang = self.lang or "en"
         try:
             case = load_case(self.file)
