@@ -44,9 +44,6 @@ def write_site(paths: list[Path], output: Path, *, pdfs: Path | None, guidelines
     if guidelines is not None and _inside(guidelines, output):
         raise UserError("the teacher guidelines must go to a folder outside the site", path=str(guidelines),
                         words=("web.guidelines_inside", {}))
-    if output.exists() and not output.is_dir():
-        raise UserError("the output must be a folder, and this is a file", path=str(output),
-                        words=("file.output_is_file", {}))
     try:
         report = build_site(paths, SiteOptions(output, lang=lang, pdfs=pdfs, guidelines=guidelines, force=force,
                                                messages=messages))

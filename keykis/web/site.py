@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from keykis import atomic, safe_read
-from keykis.errors import KeykisError
+from keykis.errors import KeykisError, UserError
 from keykis.method import load_data
 from keykis.model import Case, case_number, find_cases, load_case
+from keykis.outputs import refuse_overlap
 from keykis.paths import schemas_dir, templates_dir
 from keykis.render.engine import render_html
 from keykis.vocabulary import LANGS, known, label, say
@@ -213,7 +214,7 @@ def _facet_values(entry: dict[str, Any]) -> dict[str, list[str]]:
     setting = entry.get("setting") or {}
     return {
         "discipline": [d["id"] for d in entry.get("disciplines") or []],
-        "language": list(entry.get("languages") or []),
+        "language": [entry["language"]],  # the language the case is written in (its titles may be in more)
         "level": [entry["level"]] if entry.get("level") else [],
         "setting": [str(setting["government_level"])] if setting.get("government_level") else [],
     }
@@ -271,8 +272,10 @@ def build_site(paths: list[Path], opts: SiteOptions) -> SiteReport:
     """Build (or bring up to date) the static site of the cases under ``paths`` in ``opts.outdir``."""
     start = time.perf_counter()
     report = SiteReport(opts.outdir)
-    if opts.outdir.exists() and not opts.outdir.is_dir():
-        raise KeykisError(f"{opts.outdir} is not a folder")
+    for folder in (opts.outdir, opts.guidelines):
+        if folder is not None:
+            refuse_overlap(folder, paths)
+            _refuse_strangers(folder)
     out = _Writer()
     manifest = _load_manifest(opts.outdir)
     shared = shared_key(opts)
@@ -321,9 +324,21 @@ def build_site(paths: list[Path], opts: SiteOptions) -> SiteReport:
     data = {"format": FORMAT, "shared": shared,
             "cases": {s: {"key": keys[s], "entry": entries[s]} for s in sorted(entries)}}
     out.write(opts.outdir / MANIFEST, json.dumps(data, ensure_ascii=False, indent=0))
+    if opts.guidelines is not None:
+        out.write(opts.guidelines / MANIFEST, json.dumps({"format": FORMAT, "teacher": True}))
     report.written = out.written
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _refuse_strangers(folder: Path) -> None:
+    """A site is written only into a new or empty folder, or one a site build wrote (it deletes stale pages)."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError("the output must be a folder, and this is a file", path=str(folder),
+                        words=("file.output_is_file", {}))
+    if folder.is_dir() and not (folder / MANIFEST).is_file() and any(folder.iterdir()):
+        raise UserError("this folder holds files a site build did not write; choose a new or empty folder",
+                        path=str(folder), words=("web.not_a_site", {}))
 
 
 def _title(entry: dict[str, Any], lang: str) -> tuple[str, str]:
@@ -382,7 +397,7 @@ def listing(entries: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
             "slug": e["slug"], "number": e["number"], "title": title, "title_lang": title_lang,
             "setting": " · ".join(line), "setting_lang": e["language"],
             "level": facet_label("level", e["level"], lang, entries) if e.get("level") else "",
-            "languages": [(code, facet_label("language", code, lang, entries)) for code in e.get("languages") or []],
+            "languages": [(e["language"], facet_label("language", e["language"], lang, entries))],
             "disciplines": [facet_label("discipline", d["id"], lang, entries) for d in e.get("disciplines") or []],
             "keywords": (e.get("keywords") or {}).get(lang) or (e.get("keywords") or {}).get(e["language"]) or [],
             "keywords_lang": lang if (e.get("keywords") or {}).get(lang) else e["language"],
