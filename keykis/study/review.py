@@ -14,6 +14,7 @@ read by other tools and the PDF can show them as charts.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -546,11 +547,45 @@ def flag_similar(entries: list[Entry], texts: dict[str, str], cutoff: float) -> 
         heads.append(members[0])
         for b in members[1:]:
             link(members[0], b, 100.0)
-    for i, a in enumerate(heads):
-        for b in heads[i + 1:]:
-            score = fuzz.ratio(norm[a.file], norm[b.file], score_cutoff=cutoff)
-            if score >= cutoff:
-                link(a, b, score)
+    for i, j in candidate_pairs([norm[h.file] for h in heads]):
+        a, b = heads[i], heads[j]
+        score = fuzz.ratio(norm[a.file], norm[b.file], score_cutoff=cutoff)
+        if score >= cutoff:
+            link(a, b, score)
+
+
+SHINGLE_WORDS = 4
+"""Words per shingle when looking for look-alike worksheets."""
+SKETCH = 24
+"""Shingles kept per worksheet (the smallest hashes): two texts ≥ 90 % alike share some of them."""
+
+
+def candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs of texts worth comparing, found without comparing every pair (a bottom-k sketch of shingles).
+
+    Each text is cut into overlapping runs of ``SHINGLE_WORDS`` words; the
+    runs most texts share (the skeleton's words, a common phrase) are left
+    out; of the rest each text keeps the ``SKETCH`` smallest hashes, and only
+    texts that share one of them are compared. Texts that are 90 % alike
+    share most of their runs, so they share kept hashes; unrelated texts
+    seldom do, and the work grows with the number of texts, not its square.
+    """
+    sets = []
+    for text in texts:
+        words = text.split()
+        runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
+        sets.append({zlib.crc32(r.encode("utf-8", "surrogatepass")) for r in runs})
+    frequency: Counter[int] = Counter(h for s in sets for h in s)
+    common = max(10, len(texts) // 5)
+    index: dict[int, list[int]] = {}
+    for n, s in enumerate(sets):
+        for h in sorted(h for h in s if frequency[h] <= common)[:SKETCH]:
+            index.setdefault(h, []).append(n)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x, a in enumerate(members):
+            pairs.update((a, b) for b in members[x + 1:])
+    return sorted(pairs)
 
 
 def _score_rows(case: Case, cells: dict[str, Counter[int]]) -> list[dict[str, Any]]:

@@ -226,3 +226,23 @@ def test_the_board_is_one_page_of_the_class_s_problems_without_names(tmp_path: P
     assert "Поездка в райцентр за простой справкой отнимает у жителя полдня и деньги." in text
     for e in EXPECTED:
         assert not any(name in text for name in e["students"])
+
+
+def test_look_alike_worksheets_are_found_without_comparing_every_pair() -> None:
+    import random
+
+    from keykis.study.review import Entry, candidate_pairs, flag_similar
+
+    r = random.Random(7)
+    texts = {f"w{i}": " ".join("".join(r.choice("абвгдежзиклмн") for _ in range(6)) for _ in range(80))
+             for i in range(200)}
+    texts["copy"] = texts["w42"].replace(texts["w42"].split()[10], "другое", 1)
+    texts["same-a"] = texts["same-b"] = texts["same-c"] = texts["w7"] + " и ещё"
+    pairs = candidate_pairs(list(texts.values()))
+    assert len(pairs) < 200 * 199 // 20  # far from every pair
+    entries = [Entry(file=k) for k in texts]
+    flag_similar(entries, texts, 90)
+    by = {e.file: {s["file"] for s in e.similar} for e in entries}
+    assert "w42" in by["copy"] and "copy" in by["w42"]
+    # three identical texts: linked through the first of them, two pairs, not three
+    assert by["same-a"] == {"same-b", "same-c", "w7"} and by["same-b"] == {"same-a"}
