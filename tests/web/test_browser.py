@@ -82,6 +82,10 @@ def test_a_search_from_an_inflected_word_lands_on_the_right_case(page: Browser, 
 def test_a_word_no_page_holds_is_still_found_by_its_stem(page: Browser, built: Built) -> None:
     assert "очередям" not in (built.site / "assets" / "search-index.js").read_text(encoding="utf-8")
     assert _search(page, built, "ru", "очередям")[:1] == ["../cases/ozerny-service-centre/index.html"]
+    index = (built.site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    for lang, word, case in (("kk", "әкімдіктерінің", "aktobe-akimat-communication"), ("en", "twinned", "astana-world-city")):
+        assert f'"{word}"' not in index
+        assert _search(page, built, lang, word)[:1] == [f"../cases/{case}/index.html"], word
     assert _search(page, built, "en", "nonexistentword") == []
     assert "nonexistentword" in page.js("document.querySelector('.search-status').textContent")
 

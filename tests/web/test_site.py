@@ -214,3 +214,18 @@ def test_a_site_never_lands_in_the_sources_or_among_strangers_files(tmp_path: Pa
     assert [p.name for p in mine.iterdir()] == ["thesis.html"]
     proc = run_cli("site", str(cases), "-o", str(tmp_path / "site"), "--with-guidelines", str(mine))
     assert proc.returncode == 2 and not (tmp_path / "site").exists()
+
+
+def test_a_case_page_links_only_the_pdfs_a_student_may_have(tmp_path: Path) -> None:
+    cases = tmp_path / "cases"
+    shutil.copytree(CASES / "ozerny-service-centre", cases / "ozerny-service-centre")
+    built = tmp_path / "out" / "ozerny-service-centre"
+    built.mkdir(parents=True)
+    for name in ("handout.pdf", "graph.pdf", "case.pdf", "guidelines.pdf"):
+        (built / name).write_bytes(b"%PDF-1.7 " + name.encode())
+    build_site([cases], SiteOptions(tmp_path / "site", pdfs=tmp_path / "out"))
+    page = tmp_path / "site" / "cases" / "ozerny-service-centre"
+    assert sorted(p.name for p in page.iterdir()) == ["graph.pdf", "handout.pdf", "index.html"]
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert 'href="handout.pdf"' in html and 'href="graph.pdf"' in html
+    assert "case.pdf" not in html and "guidelines.pdf" not in html
