@@ -17,26 +17,57 @@ import yaml
 
 from keykis import safe_read
 from keykis.model import Case
+from keykis.morphology.fold import fold, fold_map, needs_fold, strip_invisible
+
+Patterns = list[tuple[re.Pattern[str], re.Pattern[str], str]]
+"""Per real name: its pattern on the text as written, the same on the folded text, and the alias."""
 
 
-def _patterns(case: Case) -> list[tuple[re.Pattern[str], str]]:
-    pats: list[tuple[re.Pattern[str], str]] = []
+def _patterns(case: Case) -> Patterns:
+    pats: Patterns = []
     for a in case.actors().values():
         if not a.alias or not a.name.strip() or a.name.strip() == a.alias.strip():
             continue
-        pats.append((re.compile(re.escape(a.name.strip()), re.IGNORECASE), a.alias))
+        name = a.name.strip()
+        pats.append((re.compile(re.escape(name), re.IGNORECASE), re.compile(re.escape(fold(name)), re.IGNORECASE),
+                     a.alias))
         if a.kind == "person":
-            for token in re.findall(r"\w+", a.name):
+            for token in re.findall(r"\w+", fold(a.name)):
                 if len(token) >= 4 and token[0].isupper() and token not in a.alias:
                     stem = token[:-1] if len(token) > 5 else token
-                    pats.append((re.compile(rf"\b{re.escape(stem)}\w{{0,3}}\b"), a.alias))
+                    pat = re.compile(rf"\b{re.escape(stem)}\w{{0,5}}\b")
+                    pats.append((pat, pat, a.alias))
     return pats
 
 
-def _scrub(node: Any, pats: list[tuple[re.Pattern[str], str]]) -> Any:
+def _folded_sub(text: str, pats: Patterns) -> str:
+    """Replace every real name found in the folded text (invisible characters, look-alike letters, Kazakh
+    spellings) at its place in ``text``; then drop what shows nothing."""
+    text = strip_invisible(text)  # in display order first: a name written reversed inside an override reads right
+    folded, origin = fold_map(text)
+    spans: list[tuple[int, int, str]] = []
+    for _, pat, alias in pats:
+        for m in pat.finditer(folded):
+            if m.end() > m.start():
+                src = origin[m.start():m.end()]
+                spans.append((min(src), max(src) + 1, alias))
+    out, last = [], len(text)
+    for start, end, alias in sorted(spans, key=lambda s: (-s[0], -s[1])):
+        if end > last:
+            continue  # overlaps a later replacement
+        out.append(text[end:last])
+        out.append(alias)
+        last = start
+    out.append(text[:last])
+    return strip_invisible("".join(reversed(out)))
+
+
+def _scrub(node: Any, pats: Patterns) -> Any:
     if isinstance(node, str):
-        for pat, alias in pats:
+        for pat, _, alias in pats:
             node = pat.sub(alias, node)
+        if needs_fold(node):
+            node = _folded_sub(node, pats) if pats else strip_invisible(node)
         return node
     if isinstance(node, dict):
         return {k: _scrub(v, pats) for k, v in node.items()}

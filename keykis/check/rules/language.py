@@ -12,6 +12,7 @@ from keykis.check.findings import Hit
 from keykis.check.rules.matrix import word_count
 from keykis.method import Method
 from keykis.model import FIELDS, Actor, Case, YamlPath
+from keykis.morphology.fold import fold, needs_fold
 from keykis.vocabulary import place_in_every_language
 
 _SKIP_ROOTS = {"references", "acknowledgements", "keywords", "meta", "suppress", "titles", "disciplines"}
@@ -181,15 +182,36 @@ def _leak_names(case: Case) -> tuple[list[Actor], tuple[tuple[str, ...], ...]]:
     return actors, tuple(names)
 
 
+def folded_leak(folded_text: str, folded_names: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index of a folded real name found in folded text as a word with a short ending (a Kazakh case ending
+    such as «-ке», «-тың», read after the fold), or None."""
+    for k, words in enumerate(folded_names):
+        for w in words:
+            if len(words) == 1 and not _personal(w):
+                continue
+            if len(w) >= 4:
+                stem = w[:-1] if len(w) > 5 else w
+                if re.search(rf"(?<!\w){re.escape(stem)}\w{{0,5}}(?!\w)", folded_text):
+                    return k
+    return None
+
+
 def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
     actors, names = _leak_names(case)
     if not actors:
         return
+    folded = tuple(tuple(w for word in words for w in (re.findall(r"\w+", fold(word)) if len(words) > 1 or
+                                                         _personal(words[0]) else [fold(word)])) for words in names)
+    names_fold = folded != names
     for path, text in case.iter_texts():
         if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
                 path[0] == "actors" and path[-1] == "name"):
             continue
         found = leaked_name(text, names)
+        if found is None and (names_fold or needs_fold(text)):  # hidden by invisible characters, look-alikes or a Kazakh spelling
+            found = leaked_name(fold(text), folded)
+            if found is None:
+                found = folded_leak(fold(text), folded)
         if found is not None:
             actor = actors[found]
             yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
