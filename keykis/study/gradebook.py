@@ -22,10 +22,13 @@ from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
-IDENTIFIER = "ID number"
-"""The identifier column: Moodle's user field "ID number" (``useridnumber``)."""
+IDENTIFIERS = {"ids": "ID number", "usernames": "Username", "emails": "Email address"}
+"""The identifier columns, by the worksheet field they come from: Moodle's user fields ID number
+(``useridnumber``), username and email address (``useremail``). The gradebook uses the one most students
+have (ID number on a tie)."""
+IDENTIFIER = IDENTIFIERS["ids"]
 COLUMNS = (IDENTIFIER, "Full name", "Grade", "Feedback")
-"""The columns of the gradebook CSV (docs/instructor-guide.md gives Moodle's mapping)."""
+"""The columns of the gradebook CSV with ID numbers (docs/instructor-guide.md gives Moodle's mapping)."""
 
 
 @dataclass(frozen=True)
@@ -55,18 +58,23 @@ def number(value: float, dialect: Dialect) -> str:
 def plan(students: list[dict[str, Any]]) -> dict[str, Any]:
     """Who gets a row and who cannot, from the review's ``students`` (JSON form).
 
-    Returns ``rows`` (id, name, file: one per student with an ID number used
+    The identifier is the field most students have: ID number, else username,
+    else e-mail (``identifier``, and ``columns`` headed by its Moodle name).
+    Returns ``rows`` (id, name, file: one per student with an identifier used
     once), ``needs_id`` (name, file, label: students without an ID number, and
     files that name no student at all) and ``duplicates`` (id, names, files,
     ``different``: True when the ID number is given to different names — an
     error of the review; False when one student is named in several files).
     """
+    have = {f: sum(1 for e in students for v in e.get(f) or [] if str(v).strip()) for f in IDENTIFIERS}
+    key = max(IDENTIFIERS, key=lambda f: (have[f], -list(IDENTIFIERS).index(f)))
     seen: dict[str, list[tuple[str, str]]] = {}
     needs_id: list[dict[str, str]] = []
     order: list[tuple[str, str, str]] = []
     for e in students:
         names = e["students"] or []
-        ids = list(e["ids"] or []) + [""] * (len(names) - len(e["ids"] or []))
+        given = list(e.get(key) or [])
+        ids = given + [""] * (len(names) - len(given))
         if not names:
             needs_id.append({"name": "", "file": e["file"], "label": e["label"]})
             continue
@@ -85,14 +93,15 @@ def plan(students: list[dict[str, Any]]) -> dict[str, Any]:
                                "different": len({" ".join(n.casefold().split()) for n in names}) > 1})
     refused = {d["id"] for d in duplicates}
     rows = [{"id": sid, "name": name, "file": file} for sid, name, file in order if sid not in refused]
-    return {"columns": list(COLUMNS), "rows": rows, "needs_id": needs_id, "duplicates": duplicates}
+    return {"identifier": key, "columns": [IDENTIFIERS[key], *COLUMNS[1:]], "rows": rows, "needs_id": needs_id,
+            "duplicates": duplicates}
 
 
-def csv_text(rows: list[list[str]], dialect: Dialect) -> str:
+def csv_text(rows: list[list[str]], dialect: Dialect, columns: tuple[str, ...] | list[str] = COLUMNS) -> str:
     """The CSV text, UTF-8 BOM first (so spreadsheets and Moodle read it as UTF-8), CRLF line ends."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=dialect.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
         writer.writerow([neutralise(cell) if n != 2 else cell for n, cell in enumerate(row)])
     return BOM + buf.getvalue()

@@ -47,7 +47,7 @@ def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
         data[key].sort(key=lambda e: numbers[e["file"]])
         for e in data[key]:
             alias = f"{word} {numbers[e['file']]}"
-            e.update(label=alias, students=[alias], ids=[], file=alias, message="", group="", comment="")
+            e.update(label=alias, students=[alias], ids=[], usernames=[], emails=[], file=alias, message="", group="", comment="")
             for s in e["similar"]:
                 s.update(label=f"{word} {numbers[s['file']]}", file=f"{word} {numbers[s['file']]}")
     for p in data["similar"]:
@@ -138,7 +138,7 @@ def write_csv(review: Review, target: Path, *, lang: str = "en", dialect: str = 
         e = by_file[row["file"]]
         grade = "" if e.get("grade") is None else number(e["grade"], how)
         rows.append([row["id"], row["name"], grade, feedback_text(e, lang)])
-    write_atomic(target, csv_text(rows, how))
+    write_atomic(target, csv_text(rows, how, data["gradebook"]["columns"]))
     return target
 
 

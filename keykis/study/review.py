@@ -59,6 +59,10 @@ class Entry:
     """Rule ids of the errors, sorted, without repeats."""
     ids: list[str] = field(default_factory=list)
     """Student numbers or logins, in the order of ``students`` (empty strings where none was given)."""
+    usernames: list[str] = field(default_factory=list)
+    """Logins in the learning system, in the order of ``students`` (empty where none was given)."""
+    emails: list[str] = field(default_factory=list)
+    """E-mail addresses, in the order of ``students`` (empty where none was given)."""
     reason: str | None = None
     """Why the worksheet was skipped: ``broken``, ``not-worksheet``, ``wrong-case`` or ``other-revision``."""
     message: str = ""
@@ -253,6 +257,8 @@ def _classify(path: Path, case: Case, lang: str, include_other: bool) -> tuple[E
     entry.label, entry.group = ws.label, ws.group
     entry.students = [s.name for s in ws.students]
     entry.ids = [s.id or "" for s in ws.students]
+    entry.usernames = [s.username or "" for s in ws.students]
+    entry.emails = [s.email or "" for s in ws.students]
     errors = [f for f in findings if f.severity == "error"]
     entry.errors, entry.warnings = len(errors), sum(f.severity == "warning" for f in findings)
     entry.rules = sorted({f.rule for f in errors})

@@ -34,6 +34,10 @@ class Student:
     """Full name as it should appear on the submission."""
     id: str | None = None
     """Student number or login, when the course uses one."""
+    username: str | None = None
+    """Login in the course's learning system, when students are identified by it."""
+    email: str | None = None
+    """E-mail address as the learning system knows it, when students are identified by it."""
 
 
 class Worksheet:
@@ -69,7 +73,8 @@ class Worksheet:
         out = []
         for s in _list(self.head.get("students")):
             if isinstance(s, dict) and str(s.get("name") or "").strip():
-                out.append(Student(str(s["name"]).strip(), str(s["id"]) if s.get("id") else None))
+                out.append(Student(str(s["name"]).strip(), *(str(s[k]).strip() if s.get(k) else None
+                                                             for k in ("id", "username", "email"))))
         return out
 
     @property

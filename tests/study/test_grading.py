@@ -246,3 +246,21 @@ def test_look_alike_worksheets_are_found_without_comparing_every_pair() -> None:
     assert "w42" in by["copy"] and "copy" in by["w42"]
     # three identical texts: linked through the first of them, two pairs, not three
     assert by["same-a"] == {"same-b", "same-c", "w7"} and by["same-b"] == {"same-a"}
+
+
+def test_a_class_known_by_e_mail_gets_an_email_column(tmp_path: Path) -> None:
+    from keykis.study.report import write_csv
+
+    files = []
+    for n, (name, mail) in enumerate([("Дана Серикова", "dana@uni.kz"), ("Руслан Ким", "ruslan@uni.kz"),
+                                      ("Асель Муканова", "")]):
+        text = (CLASS / "02-21002.yaml").read_text(encoding="utf-8").replace("Данияр Беков", name)
+        text = text.replace("      id: '21002'\n", f"      email: '{mail}'\n" if mail else "")
+        files.append(tmp_path / f"{n}.yaml")
+        files[-1].write_text(text, encoding="utf-8")
+    review = review_class(load_case(CASE), files, lang="en")
+    assert not review.skipped and not review.with_errors
+    write_csv(review, tmp_path / "g.csv", lang="en")
+    book = read_gradebook((tmp_path / "g.csv").read_bytes(), identifier="Email address")
+    assert set(book.grades) == {"dana@uni.kz", "ruslan@uni.kz"}
+    assert [n["name"] for n in review.as_dict()["gradebook"]["needs_id"]] == ["Асель Муканова"]
