@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from keykis import atomic, safe_read
 from keykis.errors import KeykisError, UserError
@@ -413,7 +414,7 @@ def _write_indexes(entries: list[dict[str, Any]], opts: SiteOptions, out: _Write
     docs = []
     for e in entries:
         title, title_lang = _title(e, e["language"])
-        docs.append({"u": f"cases/{e['slug']}/index.html", "t": title, "l": title_lang, "n": e["number"]})
+        docs.append({"u": f"cases/{quote(e['slug'])}/index.html", "t": title, "l": title_lang, "n": e["number"]})
     out.write(opts.outdir / "assets" / "search-index.js", index_script(docs, [e.get("terms") or {} for e in entries]))
     wanted: set[str] = set()
     for lang in LANGS:

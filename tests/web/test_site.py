@@ -231,3 +231,23 @@ def test_a_case_page_links_only_the_pdfs_a_student_may_have(tmp_path: Path) -> N
     html = (page / "index.html").read_text(encoding="utf-8")
     assert 'href="handout.pdf"' in html and 'href="graph.pdf"' in html
     assert "case.pdf" not in html and "guidelines.pdf" not in html
+
+
+def test_markup_in_a_case_stays_text_everywhere_on_the_site(tmp_path: Path) -> None:
+    folder = tmp_path / "cases" / "очередь и ЦОН"
+    shutil.copytree(CASES / "ozerny-service-centre", folder)
+    text = (folder / "case.yaml").read_text(encoding="utf-8")
+    hostile = '</script><script>alert(1)</script> <img src=http://example.org/x.png> & "quotes"'
+    text = text.replace("short_title: Очереди в ЦОН Озёрного района", f"short_title: '{hostile}'")
+    text = text.replace("    alias: Иванов", f"    alias: 'Иванов {hostile}'", 1)
+    (folder / "case.yaml").write_text(text.replace("не хватало стульев", f"не хватало стульев {hostile}"), encoding="utf-8")
+    report = build_site([tmp_path / "cases"], SiteOptions(tmp_path / "site"))
+    assert report.built == [folder.name]
+    for page in (tmp_path / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img" not in html, page
+    assert "</script>" not in (tmp_path / "site" / "assets" / "search-index.js").read_text(encoding="utf-8")
+    index = (tmp_path / "site" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../cases/%D0%BE%D1%87' in index
+    case = (tmp_path / "site" / "cases" / folder.name / "index.html").read_text(encoding="utf-8")
+    assert case.count("&lt;/script&gt;&lt;script&gt;alert(1)") >= 2  # the text, and the actor's name in the graph too
