@@ -43,6 +43,7 @@ class Lexicon:
     stance_nouns: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     roots: tuple[str, ...] = ()
+    not_roots: frozenset[str] = frozenset()
 
 
 @cache
@@ -66,6 +67,7 @@ def lexicon(lang: str) -> Lexicon:
         stance_nouns=frozenset(str(w).lower() for w in spec.get("stance_nouns", ())),
         places=frozenset(str(w).lower() for w in spec.get("places", ())),
         roots=tuple(str(w).lower() for w in spec.get("roots", ())),
+        not_roots=frozenset(str(w).lower() for w in spec.get("not_roots", ())),
     )
 
 
@@ -83,7 +85,7 @@ def _root_pattern(lang: str) -> re.Pattern[str]:
 
 def deciding_lemma(lemma: str, lang: str = "ru") -> bool:
     """Whether ``lemma`` (a Russian lemma, an English word form) is of the class of deciding or of a stance."""
-    return bool(_root_pattern(lang).match(lemma))
+    return bool(_root_pattern(lang).match(lemma)) and lemma not in lexicon(lang).not_roots
 
 
 def language_of(sentence: str) -> str:
@@ -246,7 +248,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
         # the noun as the ground of an action: «по решению X» (dative after «по»), «решением X» (instrumental),
         # or a stance noun in any case («позиция филиала», «мнение министерства»)
         ground = lemmas[i] & lex.nouns and any(
-            p.tag.POS == "NOUN" and (p.tag.case == "datv"   # «по решению», «согласно решению»
+            p.tag.POS == "NOUN" and ((p.tag.case == "datv" and i > 0 and low[i - 1] in (
+                "по", "согласно", "благодаря", "вопреки", "соответственно"))   # «по решению», «согласно решению»
                                      or (p.tag.case == "ablt" and (not after_prep[i] or i > 1 and low[i - 2] in (
                                          "соответствии", "согласии", "связи")))   # «решением», «в соответствии с»
                                      or p.normal_form in lex.stance_nouns) for p in parsed[i])
@@ -266,7 +269,8 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
         for j in range(1, n):
             if clause[j] != c or not after_prep[j]:
                 continue
-            if low[j - 1] in ("в", "во", "на") and institution(j) and noun_case(j, "loct"):
+            if low[j - 1] in ("в", "во", "на") and institution(j) and noun_case(j, "loct") and not (
+                    place(j) and not lemmas[j] & lex.places):   # «в Центральной Азии определены»: a region, not a body
                 return j
             if lemmas[j] & lex.levels and low[j - 1] == "на":
                 k = genitive_after(j)
@@ -296,7 +300,7 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                     continue
                 if person(j):
                     return "person"
-                if institution(j):
+                if institution(j) and not place(j):   # «считать столицей» names no agent
                     return "institution"
         return None
 
@@ -326,7 +330,7 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
             passive = pos == "PRTS" and (lemma in lex.passive_any or phrase_object(i, lemma, n))
             if reflexive and lemma in lex.verbs:   # «отказаться», «согласиться» are active verbs of their own
                 reflexive = False
-            if reflexive and not passive:
+            if reflexive and not passive and "реш" in base:
                 # «министерство решилось», «акимат не согласовывается»: a body as the subject makes it active
                 bodies = [j for j in range(i) if clause[j] == clause[i] and not after_prep[j] and institution(j)
                           and noun_case(j, "nomn") and not lemmas[j] & (lex.solve | lex.nouns | decision_words)]
@@ -476,6 +480,8 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
             kazakh.is_verb_form(word, verb) and after(noun) for noun, verb in lex.phrases))
         if not (active or passive):
             continue
+        if re.search(r"(?:мын|мін|мыз|міз|сың|сің|сыз|сіз|быз|біз|пыз|піз)$|(?:ды|ді|ты|ті)(?:м|ң|қ|к|ңыз|ңіз)$", word):
+            continue   # «деп санаймыз», «шештік»: the writer speaks, not an institution
         start = 0
         for j in range(i, 0, -1):
             if re.search(r"[,:;—–()]", sentence[toks[j - 1][1]:toks[j][0]]) or low[j - 1] in ("ал", "бірақ", "әрі"):
@@ -484,7 +490,10 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
         before = range(start, i)
         if word.startswith("шеш") and any(case_of(j, lex.solve) in ("nom", "acc") for j in before):
             continue   # «мәселе шешілді», «мәселені шешті»: a problem solved, not a decision taken
-        inst = [(j, c) for j in before for c in [institution(j)] if c]
+        # a place stands for its government only right before its verb («облыс шешті»); further away it
+        # is a modifier («екі ел ... ынтымақтастықтары көздеді»); «қаласындағы» describes, it does not place
+        inst = [(j, c) for j in before for c in [institution(j)] if c and (case_of(j, insts) or j >= i - 2 or c != "nom")
+                and not low[j].endswith(("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі"))]
         persons = [j for j in before if person(j)]
         if passive:
             by = [j for j in before if case_of(j, insts) == "ins" or (person(j) and low[j].endswith(
