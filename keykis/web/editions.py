@@ -23,6 +23,11 @@ from keykis.render.fetcher import ASSET_SCHEME, asset_url
 from keykis.render.graph_dot import concept_dot, draw, draw_concept, fan_dot, relation_legend
 from keykis.web.svg import inline_svg
 
+try:  # the story-ordered student handout (issue #19); until it is there, the student view of the case edition
+    from keykis.render.handout import handout_body, handout_context
+except ImportError:  # pragma: no cover - depends on the version of keykis.render
+    handout_body = handout_context = None  # type: ignore[assignment]
+
 HANDOUT, RESEARCH, GUIDELINES = "handout", "research", "guidelines"
 EDITIONS = (HANDOUT, RESEARCH, GUIDELINES)
 """The editions a browser shows, in the order the preview lists them."""
@@ -31,6 +36,7 @@ STUDENT_EDITIONS = (HANDOUT,)
 TEMPLATES = {HANDOUT: "case.html.j2", RESEARCH: "case.html.j2", GUIDELINES: "guidelines.html.j2"}
 
 _BODY = re.compile(r"<body[^>]*>(?P<body>.*)</body>", re.S)
+_MAIN = re.compile(r"<main\b(?P<attrs>[^>]*)>")
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 _IMG = re.compile(rf'<img src="{ASSET_SCHEME}:(?P<name>[\w.-]+)" alt="(?P<alt>[^"]*)">')
 
@@ -60,14 +66,15 @@ def source_case(case: Case, edition: str) -> Case:
 def render_edition(case: Case, edition: str, lang: str | None = None) -> Edition:
     """Render one edition of ``case`` to HTML (headings in ``lang``, the case's own language by default)."""
     view = source_case(case, edition)
-    ctx = edition_context(view, lang)
+    story = edition == HANDOUT and handout_context is not None
+    ctx = handout_context(view, lang, public=True) if story else edition_context(view, lang)
     svgs = {"figure.svg": draw_concept(concept_dot(view, ctx.lang))[0]}
     ctx.figure_url = ctx.graph_url = asset_url("figure.svg")
     ctx.relations = relation_legend(view, ctx.lang)
     if edition == GUIDELINES:
         svgs["fan.svg"] = draw(fan_dot(view, ctx.lang))
         ctx.fan_url = asset_url("fan.svg")
-    html = render_html(TEMPLATES[edition], c=ctx)
+    html = handout_body(ctx) if story else render_html(TEMPLATES[edition], c=ctx)
     match = _BODY.search(html)
     body = match.group("body") if match else html
 
@@ -78,7 +85,7 @@ def render_edition(case: Case, edition: str, lang: str | None = None) -> Edition
         return inline_svg(data, label=_unescape(m.group("alt")), prefix=m.group("name").split(".")[0])
 
     body = _IMG.sub(figure, body)
-    body = body.replace('<main class="body"', '<div class="body"').replace("</main>", "</div>")  # the page has the main
+    body = _MAIN.sub(r"<div\g<attrs>>", body).replace("</main>", "</div>")  # the page around it has the main
     body = _TABLE.sub(lambda m: f'<div class="table-wrap" tabindex="0">{m.group(0)}</div>', body)
     from keykis.render.markup import plain
 
