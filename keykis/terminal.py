@@ -7,16 +7,18 @@ of the line and lets later text overwrite a finding. Every text taken from a
 case (or a worksheet) passes through ``clean`` before ``check``, ``search``,
 ``build`` or the editor print it: C0 controls other than tab and newline,
 DEL and the C1 range (U+0080–U+009F, where a single CSI or OSC character
-lives) are shown as their Unicode control pictures (␛, ␇, ␍) or ``?``, so
-the author still sees that something odd is there.
+lives) are shown as their Unicode control pictures (␛, ␇, ␍) or ``?``, and
+bidi marks, overrides and isolates (which reorder what follows them on the
+line) as ``<U+202E>``, so the author still sees that something odd is there.
 """
 
 from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_LINE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -25,6 +27,8 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL, ␍ for CR ...
     if code == 0x7F:
         return "\u2421"  # ␡
+    if code > 0xFF:  # a bidi mark, override or isolate: it would reorder the rest of the line
+        return f"<U+{code:04X}>"
     return "?"
 
 

@@ -150,6 +150,14 @@ def refuse_strangers_files(outdir: Path) -> None:
                             words=("file.catalogue_not_ours", {"name": name}))
 
 
+def _links_out(folder: Path, roots: list[Path]) -> bool:
+    """Whether a case folder (or a folder on its way) is a link that leads outside every given collection."""
+    if not any(os.path.islink(p) for p in (folder, *folder.parents)):
+        return False
+    real = folder.resolve()
+    return not any(real == r or r in real.parents for r in roots)
+
+
 def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
     """Case folders by slug (folder name); a second folder with a taken name is a failure."""
     files = find_cases(paths)
@@ -157,10 +165,14 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
         raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
     found: dict[str, Path] = {}
     clashes = []
+    roots = [p.resolve() for p in paths]
     for f in files:
         folder = f.parent
         slug = folder.resolve().name
-        if not usable_slug(slug):
+        if _links_out(folder, roots):
+            clashes.append(Outcome(folder.name, "failed", f"{folder}: the case folder is a link to a folder outside "
+                                                          "the collection; copy the case in instead"))
+        elif not usable_slug(slug):
             clashes.append(Outcome(slug, "failed", f"{folder}: the folder name is one the build writes itself "
                                                    "(or starts with '.'); rename the case folder"))
         elif slug in found:

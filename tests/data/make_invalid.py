@@ -121,6 +121,9 @@ CASES: dict[str, Callable[[Any], None]] = {
     "decision-not-best__better_solution_not_chosen": not_best,
     "decision-incomplete__solution_not_scored_on_a_value": lambda d: d["decision"]["scores"]["s3"].pop("v1"),
     "decision-reason__score_without_reason": lambda d: d["decision"]["scores"]["s2"]["v1"].pop("reason"),
+    "invisible-in-name__zero_width_space_in_an_alias": lambda d: actor(d, "petrov").__setitem__("alias", "Пет\u200bров"),
+    "invisible-character__soft_hyphen_pasted_into_the_narrative": lambda d: d["narrative"].__setitem__(
+        "internal", d["narrative"]["internal"] + " Опе\u00adраторы работают в две смены."),
     "alias-leak__real_name_in_the_narrative": lambda d: d["narrative"].__setitem__(
         "internal", d["narrative"]["internal"] + " Сапаров знает каждого оператора по имени."),
     "step-missing__complete_case_without_time_and_place": lambda d: d.pop("time_place"),

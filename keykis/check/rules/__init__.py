@@ -18,6 +18,7 @@ Rule = Callable[[Case, Method], Iterator[Hit]]
 def all_rules() -> list[Rule]:
     """Every method rule, in reading order."""
     from keykis.check.rules import (
+        characters,
         completeness,
         decision,
         environment,
@@ -32,6 +33,6 @@ def all_rules() -> list[Rule]:
     )
 
     return [
-        *ids.RULES, *matrix.RULES, *environment.RULES, *language.RULES,
+        *ids.RULES, *matrix.RULES, *environment.RULES, *characters.RULES, *language.RULES,
         *decision.RULES, *guidelines.RULES, *publishing.RULES, *synopsis.RULES, *completeness.RULES, *steps.RULES, *size.RULES,
     ]
