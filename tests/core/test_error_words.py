@@ -87,8 +87,8 @@ def test_the_command_line_says_a_missing_path_in_the_chosen_language(tmp_path: P
 def test_an_unknown_key_that_is_text_cut_at_a_comma_says_so(tmp_path: Path) -> None:
     guide = (ROOT / "docs" / "student-guide.md").read_text(encoding="utf-8")
     sheet_text = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
-    broken = re.sub(r"contradiction:\n\s+text: \"(.*?)\"\n\s+between:\n\s+- time\n\s+- information",
-                    lambda m: "contradiction: {text: " + m.group(1).replace(":", "") + ", between: [time, information]}",
+    broken = re.sub(r"contradiction:\n\s+text: \"(.*?)\"\n\s+between:\n\s+- space\n\s+- human",
+                    lambda m: "contradiction: {text: " + m.group(1).replace(":", "") + ", between: [space, human]}",
                     sheet_text, count=1)
     assert broken != sheet_text
     broken = broken.replace("  group:", "  grup:")
@@ -96,7 +96,7 @@ def test_an_unknown_key_that_is_text_cut_at_a_comma_says_so(tmp_path: Path) -> N
     sheet.write_text(broken, encoding="utf-8")
     findings = check_worksheet_file(sheet, case_path=CASE, lang="ru")
     messages = [f.message for f in findings if f.rule == "unknown-key"]
-    assert any("а жителям не хватает информации" in m and "запятой" in m for m in messages), messages
+    assert any("а операторы одни и те же" in m and "запятой" in m for m in messages), messages
     assert any("«grup»" in m and "«group»" in m for m in messages), messages
 
 
@@ -104,7 +104,7 @@ def test_a_worksheet_the_gate_refuses_is_explained_in_russian(tmp_path: Path) ->
     guide = (ROOT / "docs" / "student-guide.md").read_text(encoding="utf-8")
     sheet = tmp_path / "w.yaml"
     sheet.write_text(guide.split("```yaml\n", 1)[1].split("```", 1)[0].replace(
-        "score: 2\n        reason: Обучение", 'score: "+2"\n        reason: Обучение'), encoding="utf-8")
+        "score: 2\n        reason: Заявления", 'score: "+2"\n        reason: Заявления'), encoding="utf-8")
     exe = Path(sys.executable).with_name("keykis")
     done = subprocess.run([str(exe), "render", str(sheet), "--lang", "ru", "-o", str(tmp_path / "out")],
                           capture_output=True, text=True, check=False)
