@@ -264,3 +264,12 @@ def test_a_class_known_by_e_mail_gets_an_email_column(tmp_path: Path) -> None:
     book = read_gradebook((tmp_path / "g.csv").read_bytes(), identifier="Email address")
     assert set(book.grades) == {"dana@uni.kz", "ruslan@uni.kz"}
     assert [n["name"] for n in review.as_dict()["gradebook"]["needs_id"]] == ["Асель Муканова"]
+
+
+def test_the_grading_screen_off_a_terminal_is_a_one_line_refusal(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["review", str(CASE), str(CLASS / "01-21001.yaml"), "-o", str(tmp_path / "r"), "--grade",
+                 "--lang", "ru"])
+    assert code == 2
+    assert "--grade открывает экран оценивания в терминале" in capsys.readouterr().err
+    assert not (tmp_path / "r" / "grades.yaml").exists()
