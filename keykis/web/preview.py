@@ -161,7 +161,7 @@ class Preview:
             lang = e.lang
             return render_html("web/preview.html.j2", e=e, edition=edition, editions=EDITIONS, lang=lang, root="/",
                                version=version, error="", entry={"pdfs": []})
-        except KeykisError as exc:
+        except (KeykisError, OSError, ValueError, RecursionError) as exc:  # a page that says what is wrong, no traceback
             lang = self.lang or self.messages
             message = error_message(exc, lang) if isinstance(exc, UserError) else str(exc)
             where = exc.where() if isinstance(exc, UserError) else ""

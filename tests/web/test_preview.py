@@ -88,3 +88,10 @@ def test_stop_releases_a_waiting_page_and_the_port(case: Path) -> None:
     assert not waiter.is_alive() and answers
     with pytest.raises(OSError):
         _get(preview.url + "handout")
+
+
+def test_a_file_that_went_missing_shows_an_error_page(case: Path) -> None:
+    with Preview(case, messages="en") as preview:
+        (case / "case.yaml").unlink()
+        status, page = _get(preview.url + "research")
+        assert status == 200 and "cannot be shown" in page and "Traceback" not in page
