@@ -129,9 +129,16 @@ def load_grades(path: Path) -> Grades:
         raise CaseFileError(f"grades file cannot be read: {exc}", path=str(path)) from exc
     if tree is None:
         tree = CommentedMap()
-    if not isinstance(tree, CommentedMap):
+    if not isinstance(tree, CommentedMap) or not isinstance(tree.get("students", {}) or {}, dict):
         raise UserError("the grades file must be a mapping with 'students:'", path=str(path),
                         words=("file.grades_shape", {}))
+    for key, entry in (tree.get("students") or {}).items():
+        parts = entry if isinstance(entry, dict) else None
+        if entry is not None and (parts is None or not isinstance(parts.get("instructor") or {}, dict)
+                                  or not isinstance(parts.get("comment") or "", str)):
+            raise UserError(f"'{key}' in the grades file must hold 'instructor:' (criterion: points) and "
+                            "'comment:' (text); nothing was changed", path=str(path),
+                            words=("file.grades_entry", {"key": str(key)}))
     return Grades(path, tree)
 
 

@@ -273,3 +273,16 @@ def test_the_grading_screen_off_a_terminal_is_a_one_line_refusal(tmp_path: Path,
     assert code == 2
     assert "--grade открывает экран оценивания в терминале" in capsys.readouterr().err
     assert not (tmp_path / "r" / "grades.yaml").exists()
+
+
+@pytest.mark.parametrize("text", ["students: [a, b]\n", "students:\n  x.yaml: 5\n",
+                                  "students:\n  x.yaml:\n    instructor: [2]\n", "- 1\n"])
+def test_a_malformed_grades_file_is_refused_and_left_as_it_is(tmp_path: Path, text: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r"
+    out.mkdir()
+    (out / "grades.yaml").write_text(text, encoding="utf-8")
+    code = main(["review", str(CASE), str(CLASS / "01-21001.yaml"), "-o", str(out), "--json-only", "--lang", "ru"])
+    assert code == 2 and "файл" in capsys.readouterr().err
+    assert (out / "grades.yaml").read_text(encoding="utf-8") == text
+    assert not (out / "review.json").exists()
