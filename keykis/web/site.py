@@ -229,7 +229,7 @@ def _render_case(case: Case, slug: str, opts: SiteOptions, pdfs: dict[str, Path]
         out.copy(source, folder / name)
     entry["pdfs"] = sorted(pdfs)
     handout = render_edition(case, HANDOUT)
-    page = render_html("web/case.html.j2", e=handout, entry=entry, root="../../", edition=HANDOUT, **_words(case.language))
+    page = render_html("web/case.html.j2", e=handout, entry=entry, root="../../", edition=HANDOUT, lang=case.language)
     out.write(folder / "index.html", page)
     parts: list[tuple[str, str, str]] = [("title", lang, t) for lang, t in entry["titles"].items()]
     parts += [("keywords", lang, " ".join(words)) for lang, words in entry["keywords"].items()]
@@ -239,14 +239,10 @@ def _render_case(case: Case, slug: str, opts: SiteOptions, pdfs: dict[str, Path]
     entry["terms"] = case_terms(parts)
     if opts.guidelines is not None:
         teacher = render_edition(case, GUIDELINES)
-        html = render_html("web/case.html.j2", e=teacher, entry=entry, root="../", edition=GUIDELINES,
-                           **_words(case.language))
+        html = render_html("web/case.html.j2", e=teacher, entry={**entry, "pdfs": []}, root="../", edition=GUIDELINES,
+                           lang=case.language)  # the PDFs are beside the student page, not here
         out.write(opts.guidelines / slug / "index.html", html)
     return entry
-
-
-def _words(lang: str) -> dict[str, Any]:
-    return {"lang": lang}
 
 
 # -- the whole site ---------------------------------------------------------------

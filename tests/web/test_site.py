@@ -225,7 +225,8 @@ def test_a_case_page_links_only_the_pdfs_a_student_may_have(tmp_path: Path) -> N
     built.mkdir(parents=True)
     for name in ("handout.pdf", "graph.pdf", "case.pdf", "guidelines.pdf"):
         (built / name).write_bytes(b"%PDF-1.7 " + name.encode())
-    build_site([cases], SiteOptions(tmp_path / "site", pdfs=tmp_path / "out"))
+    build_site([cases], SiteOptions(tmp_path / "site", pdfs=tmp_path / "out", guidelines=tmp_path / "teacher"))
+    assert ".pdf" not in (tmp_path / "teacher" / "ozerny-service-centre" / "index.html").read_text(encoding="utf-8")
     page = tmp_path / "site" / "cases" / "ozerny-service-centre"
     assert sorted(p.name for p in page.iterdir()) == ["graph.pdf", "handout.pdf", "index.html"]
     html = (page / "index.html").read_text(encoding="utf-8")
