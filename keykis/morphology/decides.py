@@ -10,6 +10,7 @@ institutions it mentions. The lexicon is ``decides`` in schemas/wordlists.yaml.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -191,11 +192,18 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
     lex = lexicon("ru")
     insts = lex.institutions | institutions
     toks = _tokens(sentence)
-    triggers = _russian_triggers()
-    if not any(t.lower().replace("ё", "е") in triggers or t.lower() in triggers for _, _, t in toks) and not any(
-            _RU_ROOT_IN_WORD.search(t.lower()) for _, _, t in toks):
-        return None
     low = [t.lower() for _, _, t in toks]
+    whole = " ".join(low).replace("ё", "е")
+    if not _RU_ROOT_IN_WORD.search(whole):
+        triggers = _russian_triggers()
+        if not any(w in triggers for w in whole.split()):
+            return None
+    # nothing can decide here without a body, a place, initials, a word of the case's institutions or an
+    # impersonal passive: the cheap test before the morphology
+    if not (_ru_bodies().search(whole) or _RU_IMPERSONAL.search(whole) or any(
+            w[:1].isupper() for _, _, w in toks[1:]) or (institutions and any(w in institutions for w in low))
+            or any({"Geox", "Orgn"} & set(p.tag.grammemes) for p in russian.parses(low[0])[:2])):
+        return None
     parsed = [_usable(russian.parses(w)) for w in low]
     lemmas = [{p.normal_form for p in ps} for ps in parsed]
     after_prep = [i > 0 and low[i - 1] in _PREPOSITIONS for i in range(len(toks))]
@@ -313,8 +321,11 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
         return None
 
     decision_words = {b for _, b in lex.phrases}
+    phrase_verbs = {a for a, _ in lex.phrases}
 
     def phrase_object(i: int, verb: str, reach: int = 5) -> bool:
+        if verb not in phrase_verbs:
+            return False
         wanted = {b for a, b in lex.phrases if a == verb}
         return any(wanted & lemmas[j] or low[j] in wanted for j in range(max(0, i - reach), min(n, i + reach))
                    if j != i)
@@ -416,6 +427,17 @@ def _agent_span(toks: list[tuple[int, int, str]], parsed: list[tuple[Any, ...]],
 
 # the endings of nouns that name a body of people: министерство, акимат, секретариат, комиссия, прокуратура
 _BODY = re.compile(r"(?:ство|ат|иат|ция|сия|ура|ум|итет|ет|ал)$")
+_RU_IMPERSONAL = re.compile(r"решен|постановл|принят|принима|решал|решает|решают|решил|решат")
+
+
+@cache
+def _ru_bodies() -> re.Pattern[str]:
+    """The starts of the institution and place words («министерств», «акимат»), for a cheap first test."""
+    lex = lexicon("ru")
+    stems = sorted({w[:max(4, len(w) - 2)] for w in lex.institutions | lex.places if len(w) >= 3}, key=len)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(x) for x in stems) + ")")
+
+
 _RU_ROOT_IN_WORD = re.compile(r"реш|счит|счес|счел|счёл|полаг|дума|намер|постанов|утвер|одобр|соглас|отказ|отклон|"
                               r"наста|насто|возраж|голос|избр|избир|предпоч|призна|склон|убежд|убед|уверен|"
                               r"рекоменд|запре|санкцион|пересмотр|отверг|воспротив|настроен")
@@ -473,11 +495,12 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
         def after(noun: str, i: int = i) -> bool:
             return any(kazakh.noun_stem_case(low[j], frozenset({noun})) for j in range(max(0, i - 3), i))
 
-        core = any(kazakh.is_finite_form(word, s) for s in lex.passive) or any(
-            kazakh.is_finite_form(word, verb) and after(noun) for noun, verb in lex.passive_phrases)
-        passive = core or any(kazakh.is_finite_form(word, s) for s in lex.passive_any)
-        active = not passive and (any(kazakh.is_verb_form(word, s) for s in lex.verbs) or any(
-            kazakh.is_verb_form(word, verb) and after(noun) for noun, verb in lex.phrases))
+        near = _kk_stems_by_start()[word[:2]]
+        core = any(kazakh.is_finite_form(word, s) for s in lex.passive if s in near) or any(
+            verb in near and kazakh.is_finite_form(word, verb) and after(noun) for noun, verb in lex.passive_phrases)
+        passive = core or any(kazakh.is_finite_form(word, s) for s in lex.passive_any if s in near)
+        active = not passive and (any(kazakh.is_verb_form(word, s) for s in lex.verbs if s in near) or any(
+            verb in near and kazakh.is_verb_form(word, verb) and after(noun) for noun, verb in lex.phrases))
         if not (active or passive):
             continue
         if re.search(r"(?:мын|мін|мыз|міз|сың|сің|сыз|сіз|быз|біз|пыз|піз)$|(?:ды|ді|ты|ті)(?:м|ң|қ|к|ңыз|ңіз)$", word):
@@ -517,6 +540,17 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
         if subject:
             return toks[subject[0]][0], toks[i][1]
     return None
+
+
+@cache
+def _kk_stems_by_start() -> dict[str, frozenset[str]]:
+    """The Kazakh verb stems of the lexicon by their first two letters (a word is tried only against these)."""
+    lex = lexicon("kk")
+    out: dict[str, set[str]] = {}
+    for stem in (*lex.verbs, *lex.passive, *lex.passive_any, *(v for _, v in lex.phrases),
+                 *(v for _, v in lex.passive_phrases)):
+        out.setdefault(stem[:2], set()).add(stem)
+    return defaultdict(frozenset, {k: frozenset(v) for k, v in out.items()})
 
 
 def lex_noun_bare(word: str, nouns: frozenset[str]) -> str:
@@ -569,6 +603,7 @@ _POSSESSIVE = re.compile(r"\b([\w-]+)['’]s?\s+(?:decision|view|position|stance
                          re.IGNORECASE)
 
 
+_EN_PLACE = re.compile(r"\s*(?:\w+\s+)?(?:in|at|within)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _EN_STOP = {"after", "before", "when", "while", "in", "on", "at", "and", "but", "to", "for", "with", "as", "because",
             "since", "until", "during", "who", "which", "that", "so", "or", "from", "without", "last", "this", "next",
             "early", "late"}
@@ -612,8 +647,7 @@ def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]
         level = _LEVEL.search(sentence, m.end())
         if level:
             return m.start(), level.end()
-        place = re.compile(r"\s*(?:\w+\s+)?(?:in|at|within)\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)",
-                           re.IGNORECASE).match(sentence, m.end())
+        place = _EN_PLACE.match(sentence, m.end())
         if place and institutional(place.group(1)) and _en_head(place.group(1)) not in lex.places:
             return m.start(), place.end()
     for m in _OF_VIEW.finditer(sentence):
