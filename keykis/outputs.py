@@ -29,6 +29,7 @@ from pathlib import Path
 from keykis import atomic
 from keykis.errors import UserError
 from keykis.safe_read import MAX_ASSET_BYTES, iter_chunks
+from keykis.yamlsafe import json_too_deep
 
 LEDGER = ".keykis-outputs.json"
 """The ledger of files keykis wrote into a folder (name relative to the folder -> SHA-256)."""
@@ -91,8 +92,9 @@ def _ledger(folder: Path) -> dict[str, str]:
         st = os.lstat(folder / LEDGER)
         if not stat.S_ISREG(st.st_mode) or st.st_size > _LEDGER_MAX:
             return {}
-        data = json.loads(b"".join(iter_chunks(folder / LEDGER, limit=_LEDGER_MAX)).decode("utf-8"))
-    except (OSError, ValueError, UserError):
+        text = b"".join(iter_chunks(folder / LEDGER, limit=_LEDGER_MAX)).decode("utf-8")
+        data = None if json_too_deep(text) else json.loads(text)
+    except (OSError, ValueError, UserError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}

@@ -160,24 +160,10 @@ def read_journal(file: Path) -> Recovery | None:
 
 
 def _too_deep(line: str) -> bool:
-    """Whether a JSON line nests deeper than a document may (``keykis.yamlsafe.MAX_DEPTH``), without parsing it."""
-    from keykis.yamlsafe import MAX_DEPTH
+    """Whether a journal line nests deeper than a document may (the op's mapping and path list around it)."""
+    from keykis.yamlsafe import MAX_DEPTH, json_too_deep
 
-    if line.count("[") + line.count("{") <= MAX_DEPTH + 4:
-        return False
-    depth, quoted, escaped = 0, False, False
-    for ch in line:
-        if quoted:
-            escaped, quoted = (False, quoted) if escaped else (ch == "\\", ch != '"')
-        elif ch == '"':
-            quoted = True
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH + 4:  # the op's own mapping and its path list around the document's levels
-                return True
-        elif ch in "]}":
-            depth -= 1
-    return False
+    return json_too_deep(line, MAX_DEPTH + 4)
 
 
 def _regular(mode: int) -> bool:

@@ -9,14 +9,15 @@ case (or a worksheet) passes through ``clean`` before ``check``, ``search``,
 DEL and the C1 range (U+0080–U+009F, where a single CSI or OSC character
 lives) are shown as their Unicode control pictures (␛, ␇, ␍) or ``?``, and
 bidi marks, overrides and isolates (which reorder what follows them on the
-line) as ``<U+202E>``, so the author still sees that something odd is there.
+line) as ``<U+202E>``, and a byte of a file name that is not UTF-8 as
+``\xff`` (it could not be printed at all), so the author still sees that something odd is there.
 """
 
 from __future__ import annotations
 
 import re
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _LINE_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
@@ -27,6 +28,8 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL, ␍ for CR ...
     if code == 0x7F:
         return "\u2421"  # ␡
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (os.fsdecode's surrogate escape)
+        return f"\\x{code - 0xDC00:02x}"
     if code > 0xFF:  # a bidi mark, override or isolate: it would reorder the rest of the line
         return f"<U+{code:04X}>"
     return "?"

@@ -105,10 +105,45 @@ def read_text(path: Path) -> str:
     return safe_read.read_text(path, limit=MAX_BYTES)
 
 
+_INDENT = re.compile(r"^[ ]+(?=\S)", re.M)
+
+
+def _max_indent(text: str) -> int:
+    return max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
+
+
+def json_too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON ``text`` nests deeper than ``limit`` (read without parsing, so nothing recursive sees it).
+
+    The same limit as YAML's: a manifest, a ledger, a journal line or a catalogue never nests this deep,
+    and a file that does is refused (and made again) before ``json.loads`` recurses into it.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth, quoted, escaped = 0, False, False
+    for ch in text:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def _check_depth(text: str, name: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before the recursive composer sees it."""
-    if text.count("[") + text.count("{") + text.count("- ") < MAX_DEPTH:
-        return
+    if text.count("[") + text.count("{") + text.count("- ") < MAX_DEPTH and _max_indent(text) < MAX_DEPTH:
+        return  # every level of block nesting is indented at least one space deeper
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Parser):

@@ -29,6 +29,8 @@ from keykis.library.manifest import JOURNAL, MANIFEST, MANIFEST_MAX, Entry, Mani
 from keykis.model import find_cases
 from keykis.outputs import digest, owned_here, refuse_overlap, remove_owned, write_ledger
 from keykis.render import render_case
+from keykis.terminal import clean_line
+from keykis.yamlsafe import json_too_deep
 
 LOCK = ".keykis-build.lock"
 RESERVED = frozenset({"manifest.json", "manifest.journal", "catalog.json", "catalog.pdf", "index.sqlite", "site"})
@@ -133,10 +135,11 @@ def refuse_strangers_files(outdir: Path) -> None:
     path = outdir / MANIFEST
     if os.path.lexists(path):
         try:
-            data = json.loads(safe_read.read_text(path, limit=MANIFEST_MAX))
-        except (ValueError, UserError):
+            text = safe_read.read_text(path, limit=MANIFEST_MAX)
+            data = None if json_too_deep(text) else json.loads(text)
+        except (ValueError, UserError, RecursionError):
             return  # damaged, or not a file: the build's own (a folder there is reported when it is written)
-        if not (isinstance(data, dict) and "format" in data and isinstance(data.get("cases", {}), dict)):
+        if data is not None and not (isinstance(data, dict) and "format" in data and isinstance(data.get("cases", {}), dict)):
             raise UserError("manifest.json here was not written by a keykis build; choose another output folder",
                             path=str(path), words=("file.manifest_not_ours", {}))
         return
@@ -148,6 +151,14 @@ def refuse_strangers_files(outdir: Path) -> None:
             raise UserError(f"{name} is already in the output folder and no keykis build wrote it; "
                             "choose another output folder", path=str(outdir / name),
                             words=("file.catalogue_not_ours", {"name": name}))
+
+
+def _printable_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _links_out(folder: Path, roots: list[Path]) -> bool:
@@ -169,7 +180,10 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
     for f in files:
         folder = f.parent
         slug = folder.resolve().name
-        if _links_out(folder, roots):
+        if not _printable_name(str(folder)):
+            clashes.append(Outcome(clean_line(folder.name), "failed", f"{clean_line(str(folder))}: the case folder's "
+                                                                      "name is not UTF-8 text; rename it"))
+        elif _links_out(folder, roots):
             clashes.append(Outcome(folder.name, "failed", f"{folder}: the case folder is a link to a folder outside "
                                                           "the collection; copy the case in instead"))
         elif not usable_slug(slug):

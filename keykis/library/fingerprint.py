@@ -41,11 +41,34 @@ def _feed_file(h: hashlib.blake2b, path: Path, root: Path | None = None) -> None
 
 
 def _walk(root: Path) -> list[Path]:
+    """Every file of a case folder, refusing a name that is not UTF-8 and folders nested too deep."""
+    from keykis.errors import CaseFileError
+    from keykis.terminal import clean_line
+    from keykis.yamlsafe import MAX_DEPTH
+
     files: list[Path] = []
+    base = len(root.parts)
     for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        if len(here.parts) - base > MAX_DEPTH:
+            raise CaseFileError(f"folders are nested deeper than {MAX_DEPTH} levels here", path=clean_line(str(root)),
+                                words=("file.folders_too_deep", {"depth": MAX_DEPTH}))
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
-        files.extend(Path(dirpath) / n for n in sorted(filenames) if not n.startswith(".") and not n.endswith(".pyc"))
+        names = sorted(n for n in filenames if not n.startswith(".") and not n.endswith(".pyc"))
+        for name in [*dirnames, *names]:
+            if not _utf8(name):
+                raise CaseFileError("this name is not UTF-8 text; rename it", path=clean_line(str(here / name)),
+                                    words=("file.name_not_utf8", {}))
+        files.extend(here / n for n in names)
     return files
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def hash_files(files: Iterable[Path], *, root: Path, contained: bool = False) -> str:

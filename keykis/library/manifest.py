@@ -18,6 +18,7 @@ from typing import Any
 from keykis import atomic, safe_read
 from keykis.card import Card, no_card
 from keykis.errors import UserError
+from keykis.yamlsafe import json_too_deep
 
 MANIFEST = "manifest.json"
 JOURNAL = "manifest.journal"
@@ -142,7 +143,8 @@ def entry_from(slug: object, data: object) -> Entry | None:
 
 def _json(path: Path) -> object:
     try:
-        return json.loads(safe_read.read_text(path, limit=MANIFEST_MAX))
+        text = safe_read.read_text(path, limit=MANIFEST_MAX)
+        return None if json_too_deep(text) else json.loads(text)
     except (ValueError, UserError, RecursionError):
         return None
 
@@ -174,7 +176,7 @@ def load_manifest(outdir: Path) -> Manifest:
         m._saved = None
     for line in lines:
         try:
-            raw = json.loads(line)
+            raw = None if json_too_deep(line) else json.loads(line)
         except (ValueError, RecursionError):
             continue  # a line cut short by a kill
         entry = entry_from(raw.get("slug") if isinstance(raw, dict) else None, raw)

@@ -15,6 +15,7 @@ from keykis.gate import require_case
 from keykis.model import find_cases, load_case
 from keykis.search.index import open_index
 from keykis.search.terms import case_terms
+from keykis.terminal import clean_line
 
 
 def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
@@ -24,6 +25,9 @@ def index_cases(paths: list[Path]) -> tuple[sqlite3.Connection, list[str]]:
         raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
     cards, skipped, texts = [], [], {}
     for f in files:
+        if f.as_posix() != f.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
+            skipped.append(f"{clean_line(str(f))}: this name is not UTF-8 text; rename it")
+            continue
         try:
             case = require_case(load_case(f))
         except UserError as exc:
