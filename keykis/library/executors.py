@@ -174,42 +174,91 @@ class DaskExecutor:
     memory limits are the cluster's own (``--lifetime``, ``--memory-limit``).
     """
 
-    def __init__(self, address: Any) -> None:
+    def __init__(self, address: Any, *, timeout: float = 300.0) -> None:
         self.address = address
         self.workers = 1
+        self.timeout = timeout
+        """Seconds one case may take; a case not finished in its turn (a lost worker, no worker at all) fails."""
 
     def run(self, jobs: Iterable[Job], started: Started = None) -> Iterator[JobResult]:
-        """Submit all jobs to the cluster; yield results as they complete."""
+        """Submit all jobs to the cluster; yield results as they complete.
+
+        A job whose worker is lost is run again once (``retries=1``), then reported as failed. A job
+        still not done ``timeout`` seconds after its turn (job ``i`` of ``n`` on ``w`` worker threads
+        has ``timeout * (1 + i // w)``) is cancelled and reported as timed out, so the build ends.
+        """
         try:
-            from distributed import Client, as_completed
+            from distributed import Client, wait
         except ImportError:
             raise UserError("building on a Dask cluster needs the dask extra: pip install 'keykis[dask]'",
                             words=("file.dask_missing", {})) from None
 
         try:
             client = self.address if isinstance(self.address, Client) else Client(self.address, timeout="10s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
             raise UserError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
                             words=("file.dask_unreachable", {"address": self.address, "error": exc})) from None
         own = client is not self.address
         futures: dict[Any, Job] = {}
+        deadline: dict[Any, float] = {}
         try:
             self.workers = max(1, sum(client.nthreads().values()))
-            for job in jobs:
-                futures[client.submit(run_job, job, key=f"keykis-build-{job.slug}-{job.key[:12]}", pure=False)] = job
+            start = time.monotonic()
+            for i, job in enumerate(jobs):
+                future = client.submit(run_job, job, key=f"keykis-build-{job.slug}-{job.key[:12]}", pure=False,
+                                       retries=1)
+                futures[future] = job
+                deadline[future] = start + self.timeout * (1 + i // self.workers)
                 if started:
                     started(job)
-            for future, value in as_completed(futures, with_results=True, raise_errors=False):
-                job = futures.pop(future)
-                if isinstance(value, JobResult):
-                    yield value
-                else:
-                    yield JobResult(job.slug, ok=False, reason=f"dask worker failed: {value}")
+            while futures:
+                now = time.monotonic()
+                try:
+                    wait(list(futures), timeout=max(0.05, min(2.0, min(deadline.values()) - now)),
+                         return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    pass  # nothing finished in this slice: look at the deadlines
+                now = time.monotonic()
+                for future in [f for f in futures if f.done() or deadline[f] <= now]:
+                    job = futures.pop(future)
+                    deadline.pop(future)
+                    if not future.done():
+                        future.cancel()
+                        yield JobResult(job.slug, ok=False, reason=f"timed out after {self.timeout:g} s on the Dask "
+                                        "cluster (no worker finished it: a worker lost, or none left)")
+                        continue
+                    try:
+                        value = future.result()
+                    except Exception as exc:  # the task failed, or its worker was lost twice
+                        value = exc
+                    if isinstance(value, JobResult):
+                        yield value
+                    else:
+                        yield JobResult(job.slug, ok=False, reason=f"dask worker failed: {type(value).__name__}: {value}")
         finally:
             if futures:
                 client.cancel(list(futures))
             if own:
                 client.close()
+
+
+def dask_address(spec: str) -> str:
+    """``dask://HOST:PORT`` (or ``tcp://``, ``tls://``) as the scheduler address Dask takes; a clear error otherwise."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(spec)
+        port = parts.port
+        ok = bool(parts.hostname) and port is not None and 0 < port < 65536 and parts.path in ("", "/") and \
+            not parts.query and not parts.fragment and not parts.username
+    except ValueError:
+        ok, port = False, None
+    if not ok:
+        raise UserError(f"the executor address '{spec}' is not dask://HOST:PORT (a host name and a port number)",
+                        words=("file.bad_executor_address", {"executor": spec}))
+    scheme = "tcp" if parts.scheme == "dask" else parts.scheme
+    host = f"[{parts.hostname}]" if ":" in str(parts.hostname) else parts.hostname
+    return f"{scheme}://{host}:{port}"
 
 
 def make_executor(spec: str | None, *, workers: int | None = None, recycle_after: int = 50, timeout: float = 300.0,
@@ -220,7 +269,6 @@ def make_executor(spec: str | None, *, workers: int | None = None, recycle_after
     if spec == "inline":
         return InlineExecutor()
     if spec.startswith(("dask://", "tcp://", "tls://")):
-        address = "tcp://" + spec.removeprefix("dask://") if spec.startswith("dask://") else spec
-        return DaskExecutor(address)
+        return DaskExecutor(dask_address(spec), timeout=timeout)
     raise UserError(f"unknown executor '{spec}': use local, inline or dask://HOST:PORT",
                     words=("file.unknown_executor", {"executor": spec}))
