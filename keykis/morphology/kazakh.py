@@ -26,7 +26,11 @@ CASES = {
     "ins": ("ымен", "імен", "мен", "бен", "пен"),
 }
 RELATIVE = ("ғы", "гі", "қы", "кі")
+LETTERS = frozenset("әғқңөұүһі")
+"""Letters of the Kazakh alphabet that Russian does not have: a word with one of them is Kazakh."""
 _VOICED = {"г": "к", "ғ": "қ", "б": "п"}
+UNVOICED = frozenset(_VOICED.values())
+"""к, қ and п: the consonants a stem ends in when the grammar undoes their voicing."""
 _VOWELS = set("аәеёиоөуұүыіэюя")
 
 

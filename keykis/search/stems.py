@@ -20,8 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
-_CYRILLIC = re.compile(r"[а-яё]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _SHORTEST = 4
 """Words this short are kept whole: Snowball reads «аким» as an adjective and cuts it to «ак»."""
 
@@ -36,11 +35,11 @@ def _snowball(lang: str) -> Any:
 @lru_cache(maxsize=131072)
 def kazakh_stem(word: str) -> str:
     """The shortest stem the Kazakh noun grammar finds (at least four letters), voicing undone."""
-    from keykis.morphology.kazakh import noun_readings
+    from keykis.morphology.kazakh import UNVOICED, noun_readings
 
     best = word
     for stem, _ in noun_readings(word):
-        if len(stem) >= _SHORTEST and (len(stem) < len(best) or (len(stem) == len(best) and stem[-1] in "кқп")):
+        if len(stem) >= _SHORTEST and (len(stem) < len(best) or (len(stem) == len(best) and stem[-1] in UNVOICED)):
             best = stem
     return best
 
@@ -50,8 +49,10 @@ def stem(word: str, lang: str) -> str:
     """The stem of one case-folded word in ``lang`` (``ru``, ``kk`` or ``en``)."""
     if len(word) <= _SHORTEST or word.isdigit():
         return word
-    cyrillic = bool(_CYRILLIC.search(word)) or bool(_KAZAKH_LETTERS & set(word))
-    if cyrillic and (lang == "kk" or _KAZAKH_LETTERS & set(word)):
+    from keykis.morphology.kazakh import LETTERS
+
+    cyrillic = bool(_CYRILLIC.search(word))
+    if cyrillic and (lang == "kk" or LETTERS & set(word)):
         return kazakh_stem(word)
     if cyrillic:
         return str(_snowball("ru").stemWord(word))
