@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from keykis.render.proof_words import Words, handout_leaks, measure
+
 MM = 72 / 25.4
 HEAD_ZONE = 21 * MM
 """The running head sits above this line (the editions' top margin is 24 mm)."""
@@ -85,6 +87,8 @@ class Proof:
     unembedded: list[str] = field(default_factory=list)
     body_lines: int = 0
     hyphenated: int = 0
+    words: Words = field(default_factory=Words)
+    """Hanging short words, dash line starts, page-break hyphens, stranded notes, internals, leaked answers."""
 
     @property
     def smallest(self) -> float:
@@ -233,11 +237,19 @@ def proof(pdf: Path | str) -> Proof:
             result.hyphenated += sum(1 for _, t in lines if _BROKEN.search(t))
     joined = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                             check=True).stdout
+    result.words = measure(joined)
+    if pdf.name == "handout.pdf":
+        result.words.leaked = handout_leaks(pdf, joined)
     # a word broken at a line end is one word again before codes are looked for
     joined = re.sub(r"(\w)[-\u2010\u00ad]\n(\w)", r"\1\2", joined)
     result.codes = internal_codes(joined.replace("\n", " "))
     result.unembedded = unembedded_fonts(pdf)
     return result
+
+
+def _word_counts(p: Proof) -> list[int]:
+    w = p.words
+    return [len(w.hanging), len(w.dash_starts), len(w.break_hyphens), len(w.stranded), len(w.internals), len(w.leaked)]
 
 
 def documents(root: Path | str) -> list[Path]:
@@ -249,15 +261,17 @@ def documents(root: Path | str) -> list[Path]:
 def report(paths: list[Path], root: Path | None = None) -> str:
     """A table of the figures of several PDFs, one line each, and the totals."""
     rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"
-            " | past margin | tight spans"]
+            " | past margin | tight spans | hanging | dash starts | break hyphens | stranded | internals | answers"]
     total6 = total7 = sparse = codes = unemb = over = tight = 0
+    extra = [0] * 6
     for path in paths:
         p = proof(path)
         name = str(path.relative_to(root)) if root else str(path)
         rows.append(f"{name} | {len(p.pages)} | {p.smallest:.1f} | {p.below6} | {p.below7} | "
                     f"{','.join(map(str, p.sparse)) or '-'} | {' '.join(p.codes[:8]) or '-'} | "
                     f"{' '.join(p.unembedded) or '-'} | {p.hyphen_rate:.1f} ({p.hyphenated}/{p.body_lines}) | "
-                    f"{p.overruns} | {p.tight}")
+                    f"{p.overruns} | {p.tight} | " + " | ".join(str(n) for n in _word_counts(p)))
+        extra = [a + b for a, b in zip(extra, _word_counts(p), strict=True)]
         over += p.overruns
         tight += p.tight
         total6 += p.below6
@@ -265,7 +279,8 @@ def report(paths: list[Path], root: Path | None = None) -> str:
         sparse += len(p.sparse)
         codes += len(p.codes)
         unemb += len(p.unembedded)
-    rows.append(f"TOTAL | | | {total6} | {total7} | {sparse} | {codes} | {unemb} | | {over} | {tight}")
+    rows.append(f"TOTAL | | | {total6} | {total7} | {sparse} | {codes} | {unemb} | | {over} | {tight} | "
+                + " | ".join(map(str, extra)))
     return "\n".join(rows)
 
 

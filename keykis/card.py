@@ -52,6 +52,8 @@ class Card(TypedDict):
     revision: str
     setting: dict[str, str | int]
     abstract: dict[str, str]
+    synopsis: dict[str, str]
+    """The spoiler-free synopsis per language: what the public catalogue prints (never the abstract)."""
     keywords: dict[str, list[str]]
     disciplines: list[Discipline]
     actors: list[str]
@@ -86,6 +88,12 @@ def _abstracts(case: Case) -> dict[str, str]:
             if text:
                 out[lang] = " ".join(text.split())
     return out
+
+
+def _synopses(case: Case) -> dict[str, str]:
+    given = case.data.get("synopsis")
+    pairs = given.items() if isinstance(given, dict) else ()
+    return {lang: " ".join(_str(text).split()) for lang, text in pairs if lang in LANGS and _str(text)}
 
 
 def _keywords(case: Case) -> dict[str, list[str]]:
@@ -145,6 +153,7 @@ def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, out
         "revision": str(meta.get("revision") or ""),
         "setting": {k: v for k, v in setting.items() if isinstance(v, (str, int))},
         "abstract": _abstracts(case),
+        "synopsis": _synopses(case),
         "keywords": _keywords(case),
         "disciplines": _disciplines(case),
         "actors": [_actor(actors[c]) for c in case.characters() if c in actors],

@@ -22,7 +22,8 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N")
     p.add_argument("--force", action="store_true")
     p.add_argument("--fail-fast", action="store_true")
-    p.add_argument("--edition", action="append", choices=("student", "teacher"), dest="editions")
+    p.add_argument("--edition", action="append", choices=("handout", "research", "teacher", "student"),
+                   dest="editions")
     p.add_argument("--executor", default="local", metavar="SPEC")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
     p.add_argument("--recycle-after", type=int, default=50, metavar="N")
@@ -30,6 +31,22 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--renderer", default=None, help=argparse.SUPPRESS)  # module:function, for other render engines
     p.add_argument("-q", "--quiet", action="store_true")
     p.add_argument("--site", action="store_true")
+
+
+def _editions(given: list[str] | None) -> tuple[str, ...]:
+    """The editions asked for (``student`` is the handout), every one when none is named."""
+    from keykis.render import ALIASES, EDITIONS
+
+    return tuple(dict.fromkeys(ALIASES.get(e, e) for e in given)) if given else EDITIONS
+
+
+def _name_the_files(editions: tuple[str, ...]) -> None:
+    """Say, in the user's language, which file of a case's folder is which document."""
+    from keykis.render import FILES
+    from keykis.vocabulary import label
+
+    lang = default_lang()
+    print("; ".join(f"{FILES[e]} — {label('edition', e, lang)}" for e in editions if e in FILES))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--timeout needs a positive number of seconds", words=("file.timeout_positive", {}))
     opts = BuildOptions(
         outdir=args.output, workers=args.jobs or os.cpu_count(), force=args.force, fail_fast=args.fail_fast,
-        editions=tuple(dict.fromkeys(args.editions or ("student", "teacher"))), executor=args.executor,
+        editions=_editions(args.editions), executor=args.executor,
         timeout=args.timeout, recycle_after=args.recycle_after, lang=args.lang, messages=default_lang(),
     )
     if args.renderer:  # a stand-in for tests and benchmarks, named on the command line of a new process
@@ -55,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         opts.renderer = getattr(importlib.import_module(module), name)
     report = build_database(paths, opts, make_progress(quiet=args.quiet))
     print_summary(report)
+    _name_the_files(opts.editions)
     if args.site:  # the static site beside the PDFs, linking each case's public ones
         from keykis.cli.site import write_site
 

@@ -1,8 +1,10 @@
-"""``keykis render CASE -o OUTDIR``: the case, its concept graph and the guidelines as PDF.
+"""``keykis render CASE -o OUTDIR``: the documents of a case, its concept graph, as PDF.
 
 The file's kind decides what is rendered (``keykis.render.render_document``):
-a case gives case.pdf, graph.svg, graph.pdf and guidelines.pdf; other kinds
-(a student's worksheet) by the function this command hands it for that kind.
+a case gives the student handout (handout.pdf), the research edition
+(case.pdf), the teacher guidelines (guidelines.pdf) and its graph (graph.svg,
+graph.pdf), each listed with its name in the user's language; other kinds
+(a student's worksheet) plug in there.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from pathlib import Path
 
 from keykis.errors import UserError
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS
+from keykis.vocabulary import LANGS, label
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
     """Arguments of ``keykis render`` (their help texts: vocabulary ``cli.render.<dest>``)."""
     p.add_argument("path", type=Path, metavar="CASE")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
-    p.add_argument("--edition", choices=("student", "teacher", "all"), default="all")
+    p.add_argument("--edition", choices=("handout", "research", "teacher", "all", "student"), default="all")
     p.add_argument("--html", action="store_true")
     p.add_argument("--archival", action="store_true")
     p.add_argument("--lang", choices=LANGS, default=None)
@@ -56,9 +58,15 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"could not write the output: {exc.strerror or exc}", path=str(args.output),
                         words=("file.cannot_write", {"error": exc.strerror or exc})) from exc
+    from keykis.cli import default_lang
+    from keykis.render import FILES
+
+    lang = args.lang or default_lang()
+    names = {file: label("edition", edition, lang) for edition, file in FILES.items()}
     for out in result.outputs:
         pages = result.pages.get(out.name)
-        print(f"{out}" + (f"  ({pages} p.)" if pages else ""))
+        what = f"  — {names[out.name]}" if out.name in names and out.parent == args.output else ""
+        print(f"{out}" + (f"  ({pages} p.)" if pages else "") + what)
     from keykis.check import printed_size_notes
 
     for line in printed_size_notes(args.path, getattr(result, "sizes", None) or {}, args.lang):

@@ -109,7 +109,7 @@ def _pages(card: Card, lang: str) -> str:
     return ", ".join(f"{label('page_kind', k.removesuffix('.pdf'), lang)} {v}" for k, v in pages.items() if k != "graph.pdf")
 
 
-FILE_ORDER = ("case.pdf", "guidelines.pdf", "graph.pdf")
+FILE_ORDER = ("handout.pdf", "case.pdf", "guidelines.pdf", "graph.pdf")
 """The files an entry links to, in this order (other PDFs of the case after them, by name)."""
 
 
@@ -124,7 +124,7 @@ def _files(card: Card, lang: str) -> list[tuple[str, str]]:
 
 def view(card: Card, lang: str) -> CardView:
     """The card in the catalogue language."""
-    abstracts = card.get("abstract") or {}
+    abstracts = card.get("synopsis") or {}  # the abstract names the case's answer; the catalogue is public
     abstract_lang = next((c for c in (lang, card.get("language"), "ru", "en", "kk") if c and abstracts.get(c)), "")
     titles = card.get("title") or {}
     title_lang = next((c for c in (lang, "ru", "en", "kk") if titles.get(c)), lang)
@@ -144,7 +144,7 @@ def view(card: Card, lang: str) -> CardView:
         keywords=", ".join(pick(card.get("keywords") or {}, lang, [])),
         guidelines=label("yes_no", "yes" if card.get("guidelines") else "no", lang),
         disciplines="; ".join(discipline(d["name"], lang) for d in card.get("disciplines", [])),
-        pdf=f"{card['slug']}/case.pdf",
+        pdf=f"{card['slug']}/{'handout.pdf' if 'handout.pdf' in (card.get('outputs') or []) else 'case.pdf'}",
         files=_files(card, lang),
     )
 

@@ -53,7 +53,7 @@ class BuildOptions:
     """Rebuild every case, changed or not."""
     fail_fast: bool = False
     """Stop at the first failed case."""
-    editions: tuple[str, ...] = ("student", "teacher")
+    editions: tuple[str, ...] = ("handout", "research", "teacher")
     executor: str | Executor | None = None
     """``local``, ``inline``, ``dask://HOST:PORT`` or a ready executor."""
     timeout: float = 300.0

@@ -44,7 +44,7 @@ class Job:
     """The database's OUTDIR."""
     key: str
     """Hash of all inputs, recorded when the job succeeds."""
-    editions: tuple[str, ...] = ("student", "teacher")
+    editions: tuple[str, ...] = ("handout", "research", "teacher")
     renderer: Renderer = render_case
     """What renders the case: ``keykis.render.render_case``, or a stand-in with its signature."""
     lang: str = "en"

@@ -1,4 +1,11 @@
-"""Rendering: the case (student edition), its concept graph and the teacher guidelines as PDF.
+"""Rendering: the three documents of a case, named for who reads them, and its concept graph.
+
+The **student handout** (``handout.pdf``) is what a class is given: the case
+told as a story, from the student's view of the case (``keykis.audience``:
+nothing ``schemas/study.yaml`` lists as an answer or as teacher-only). The
+**research edition** (``case.pdf``) is the full KEYKIS case as the method lays
+it out, for journals and the archive. The **teacher guidelines**
+(``guidelines.pdf``) carry the author's analysis as the answer key.
 
 ``render_case`` is the one entry point the CLI, the editor and the database
 build call. It renders from a *public* copy of the case (aliases applied),
@@ -20,7 +27,12 @@ from keykis.documents import CASE, kind_of
 from keykis.errors import UserError
 from keykis.model import Case, load_case
 
-EDITIONS = ("student", "teacher")
+EDITIONS = ("handout", "research", "teacher")
+"""The documents of a case: the student handout, the research edition, the teacher guidelines."""
+ALIASES = {"student": "handout"}
+"""Older names of editions: ``student`` is what a student may read, the handout."""
+FILES = {"handout": "handout.pdf", "research": "case.pdf", "teacher": "guidelines.pdf"}
+"""The file each edition is written to."""
 
 
 @dataclass
@@ -39,11 +51,11 @@ class RenderResult:
 
 
 def _editions(editions: Iterable[str]) -> tuple[str, ...]:
-    wanted = [e for given in editions for e in (EDITIONS if given == "all" else (given,))]
+    wanted = [ALIASES.get(e, e) for given in editions for e in (EDITIONS if given == "all" else (given,))]
     flat = tuple(dict.fromkeys(wanted))
     unknown = [e for e in flat if e not in EDITIONS]
     if unknown:
-        raise UserError(f"unknown edition '{unknown[0]}' (choose student, teacher or all)",
+        raise UserError(f"unknown edition '{unknown[0]}' (choose handout, research, teacher or all)",
                         words=("file.unknown_edition", {"edition": unknown[0]}))
     return flat
 
@@ -57,12 +69,13 @@ def render_case(
     archival: bool = False,
     lang: str | None = None,
 ) -> RenderResult:
-    """Render a case to ``outdir``: case.pdf, graph.svg, graph.pdf and (teacher edition) guidelines.pdf.
+    """Render a case to ``outdir``: graph.svg, graph.pdf and the chosen editions (handout.pdf, case.pdf, guidelines.pdf).
 
     Args:
         case_or_path: A loaded case, or its folder or ``case.yaml``.
         outdir: Folder for the outputs (created when missing).
-        editions: ``student`` (case.pdf), ``teacher`` (guidelines.pdf), or ``all``.
+        editions: ``handout`` (handout.pdf; ``student`` too), ``research`` (case.pdf), ``teacher``
+            (guidelines.pdf), or ``all``.
         html: Keep the HTML beside each PDF.
         archival: Write PDF/A-3b with the (public) case file attached.
         lang: Language of headings and captions; the case's own language by default.
@@ -97,4 +110,4 @@ def render_document(path: Path, outdir: Path, *, renderers: Mapping[str, Documen
     return renderer(file, outdir, **options)
 
 
-__all__ = ["EDITIONS", "DocumentRenderer", "RenderResult", "render_case", "render_document"]
+__all__ = ["ALIASES", "EDITIONS", "FILES", "DocumentRenderer", "RenderResult", "render_case", "render_document"]

@@ -1,4 +1,4 @@
-"""The four files of a case: case.pdf, graph.svg, graph.pdf and guidelines.pdf.
+"""The files of a case: graph.svg, graph.pdf and its three documents (handout.pdf, case.pdf, guidelines.pdf).
 
 Everything is rendered from the public copy of the case, so a real name for
 which an alias is set cannot reach any output, including the case file
@@ -10,15 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from keykis.model import Case
-from keykis.render import RenderResult
+from keykis.render import FILES, RenderResult
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case, public_source
 from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
 from keykis.render.graph_dot import concept_layout, draw, fan_dot, relation_legend
+from keykis.render.handout import handout_context
 
 SVG = "image/svg+xml"
-TEMPLATES = {"graph.pdf": "graph.html.j2", "case.pdf": "case.html.j2", "guidelines.pdf": "guidelines.html.j2"}
+TEMPLATES = {"graph.pdf": "graph.html.j2", "handout.pdf": "handout.html.j2", "case.pdf": "case.html.j2",
+             "guidelines.pdf": "guidelines.html.j2"}
 
 
 def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html: bool, archival: bool,
@@ -40,16 +42,19 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     if "teacher" in editions:
         assets["fan.svg"] = (draw(fan_dot(public, ctx.lang)), SVG)
         ctx.fan_url = asset_url("fan.svg")
-    attachments = []
+    attachments = []  # never on the handout: the case file holds the answers
     if archival:
         attachments.append(("case.yaml", public_source(case), "The KEYKIS case file this PDF was rendered from"))
-    wanted = ["graph.pdf"] + (["case.pdf"] if "student" in editions else []) + (
-        ["guidelines.pdf"] if "teacher" in editions else [])
+    contexts = {"graph.pdf": ctx, "case.pdf": ctx, "guidelines.pdf": ctx}
+    if "handout" in editions:
+        contexts["handout.pdf"] = handout = handout_context(public, ctx.lang, public=True)
+        handout.graph_url, handout.figure_url, handout.relations = ctx.graph_url, ctx.figure_url, ctx.relations
+    wanted = ["graph.pdf"] + [FILES[e] for e in ("handout", "research", "teacher") if e in editions]
     jobs: dict[str, PdfJob] = {}
     for name in wanted:
         jobs[name] = PdfJob(html="", target=outdir / name, roots=[case.folder] if case.folder else [], assets=assets,
-                            archival=archival, attachments=attachments)
-        _one(name, ctx, outdir, result, jobs[name], keep_html=html)
+                            archival=archival, attachments=[] if name == "handout.pdf" else attachments)
+        _one(name, contexts[name], outdir, result, jobs[name], keep_html=html)
     if "case.pdf" in jobs and "guidelines.pdf" in jobs:
         result.sizes = printed_sizes(result.pages["case.pdf"], result.pages["guidelines.pdf"],
                                      jobs["guidelines.pdf"].anchor_pages, jobs["case.pdf"].anchor_pages)
@@ -58,8 +63,8 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
 
 def printed_sizes(case_pages: int, guidelines_pages: int, anchors: dict[str, int],
                   case_anchors: dict[str, int] | None = None) -> dict[str, int]:
-    """Printed pages of the case (student edition without its title page and its exhibits + the author's
-    analysis) and of the guidelines proper.
+    """Printed pages of the case (the research edition, every step, without its title page and its exhibits)
+    and of the guidelines proper.
 
     guidelines.pdf holds the guidelines proper, then the author's analysis from page ``analysis``,
     then the epilogue from page ``g-epilogue`` (each section starts a page). case.pdf ends with its
@@ -71,7 +76,7 @@ def printed_sizes(case_pages: int, guidelines_pages: int, anchors: dict[str, int
     analysis = anchors.get("analysis", guidelines_pages)
     epilogue = anchors.get("g-epilogue", guidelines_pages)
     analysis_pages = max(0, min(epilogue, guidelines_pages) - analysis)
-    return {"case": max(0, case_pages - 1) + analysis_pages, "guidelines": guidelines_pages - analysis_pages}
+    return {"case": max(0, case_pages - 1), "guidelines": guidelines_pages - analysis_pages}
 
 
 def _one(name: str, ctx: EditionContext, outdir: Path, result: RenderResult, job: PdfJob, *, keep_html: bool) -> None:

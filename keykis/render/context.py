@@ -48,6 +48,19 @@ class StepView:
 
 
 @dataclass
+class StoryPart:
+    """One part of the student handout's story (``handout`` in templates/editions.yaml)."""
+
+    id: str
+    """``background``, ``protagonist``, ``people``…: the heading is vocabulary ``edition.h_<id>``."""
+    heading: str
+    texts: list[str]
+    """The prose of the part's steps, in order (only those with text)."""
+    fields: list[str]
+    """What the part prints besides the prose: ``time_place``, ``boundary``, ``actors``, ``graph``."""
+
+
+@dataclass
 class EditionContext:
     """Everything a template needs to print one edition of a case."""
 
@@ -66,6 +79,12 @@ class EditionContext:
     student_steps: list[StepView]
     teacher_steps: list[StepView]
     back_matter: list[str]
+    research_steps: list[StepView]
+    """Every step the research edition prints, in the method's order."""
+    story: list[StoryPart]
+    """The parts of the student handout, in the story's order."""
+    synopsis: str
+    """The synopsis in ``lang`` (or the case's language): what the handout and the catalogue say about the case."""
     keywords_meta: str
     show_contents: bool
     graph_url: str = ""
@@ -139,11 +158,11 @@ class EditionContext:
         return ""
 
     def criterion_code(self, criterion_id: Any) -> str:
-        """The printed number of a goal or value (``Ц1``, ``Цн2``; ``G1``, ``V2``)."""
+        """The printed name of a goal or value: «Цель 1», «Ценность 2»; "Goal 1", "Value 2"."""
         for key in ("goals", "values"):
             ids = [v.get("id") for v in self.get(key, []) or [] if isinstance(v, dict)]
             if criterion_id in ids:
-                return f"{self.L[key[:-1] + '_code']}{ids.index(criterion_id) + 1}"
+                return self.L[key[:-1] + "_code"].format(n=ids.index(criterion_id) + 1)
         return ""
 
     def enum(self, kind: str, value: Any) -> str:
@@ -182,6 +201,11 @@ class EditionContext:
     def actors_in(self, environment: str) -> list[Any]:
         """Actors of one environment, in file order."""
         return [a for a in self.case.actors().values() if a.environment == environment]
+
+    def cast(self, environment: str) -> list[Any]:
+        """The characters (step 11's final list; every actor when there is none) of one environment."""
+        final = set(self.case.characters())
+        return [a for a in self.actors_in(environment) if not final or a.id in final]
 
     def actor_entry(self, actor_id: str) -> dict[str, Any]:
         """The actor's raw entry (for description and activity)."""
@@ -274,6 +298,22 @@ def _steps(case: Case, ids: list[str], lang: str) -> list[StepView]:
     return out
 
 
+def _story(case: Case, lang: str) -> list[StoryPart]:
+    parts = []
+    for entry in editions().get("handout") or []:
+        texts = [case.narrative(step) for step in entry.get("steps") or []]
+        parts.append(StoryPart(str(entry["part"]), say(f"edition.h_{entry['part']}", lang),
+                               [t for t in texts if t.strip()], [str(f) for f in entry.get("fields") or []]))
+    return parts
+
+
+def synopsis(case: Case, lang: str) -> str:
+    """The case's synopsis in ``lang``, else in the case's language, else ``""``."""
+    given = case.data.get("synopsis")
+    given = given if isinstance(given, dict) else {}
+    return str(given.get(lang) or given.get(case.language) or "")
+
+
 def _citations(case: Case) -> dict[str, int]:
     refs = [r for r in case.data.get("references") or [] if isinstance(r, dict)]
     return {str(r["id"]): i for i, r in enumerate(refs, 1) if r.get("id") is not None}
@@ -317,6 +357,8 @@ def edition_context(case: Case, lang: str | None = None) -> EditionContext:
         student_steps=_steps(case, ed["student"]["steps"], lang),
         teacher_steps=_steps(case, ed["teacher"]["steps"], lang),
         back_matter=list(ed["student"]["back_matter"]),
+        research_steps=sorted(_steps(case, ed["student"]["steps"] + ed["teacher"]["steps"], lang), key=lambda s: s.n),
+        story=_story(case, lang), synopsis=synopsis(case, lang),
         keywords_meta=", ".join(k for a in abstracts for k in a.keywords),
         show_contents=(_word_count(case) > int(ed.get("contents_min_words", 1800))
                        and case.meta.get("size") not in (ed.get("contents_skip_sizes") or [])),

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
-from keykis.render import markup
+from keykis.render import markup, typography
 from keykis.render.fetcher import SafeFetcher
 
 STYLESHEET = "print.css"
@@ -40,7 +41,7 @@ def environment() -> jinja2.Environment:
             loader=jinja2.FileSystemLoader(templates_dir()),
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
-        env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed)
+        env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed, after_colon=_after_colon)
         env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env
@@ -90,6 +91,13 @@ def _md(context: Any, text: object) -> Any:
 def _inline(context: Any, text: object) -> Any:
     return markup.inline(text, _citations(context), _printed_ids(context), lang=_lang(context),
                          exhibits=_exhibits(context))
+
+
+@jinja2.pass_context
+def _after_colon(context: Any, text: object) -> Any:
+    """A value printed after a generated ``Label:``, in sentence case (``typography.after_colon``)."""
+    value = typography.after_colon(str(text), _lang(context))
+    return Markup(value) if isinstance(text, Markup) else value
 
 
 def render_html(template: str, **context: Any) -> str:
@@ -149,7 +157,7 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
     from weasyprint import HTML, Attachment
 
     fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
-    document = HTML(string=job.html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
+    document = HTML(string=typography.typeset_html(job.html), base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
     with _quiet_weasyprint():
         rendered = document.render(font_config=font_config(), stylesheets=[stylesheet(s) for s in job.stylesheets])
     options: dict[str, Any] = {"pdf_tags": job.tagged}

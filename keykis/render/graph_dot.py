@@ -107,8 +107,14 @@ def relation_legend(case: Case, lang: str) -> list[tuple[int, str, str, str, str
 
 
 def item_code(field_id: str, index: int, lang: str) -> str:
-    """The printed number of the ``index``-th item (from 0) of a matrix field: ``П3``, ``Мә3``, ``P3``."""
+    """The printed name of the ``index``-th item (from 0) of a matrix field: «Проблема 3», «3-мәселе», "Problem 3".
+
+    Words, not codes (``schemas/matrix.yaml``: ``label``); a field without a label prints its code («П3»).
+    """
     entry: dict[str, Any] = next((f for f in method().matrix["fields"] if f["id"] == field_id), {})
+    label = (entry.get("label") or {}).get(lang) or (entry.get("label") or {}).get("en")
+    if label:
+        return str(label).format(n=index + 1)
     prefix = (entry.get("code") or {}).get(lang) or (entry.get("code") or {}).get("en") or field_id[:1].upper()
     return f"{prefix}{index + 1}"
 

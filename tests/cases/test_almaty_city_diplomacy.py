@@ -121,7 +121,7 @@ def test_rendered_editions(rendered: Rendered) -> None:
         out = subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True, text=True, check=True)
         return " ".join(out.stdout.replace("\u00ad", "").split())
 
-    student, teacher = flat("case.pdf"), flat("guidelines.pdf")
+    student, teacher = flat("handout.pdf"), flat("guidelines.pdf")
     case = load_case(ALMATY)
     epilogue = " ".join(case.data["guidelines"]["epilogue"].split())
     assert epilogue[:40] not in student and epilogue[:40] in teacher

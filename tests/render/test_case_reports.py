@@ -98,7 +98,7 @@ def test_markdown_tables_and_citations_print_as_a_reader_expects(tmp_path: Path)
         tmp_path, references=refs,
         narrative_calibration=TABLE + "\nПо отчёту [gov-2024] и методу [keykis; gov-2024]; пометка [x1, x2] и [нет-такого].",
     )
-    render_case(folder, tmp_path / "out", editions=("student",), html=True)
+    render_case(folder, tmp_path / "out", editions=("research",), html=True)
     body = text(tmp_path / "out" / "case.pdf")
     assert "Понедельник 42 3" in body and "Пятница 18 4" in body
     assert "|" not in body.split("Очередь по дням")[1][:300]
@@ -162,7 +162,7 @@ def test_contents_list_only_outside_mini_cases(size: str, tmp_path: Path) -> Non
     assert data["meta"]["size"] == "mini"
     data["meta"]["size"] = size
     case = Case(data, path=CASES / "civil-service-recruitment" / "case.yaml")
-    render_case(case, tmp_path, editions=("student",))
+    render_case(case, tmp_path, editions=("research",))
     body = text(tmp_path / "case.pdf")
     contents = say("edition.contents", case.language)
     assert (f"{contents} " in body) == (size == "case")

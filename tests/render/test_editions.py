@@ -15,16 +15,16 @@ pytestmark = pytest.mark.slow
 REAL_NAMES = ("Сапаров", "Жолдасов", "Омаров", "Темирова", "Ерлан", "Гульнара")
 
 
-def test_writes_the_four_files(example_render: tuple[Path, RenderResult]) -> None:
+def test_writes_the_five_files(example_render: tuple[Path, RenderResult]) -> None:
     out, result = example_render
     names = [p.name for p in result.outputs if p.suffix != ".html"]  # the shared render keeps the HTML too
-    assert names == ["graph.svg", "graph.pdf", "case.pdf", "guidelines.pdf"]
+    assert names == ["graph.svg", "graph.pdf", "handout.pdf", "case.pdf", "guidelines.pdf"]
     assert all((out / n).stat().st_size > 1000 for n in names)
     assert not list(out.glob(".*.tmp"))
     assert result.refused == []
 
 
-def test_student_edition_reads_like_the_case(example_render: tuple[Path, RenderResult]) -> None:
+def test_research_edition_reads_like_the_case(example_render: tuple[Path, RenderResult]) -> None:
     body = text(example_render[0] / "case.pdf")
     assert "Может ли руководитель ЦОН сократить очереди без новых штатных единиц?" in body
     for heading in ("Аннотация", "Аңдатпа", "Abstract", "Ключевые слова", "Түйін сөздер", "Keywords"):
@@ -35,16 +35,19 @@ def test_student_edition_reads_like_the_case(example_render: tuple[Path, RenderR
     assert "Имена и название района условные" in body
 
 
-def test_student_edition_has_nothing_for_the_instructor(example_render: tuple[Path, RenderResult]) -> None:
-    body = text(example_render[0] / "case.pdf")
+def test_handout_has_nothing_for_the_instructor(example_render: tuple[Path, RenderResult]) -> None:
+    body = text(example_render[0] / "handout.pdf")
     for teacher_only in ("Эпилог", "Ожидаемый ответ", "Только для преподавателя", "Итоговая матрица решений",
-                         "Время операторов против нехватки информации", "Условный пример; эпилога нет"):
+                         "Время операторов против нехватки информации", "Условный пример; эпилога нет",
+                         "Аннотация", "Поле проблем", "Выездные дни"):
         assert teacher_only not in body
+    research = text(example_render[0] / "case.pdf")
+    assert "Время операторов против нехватки информации" in research and "Выездные дни" in research
 
 
 def test_no_real_name_in_any_output(example_render: tuple[Path, RenderResult]) -> None:
     out = example_render[0]
-    texts = [text(out / n) for n in ("case.pdf", "guidelines.pdf", "graph.pdf")]
+    texts = [text(out / n) for n in ("case.pdf", "guidelines.pdf", "graph.pdf", "handout.pdf")]
     texts.append((out / "graph.svg").read_text())
     for t in texts:
         assert not [n for n in REAL_NAMES if n in t]
@@ -66,7 +69,7 @@ def test_guidelines_have_every_section_and_five_pages(example_render: tuple[Path
 
 def test_pages_are_a4_and_fonts_embedded(example_render: tuple[Path, RenderResult]) -> None:
     out = example_render[0]
-    for name in ("case.pdf", "guidelines.pdf", "graph.pdf"):
+    for name in ("handout.pdf", "case.pdf", "guidelines.pdf", "graph.pdf"):
         assert all(is_a4(s) for s in page_sizes(out / name)), name
         used = fonts(out / name)
         assert used and all(used.values()), used
@@ -93,7 +96,7 @@ def test_metadata_and_language(example_render: tuple[Path, RenderResult]) -> Non
 
 
 def test_archival_variant_attaches_a_public_case_file(tmp_path: Path) -> None:
-    result = render_case(EXAMPLE, tmp_path, editions=("student",), archival=True)
+    result = render_case(EXAMPLE, tmp_path, editions=("research",), archival=True)
     assert [p.name for p in result.outputs] == ["graph.svg", "graph.pdf", "case.pdf"]
     reader = pypdf.PdfReader(tmp_path / "case.pdf")
     attached = reader.attachments["case.yaml"][0].decode()
@@ -104,7 +107,7 @@ def test_archival_variant_attaches_a_public_case_file(tmp_path: Path) -> None:
 
 
 def test_html_kept_beside_the_pdf(tmp_path: Path) -> None:
-    render_case(EXAMPLE, tmp_path, editions=("student",), html=True)
+    render_case(EXAMPLE, tmp_path, editions=("research",), html=True)
     page = (tmp_path / "case.html").read_text()
     assert '<html lang="ru">' in page and 'src="figure.svg"' in page and "keykis-asset" not in page
     assert (tmp_path / "figure.svg").read_bytes().startswith(b"<?xml")

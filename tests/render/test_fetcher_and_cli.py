@@ -47,20 +47,22 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_renders_the_student_edition(tmp_path: Path) -> None:
+def test_cli_renders_the_student_handout(tmp_path: Path) -> None:
     proc = run_cli("render", str(CASES / "ozerny-service-centre"), "-o", str(tmp_path), "--edition", "student",
                    "--lang", "en")
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["case.pdf", "graph.pdf", "graph.svg"]
-    body = text(tmp_path / "case.pdf")
-    assert "Abstract" in body and "Internal environment" in body and "Иванов" in body
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["graph.pdf", "graph.svg", "handout.pdf"]
+    assert "handout.pdf" in proc.stdout and "student handout" in proc.stdout
+    body = text(tmp_path / "handout.pdf")
+    assert "Abstract" not in body and "Background" in body and "Иванов" in body
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case_file", find_cases([CASES]), ids=lambda p: p.parent.name)
 def test_every_bundled_case_renders(case_file: Path, rendered: Rendered) -> None:
     out, result = rendered(case_file)
-    assert [p.name for p in result.outputs if p.suffix != ".html"] == ["graph.svg", "graph.pdf", "case.pdf", "guidelines.pdf"]
+    assert [p.name for p in result.outputs if p.suffix != ".html"] == ["graph.svg", "graph.pdf", "handout.pdf", "case.pdf",
+                                                                          "guidelines.pdf"]
     assert result.pages["graph.pdf"] == 1
     assert result.pages["guidelines.pdf"] >= 5
     from keykis.model import load_case

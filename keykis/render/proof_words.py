@@ -1,0 +1,164 @@
+"""The print check's measures of words on the page: what a reader should never find in the text.
+
+Read from the text ``pdftotext`` extracts (lines in reading order, pages
+separated by form feeds):
+
+* hanging short words: a line of running text ending on a one-letter word
+  («в», «и», "a"), which Russian and Kazakh typesetting never leaves at a line end;
+* lines starting with a dash (the dash belongs at the end of the line before);
+* page-break hyphens: a page whose last line of text ends in a word broken
+  by a hyphen, the word finished on the next page;
+* stranded notes: a page that opens on an exhibit's source line or a table's
+  key, left behind by the exhibit or table above it on the page before;
+* printed internals: a rule id of ``keykis check`` or an absolute file path;
+* answer text in a student handout: any sentence of what ``schemas/study.yaml``
+  hides from students (the author's problems, tasks, solutions, decision,
+  conclusion, abstract, guidelines, later narrative) found in the handout;
+
+Texts are compared by their letters and digits only, so a word hyphenated at
+a line end, a no-break space or a quotation mark changed by the typesetter
+does not hide a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from keykis.audience import answer_texts, student_view
+from keykis.model import Case
+
+MIN_WORDS = 5
+"""A piece of an answer this long (in words) found in a handout counts as leaked; shorter ones occur by chance."""
+_PIECES = re.compile(r"[.!?;:\[\]()\n]+")
+_NOT_LETTER = re.compile(r"[\W_]+")
+
+
+def letters(text: str) -> str:
+    """``text`` lower-cased with everything but letters and digits removed."""
+    return _NOT_LETTER.sub("", text.lower())
+
+
+def answer_pieces(case: Case) -> list[str]:
+    """The sentences (and bracket-free pieces) of the case's answer texts that are long enough to look for.
+
+    A piece the student's view itself holds (a hidden narrative repeating a
+    time and place that students read anyway) is not an answer.
+    """
+    visible = letters(" ".join(text for _, text in student_view(case).iter_texts()))
+    pieces: list[str] = []
+    for text in answer_texts(case):
+        for piece in _PIECES.split(re.sub(r"[*_`]", "", text)):
+            piece = piece.strip(" ,—-")
+            if len(piece.split()) >= MIN_WORDS and piece not in pieces and letters(piece) not in visible:
+                pieces.append(piece)
+    return pieces
+
+
+def leaked_answers(printed: str, case: Case) -> list[str]:
+    """The pieces of ``case``'s answers that appear in ``printed`` (the text of its handout)."""
+    page = letters(printed)
+    return [p for p in answer_pieces(case) if letters(p) in page]
+
+
+MIN_LINE = 25
+"""Lines shorter than this (headings, table cells, list labels) are not running text."""
+_HANGING = re.compile(r"(?:^|\s)([^\W\d_])$")
+_DASH_START = re.compile(r"^[\u2014\u2013]\s")
+_BROKEN_END = re.compile(r"[^\W\d_][-\u2010\u00ad]$")
+_PATH = re.compile(r"(?<![\w:/.])/(?:[\w.-]+/){2,}[\w.-]*")
+_FOLIO = re.compile(r"^\d{1,4}$")
+
+
+@dataclass
+class Words:
+    """What the words of one PDF measure."""
+
+    hanging: list[str] = field(default_factory=list)
+    """Lines of running text ending on a one-letter word (their last 30 characters)."""
+    dash_starts: list[str] = field(default_factory=list)
+    """Lines starting with a dash."""
+    break_hyphens: list[int] = field(default_factory=list)
+    """Pages whose last line of text ends in a hyphenated word."""
+    stranded: list[int] = field(default_factory=list)
+    """Pages opening on an exhibit's source line or a table's key."""
+    internals: list[str] = field(default_factory=list)
+    """Rule ids and absolute paths printed."""
+    leaked: list[str] = field(default_factory=list)
+    """Answer texts printed in a student handout."""
+
+
+@cache
+def _rule_ids() -> frozenset[str]:
+    from keykis.method import method
+
+    return frozenset(str(r) for r in method().rules if "-" in str(r))
+
+
+@cache
+def _note_starts() -> tuple[str, ...]:
+    """How a source line or a table's key begins, in every language (vocabulary ``edition``)."""
+    from keykis.vocabulary import LANGS, say
+
+    return tuple(say(f"edition.{key}", lang) for lang in LANGS for key in ("exhibit_source", "legend", "relations_key"))
+
+
+def _body(page: str) -> list[str]:
+    """The page's lines without the running head (first line) and the folio."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+    if lines and _FOLIO.match(lines[-1]):
+        lines = lines[:-1]
+    return lines[1:] if len(lines) > 1 else lines
+
+
+def measure(text: str, *, first_page_has_head: bool = False) -> Words:
+    """The word measures of a PDF's extracted text (pages separated by form feeds)."""
+    words = Words()
+    pages = text.split("\f")
+    rules = _rule_ids()
+    for number, page in enumerate(pages, 1):
+        lines = _body(page) if number > 1 or first_page_has_head else [
+            ln.strip() for ln in page.splitlines() if ln.strip() and not _FOLIO.match(ln.strip())]
+        for line in lines:
+            tokens = line.split()
+            if sum(len(t) == 1 for t in tokens) * 2 > len(tokens):
+                continue  # a letter-spaced line («К Е Й С»): a kind or a heading, not running text
+            if len(line) >= MIN_LINE and _HANGING.search(line):
+                words.hanging.append(line[-30:])
+            if _DASH_START.match(line):
+                words.dash_starts.append(line[:30])
+        if lines and number < len(pages) and _BROKEN_END.search(lines[-1]) and len(lines[-1]) >= MIN_LINE:
+            words.break_hyphens.append(number)
+        if number > 1 and lines and lines[0].startswith(_note_starts()):
+            words.stranded.append(number)
+        for token in re.findall(r"[\w./-]+", page):
+            if token in rules or _PATH.fullmatch(token):
+                words.internals.append(token)
+    return words
+
+
+def handout_leaks(handout: Path, text: str) -> list[str]:
+    """Answer texts in ``handout`` (its extracted ``text``), the case read from the research edition beside it.
+
+    The research edition (``case.pdf``) of an archival build carries the public
+    case file; without it there is nothing to compare, and nothing is reported.
+    """
+    import pikepdf
+
+    from keykis import yamlsafe
+
+    research = handout.with_name("case.pdf")
+    if not research.is_file():
+        return []
+    with pikepdf.open(research) as pdf:
+        attached = pdf.attachments.get("case.yaml")
+        if attached is None:
+            return []
+        source = attached.get_file().read_bytes().decode("utf-8")
+    data = yamlsafe.loads(source, str(research))
+    return leaked_answers(text, Case(data if isinstance(data, dict) else {}, text=source))
+
+
+__all__ = ["Words", "handout_leaks", "answer_pieces", "leaked_answers", "letters", "measure"]
