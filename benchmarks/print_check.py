@@ -4,7 +4,13 @@
 
 One line per document: pages, smallest glyph in points, glyphs below 6 and 7 pt,
 pages under a quarter full (the last page excepted), internal codes printed,
-fonts not embedded, hyphenated line ends per 100 lines of body text. Needs
+fonts not embedded, hyphenated line ends per 100 lines of body text, lines
+past the margin, tight spans; then what the words measure
+(``keykis.render.proof_words``): lines ending on a one-letter word, lines
+starting with a dash, pages whose last line is hyphenated across the page
+break, pages opening on a stranded source line or table key, rule ids and
+absolute paths printed, and answer sentences found in a student handout
+(read against the case file the research edition beside it carries). Needs
 the development dependencies (pdfplumber).
 """
 

@@ -8,7 +8,6 @@ fields of the morphological matrix) without copying the data.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -368,14 +367,13 @@ def find_cases(paths: list[Path]) -> list[Path]:
 
 
 def case_number(case: Case) -> str:
-    """The case's number in the catalogue: ``meta.number`` when set, else four digits derived from its id.
+    """The case's number in its collection (``meta.number``), "" when it has none or is not finished.
 
-    Derived from the id, the number stays the same from build to build and
-    from one catalogue to another; a case office that numbers its cases
-    itself writes ``meta.number``.
+    Numbers are assigned once, in order, when a case joins a collection
+    (``keykis new`` writes the next free one), stored in the case and never
+    recomputed; ``keykis build`` refuses two cases with one number. A draft
+    prints without a number.
     """
-    given = str(case.meta.get("number") or "").strip()
-    if given:
-        return given
-    digest = hashlib.blake2b(str(case.id).encode(), digest_size=4).digest()
-    return f"K-{int.from_bytes(digest, 'big') % 9000 + 1000}"
+    if case.status not in ("complete", "published"):
+        return ""
+    return str(case.meta.get("number") or "").strip()

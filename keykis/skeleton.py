@@ -64,6 +64,25 @@ def new_case(folder: Path, *, lang: str = "ru") -> Path:
     schema = Path(os.path.relpath(schemas_dir() / "case.schema.json", folder.resolve())).as_posix()
     if schema.startswith("../../../"):
         schema = (schemas_dir() / "case.schema.json").as_posix()
-    text = skeleton_text(slug, lang, schema_ref=schema)
+    number = f'\nmeta:\n  number: "{next_number(folder.parent)}"\n'
+    text = skeleton_text(slug, lang, schema_ref=schema).replace("\nmeta:\n", number, 1)
     atomic.write_text(target, text)
     return target
+
+
+_NUMBER = re.compile(r"^  number:\s*[\"']?(\d+)[\"']?\s*$", re.MULTILINE)
+
+
+def next_number(collection: Path) -> int:
+    """The next free case number of the collection in ``collection``: one more than the largest given.
+
+    Numbers are assigned once, here, and stored in the case; they are never
+    recomputed (a case that leaves the collection leaves its number unused).
+    """
+    found = [0]
+    for file in sorted(collection.glob(f"*/{CASE_FILE}"))[:100000]:
+        try:
+            found += [int(n) for n in _NUMBER.findall(file.read_text(encoding="utf-8", errors="replace"))]
+        except OSError:
+            continue
+    return max(found) + 1

@@ -193,7 +193,33 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
             clashes.append(Outcome(slug, "failed", f"{folder}: the name is already used by {found[slug]}"))
         else:
             found[slug] = folder
-    return found, clashes
+    return _numbered(found, clashes)
+
+
+def _number_of(folder: Path) -> str:
+    """``meta.number`` of the case in ``folder`` ("" when it has none or cannot be read here)."""
+    from keykis import yamlsafe
+    from keykis.errors import KeykisError
+
+    try:
+        data, _ = yamlsafe.load_mapping(folder / "case.yaml")
+    except (KeykisError, OSError):
+        return ""  # the render reports what is wrong with the file
+    meta = data.get("meta")
+    return str(meta.get("number") or "").strip() if isinstance(meta, dict) else ""
+
+
+def _numbered(found: dict[str, Path], clashes: list[Outcome]) -> tuple[dict[str, Path], list[Outcome]]:
+    """A case whose number another case of the collection already has is a failure (numbers are never reused)."""
+    taken: dict[str, str] = {}
+    for slug in sorted(found):
+        number = _number_of(found[slug])
+        if number and number in taken:
+            clashes.append(Outcome(slug, "failed", f"{found[slug]}: case number {number} is already used by "
+                                                   f"{found[taken[number]]}; give this case the next free number"))
+        elif number:
+            taken[number] = slug
+    return {s: f for s, f in found.items() if s not in {o.slug for o in clashes}}, clashes
 
 
 def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared_key: str) -> tuple[list[Job], list[Outcome]]:

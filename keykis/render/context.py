@@ -120,6 +120,27 @@ class EditionContext:
 
         return case_number(self.case)
 
+    @property
+    def draft(self) -> bool:
+        """Whether the case is not finished: it prints with a draft mark and without a number."""
+        return not self.case.complete
+
+    @property
+    def copyright(self) -> str:
+        """«© 2026 Authors», the year of the revision (or of the events)."""
+        year = str(self.case.meta.get("revision") or "")[:4] or str((self.case.meta.get("setting") or {}).get("year") or "")
+        holder = "; ".join(str(a.get("name")) for a in self.authors if a.get("name"))
+        return say("edition.copyright", self.lang, year=year, holder=holder).strip() if holder else ""
+
+    @property
+    def licence(self) -> str:
+        """The licence line («Лицензия: CC BY 4.0.»), or «All rights reserved.» with whom to ask for permission."""
+        given = str(self.case.meta.get("licence") or "").strip()
+        if given and given.lower() not in ("all rights reserved", "all-rights-reserved"):
+            return say("edition.licence_line", self.lang, licence=given)
+        who = str(self.case.meta.get("permissions") or "").strip()
+        return self.L["all_rights"] + (" " + say("edition.permissions_line", self.lang, who=who) if who else "")
+
     def resource_table(self) -> dict[str, Any]:
         """Table 1 of the method for the chosen problem, task and solution: eight kinds in two types.
 

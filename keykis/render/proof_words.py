@@ -102,7 +102,8 @@ def _note_starts() -> tuple[str, ...]:
     """How a source line or a table's key begins, in every language (vocabulary ``edition``)."""
     from keykis.vocabulary import LANGS, say
 
-    return tuple(say(f"edition.{key}", lang) for lang in LANGS for key in ("exhibit_source", "legend", "relations_key"))
+    return tuple([say(f"edition.{key}", lang) + ":" for lang in LANGS for key in ("exhibit_source", "legend", "criteria_key")]
+                 + [say("edition.relations_key", lang) for lang in LANGS])
 
 
 def _body(page: str) -> list[str]:

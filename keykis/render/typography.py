@@ -21,7 +21,7 @@ NBSP = "\u00a0"
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW = ("<style", "<script", "<title", "<pre")
 _LANG = re.compile(r"<html[^>]*\blang=\"([a-z]{2})\"")
-_DASH = re.compile(r"(\S) ([\u2014\u2013])(?=\s)")
+_DASH = re.compile(r"(\S|^) ([\u2014\u2013])(?=\s|$)")
 _INITIAL = re.compile(r"(?<![\w.])([^\W\d_]\.) (?=([^\W\d_]))")
 """An initial and the word after it («Н. Исмагулов», «Н. А.»): bound when both are capitals."""
 _SURNAME_INITIAL = re.compile(r"(?<![\w.])([^\W\d_][^\W\d_]+) (?=([^\W\d_])\.)")
@@ -54,7 +54,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     whole = [re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in words if len(w) < 4 or not w[-1].isalpha()]
     units = "|".join(sorted(stems + whole, key=len, reverse=True))
     signs = "|".join(sorted((re.escape(str(w)) for w in r.get("before_number") or []), key=len, reverse=True))
-    short_re = re.compile(rf"(?<![\w\-.])({short}) (?=\S)", re.IGNORECASE) if short else re.compile(r"(?!x)x")
+    short_re = re.compile(rf"(?<![\w\-.])({short}) (?=\S|$)", re.IGNORECASE) if short else re.compile(r"(?!x)x")
     unit_re = re.compile(rf"(\d) (?=(?:{units}))", re.IGNORECASE) if units else re.compile(r"(?!x)x")
     sign_re = re.compile(rf"(?<!\w)({signs}) (?=\d)") if signs else re.compile(r"(?!x)x")
     return short_re, unit_re, sign_re

@@ -26,6 +26,6 @@ def copy_example(folder: Path, slug: str | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     text = EXAMPLE.read_text(encoding="utf-8")
     if slug:
-        text = text.replace("id: ozerny-service-centre", f"id: {slug}")
+        text = text.replace("id: ozerny-service-centre", f"id: {slug}").replace('number: "5"', f'number: "{slug}"')
     (folder / "case.yaml").write_text(text, encoding="utf-8")
     return folder

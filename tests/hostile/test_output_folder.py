@@ -43,6 +43,7 @@ def cases(tmp_path: Path) -> Path:
     for slug in ("case-1", "case-2"):
         (tmp_path / "cases" / slug).mkdir(parents=True)
         text = EXAMPLE.read_text(encoding="utf-8").replace("id: ozerny-service-centre", f"id: {slug}")
+        text = text.replace('number: "5"', f'number: "{slug}"')
         (tmp_path / "cases" / slug / "case.yaml").write_text(text, encoding="utf-8")
     return tmp_path / "cases"
 

@@ -18,6 +18,7 @@ def add_case(cases: Path, slug: str, *, title_suffix: str = "", short_title: str
              replace: dict[str, str] | None = None) -> Path:
     """Copy the example case into ``cases/<slug>`` with its id and title changed."""
     text = EXAMPLE.read_text(encoding="utf-8").replace("id: ozerny-service-centre", f"id: {slug}")
+    text = text.replace('number: "5"', f'number: "{slug}"')  # a collection never has two cases with one number
     text = text.replace("без новых штатных единиц?", f"без новых штатных единиц{title_suffix}?")
     if short_title is not None:
         text = text.replace("short_title: Очереди в ЦОН Озёрного района", f"short_title: {short_title}")

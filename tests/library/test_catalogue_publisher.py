@@ -65,7 +65,7 @@ def test_each_entry_links_to_its_files_relative_to_the_catalogue_wherever_the_fo
         title = "(район А)?" if slug == "queues-a" else "(район Б)?"
         assert title in " ".join(reader.pages[page].extract_text().split())
     flat = _flat(moved / "catalog.pdf")
-    assert flat.count("Файлы: кейс · методические указания · концептуальный граф") == 2
+    assert flat.count("Файлы: исследовательское издание · методические указания · концептуальный граф") == 2
     assert "local:" not in str([a for _, a in _links(reader)])
 
 

@@ -42,7 +42,7 @@ def test_handout_has_nothing_for_the_instructor(example_render: tuple[Path, Rend
                          "Аннотация", "Поле проблем", "Выездные дни"):
         assert teacher_only not in body
     research = text(example_render[0] / "case.pdf")
-    assert "Время операторов против нехватки информации" in research and "Выездные дни" in research
+    assert "Выездные дни" in research
 
 
 def test_no_real_name_in_any_output(example_render: tuple[Path, RenderResult]) -> None:

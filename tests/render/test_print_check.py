@@ -192,3 +192,25 @@ def test_an_appendix_cited_by_its_id_prints_as_its_exhibit_name() -> None:
     assert str(inline("расходы росли (см. [app-budget]) [keykis]", {"keykis": 1}, None, "ru", exhibits)) == (
         "расходы росли (см. приложение 2) [1]")
     assert str(inline("см. [app-budgte]", None, None, "ru", exhibits)) == "см. [app-budgte]"
+
+
+def test_word_measures_find_what_a_production_editor_marks() -> None:
+    from keykis.render.proof_words import measure
+
+    page1 = ("КЕЙС · Заголовок\nОн пришёл в отдел рано утром, и в\nзале было пусто\n— сказал он потом коллегам у окна.\n"
+             "а в конце страницы осталось слово, разбитое перено-\n1")
+    page2 = "КЕЙС · Заголовок\nИсточник: отчёт акимата за 2024 год.\nНайдено [student-spoiler] в /home/user/cases/a.yaml\n2"
+    words = measure(page1 + "\f" + page2)
+    assert words.hanging == ["пришёл в отдел рано утром, и в"]
+    assert len(words.dash_starts) == 1 and words.break_hyphens == [1] and words.stranded == [2]
+    assert words.internals == ["student-spoiler", "/home/user/cases/a.yaml"]
+    clean = measure("КЕЙС\nОн пришёл в\u00a0отдел рано утром и сел за стол.\n1")
+    assert not (clean.hanging or clean.dash_starts or clean.break_hyphens or clean.stranded or clean.internals)
+
+
+@pytest.mark.slow
+def test_no_handout_prints_an_answer_and_no_document_prints_a_rule_id_or_a_path(proofs: dict[str, Proof]) -> None:
+    handouts = {name: p for name, p in proofs.items() if name.endswith("handout.pdf")}
+    assert len(handouts) == len([p for p in CASES.iterdir() if (p / "case.yaml").exists()])
+    assert {name: p.words.leaked for name, p in handouts.items() if p.words.leaked} == {}
+    assert {name: p.words.internals for name, p in proofs.items() if p.words.internals} == {}
