@@ -24,7 +24,7 @@ from keykis.model import Case, value_at
 @cache
 def study_settings() -> dict[str, Any]:
     """Settings of study mode, the handout and the class review (``schemas/study.yaml``)."""
-    data = load_data("study.yaml")
+    data: dict[str, Any] = load_data("study.yaml")
     return data
 
 

@@ -42,7 +42,7 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Loader(_Parser, _Resolver):  # type: ignore[misc, valid-type]
+class _Loader(_Parser, _Resolver):  # type: ignore[misc]
     """Safe loader that refuses duplicate keys and counts alias uses.
 
     An alias use is a node met a second time while constructing (the

@@ -107,7 +107,7 @@ def index_ok(path: Path) -> bool:
     try:
         conn.execute("SELECT count(*) FROM cases").fetchone()
         conn.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"a\"' LIMIT 1").fetchall()
-        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
     except sqlite3.Error:
         return False
     finally:

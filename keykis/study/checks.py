@@ -56,7 +56,7 @@ _WORKSHEET_ROOTS = {("matrix", f) for f in STUDENT_FIELDS}
 @cache
 def worksheet_schema() -> dict[str, Any]:
     """The worksheet JSON Schema (2020-12), read from its YAML source."""
-    data = load_data("worksheet.schema.yaml")
+    data: dict[str, Any] = load_data("worksheet.schema.yaml")
     return data
 
 

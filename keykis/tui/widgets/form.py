@@ -61,7 +61,7 @@ class EditItem(Message):
 def case_options(ctx: FormContext, source: Path_) -> list[tuple[str, str]]:
     """(id, label) choices among the case's own items at ``source`` (or at each of several sources)."""
     if source and isinstance(source[0], tuple):
-        return [opt for one in source for opt in case_options(ctx, one)]  # type: ignore[arg-type]
+        return [opt for one in source for opt in case_options(ctx, one)]
     out = []
     items = ctx.doc.get(source)
     for item in items if isinstance(items, list) else []:
