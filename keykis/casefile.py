@@ -398,7 +398,7 @@ class CaseDocument:
                 return False
             if not force and self._changed_on_disk():
                 raise CaseFileError("the file changed on disk; reload it or save over it explicitly",
-                                    path=str(self.path))
+                                    path=str(self.path), words=("file.changed_on_disk", {}))
             generation = self.generation
             text = self.dump()
             raw = text.encode("utf-8")

@@ -70,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
     if args.renderer:  # a stand-in for tests and benchmarks, named on the command line of a new process
         module, _, name = args.renderer.partition(":")
         opts.renderer = getattr(importlib.import_module(module), name)
-    report = build_database(paths, opts, make_progress(quiet=args.quiet))
-    print_summary(report)
+    report = build_database(paths, opts, make_progress(quiet=args.quiet, lang=opts.messages))
+    print_summary(report, lang=opts.messages)
     _name_the_files(opts.editions)
     if args.site:  # the static site beside the PDFs, linking each case's public ones
         from keykis.cli.site import write_site

@@ -18,6 +18,7 @@ from rich.text import Text
 from keykis.library.database import BuildReport
 from keykis.library.job import Job, JobResult
 from keykis.terminal import clean_line
+from keykis.vocabulary import say
 
 
 def _plain(text: object) -> Text:
@@ -28,14 +29,15 @@ def _plain(text: object) -> Text:
 class PlainProgress:
     """One line per finished case: ``[ 12/100] built slug (1.4 s)``."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, lang: str = "en") -> None:
         self.stream = stream or sys.stderr
+        self.lang = lang
         self.done = self.total = 0
 
     def begin(self, total: int, todo: int) -> None:
         """Say how much there is to do."""
         self.total, self.done = todo, 0
-        print(f"{total} case(s), {todo} to build, {total - todo} unchanged", file=self.stream, flush=True)
+        print(say("cli.build_plan", self.lang, total=total, todo=todo, unchanged=total - todo), file=self.stream, flush=True)
 
     def started(self, job: Job) -> None:
         """Nothing to print when a case starts."""
@@ -44,7 +46,8 @@ class PlainProgress:
         """Print one line for the finished case."""
         self.done += 1
         width = len(str(self.total))
-        state = "built " if result.ok else "FAILED"
+        words = say("cli.build_one_built", self.lang), say("cli.build_one_failed", self.lang)
+        state = words[0 if result.ok else 1].ljust(max(map(len, words)))  # the names line up
         tail = f": {clean_line(result.reason)}" if not result.ok else "".join(
             f"\n    {clean_line(note)}" for note in result.notes)
         print(f"[{self.done:>{width}}/{self.total}] {state} {clean_line(result.slug)} ({result.seconds:.1f} s){tail}",
@@ -97,54 +100,56 @@ class BarProgress:
             self.bar.stop()
 
 
-def make_progress(stream: TextIO | None = None, *, quiet: bool = False) -> PlainProgress | BarProgress | None:
+def make_progress(stream: TextIO | None = None, *, quiet: bool = False, lang: str = "en") -> PlainProgress | BarProgress | None:
     """A bar on a terminal, plain lines elsewhere, nothing when ``quiet``."""
     stream = stream or sys.stderr
     if quiet:
         return None
     if stream.isatty():
         return BarProgress(Console(file=stream))
-    return PlainProgress(stream)
+    return PlainProgress(stream, lang)
 
 
-def summary_table(report: BuildReport) -> Table:
+def summary_table(report: BuildReport, lang: str = "en") -> Table:
     """The table printed at the end of a build: counts, then each failure with its reason."""
     table = Table(show_edge=False)
-    table.add_column("result")
-    table.add_column("cases", justify="right")
-    table.add_column("time", justify="right")
+    table.add_column(say("cli.build_result", lang))
+    table.add_column(say("cli.build_cases", lang), justify="right")
+    table.add_column(say("cli.build_time", lang), justify="right")
     for status in ("built", "unchanged", "failed", "removed"):
         outcomes = [o for o in report.outcomes if o.status == status]
         if outcomes or status in ("built", "unchanged", "failed"):
             spent = sum(o.seconds for o in outcomes)
-            table.add_row(status, str(len(outcomes)), f"{spent:.1f} s" if status in ("built", "failed") else "")
-    table.add_row("catalogue", _plain(report.catalogue), "")
-    table.add_row("total", str(sum(o.status != "removed" for o in report.outcomes)), f"{report.seconds:.1f} s")
+            table.add_row(say(f"cli.build_{status}", lang), str(len(outcomes)),
+                          f"{spent:.1f} s" if status in ("built", "failed") else "")
+    table.add_row(say("cli.build_catalogue", lang), _plain(report.catalogue), "")
+    table.add_row(say("cli.build_total", lang), str(sum(o.status != "removed" for o in report.outcomes)),
+                  f"{report.seconds:.1f} s")
     return table
 
 
-def failures_table(report: BuildReport) -> Table | None:
+def failures_table(report: BuildReport, lang: str = "en") -> Table | None:
     """Each failed case with its reason and time, or None when nothing failed."""
     failed = [o for o in report.outcomes if o.status == "failed"]
     if not failed:
         return None
-    table = Table(title="failed", title_justify="left", show_edge=False)
-    table.add_column("case")
-    table.add_column("reason", overflow="fold")
-    table.add_column("time", justify="right")
+    table = Table(title=say("cli.build_failed", lang), title_justify="left", show_edge=False)
+    table.add_column(say("cli.build_case", lang))
+    table.add_column(say("cli.build_reason", lang), overflow="fold")
+    table.add_column(say("cli.build_time", lang), justify="right")
     for o in sorted(failed, key=lambda o: o.slug):
         table.add_row(_plain(o.slug), _plain(o.reason), f"{o.seconds:.1f} s")
     return table
 
 
-def print_summary(report: BuildReport, stream: TextIO | None = None) -> None:
+def print_summary(report: BuildReport, stream: TextIO | None = None, lang: str = "en") -> None:
     """Print the summary (and the failures) to ``stream`` (default stdout)."""
     stream = stream or sys.stdout
     console = Console(file=stream, width=None if stream.isatty() else 120, highlight=False)
     console.print(Text("keykis build → ") + _plain(report.outdir))
-    console.print(summary_table(report))
-    failures = failures_table(report)
+    console.print(summary_table(report, lang))
+    failures = failures_table(report, lang)
     if failures is not None:
         console.print(failures)
     if report.stopped:
-        console.print("stopped at the first failure (--fail-fast); the catalogue was not updated")
+        console.print(say("cli.build_fail_fast", lang))

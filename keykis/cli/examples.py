@@ -11,9 +11,11 @@ import argparse
 import shutil
 from pathlib import Path
 
+from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.model import CASE_FILE
 from keykis.paths import cases_dir
+from keykis.vocabulary import say
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     for source in bundled():
         dest = target / source.name
         if dest.exists() and not args.force:
-            print(f"{dest}: already there (--force replaces it)")
+            print(say("cli.examples_there", default_lang(), path=dest))
             continue
         if dest.exists():
             shutil.rmtree(dest)

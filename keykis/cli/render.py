@@ -13,9 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS, label
+from keykis.vocabulary import LANGS, label, say
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -58,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"could not write the output: {exc.strerror or exc}", path=str(args.output),
                         words=("file.cannot_write", {"error": exc.strerror or exc})) from exc
-    from keykis.cli import default_lang
     from keykis.render import FILES
 
     lang = args.lang or default_lang()
@@ -72,6 +72,6 @@ def run(args: argparse.Namespace) -> int:
     for line in printed_size_notes(args.path, getattr(result, "sizes", None) or {}, args.lang):
         print(f"keykis: {line}", file=sys.stderr)
     for url in dict.fromkeys(result.refused):
-        print(f"keykis: refused to fetch {clean_line(url)}", file=sys.stderr)
+        print(f"keykis: {say('cli.refused_fetch', args.lang or default_lang(), url=clean_line(url))}", file=sys.stderr)
     return 0
 

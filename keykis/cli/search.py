@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from keykis.cli import default_lang
 from keykis.errors import UserError
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS
+from keykis.vocabulary import LANGS, say
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     for reason in skipped:
-        print(f"keykis: skipped {clean_line(reason)}", file=sys.stderr)
+        print(f"keykis: {say('cli.search_skipped', default_lang(), reason=clean_line(reason))}", file=sys.stderr)
     if args.fmt == "json":
         print(json.dumps([h.card | {"pdf": str(built / h.slug / "case.pdf") if built else None} for h in hits],
                          ensure_ascii=False, indent=2))
@@ -73,5 +74,5 @@ def run(args: argparse.Namespace) -> int:
         if built is not None:
             print(f"    {clean_line(str(built / h.slug / 'case.pdf'))}")
     if not hits:
-        print("no case matches", file=sys.stderr)
+        print(say("cli.search_none", default_lang()), file=sys.stderr)
     return 0 if hits else 1

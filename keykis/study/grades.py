@@ -126,7 +126,8 @@ def load_grades(path: Path) -> Grades:
     try:
         tree = _yaml().load(text) if text.strip() else CommentedMap()
     except YAMLError as exc:  # pragma: no cover - the safe loader refuses first
-        raise CaseFileError(f"grades file cannot be read: {exc}", path=str(path)) from exc
+        raise CaseFileError(f"the grades file cannot be read: {exc}", path=str(path),
+                            words=("file.grades_unreadable", {"error": exc})) from exc
     if tree is None:
         tree = CommentedMap()
     if not isinstance(tree, CommentedMap) or not isinstance(tree.get("students", {}) or {}, dict):

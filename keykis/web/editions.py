@@ -26,7 +26,7 @@ from keykis.web.svg import inline_svg
 try:  # the story-ordered student handout (issue #19); until it is there, the student view of the case edition
     from keykis.render.handout import handout_body, handout_context
 except ImportError:  # pragma: no cover - depends on the version of keykis.render
-    handout_body = handout_context = None  # type: ignore[assignment]
+    handout_body = handout_context = None  # type: ignore[assignment, unused-ignore]
 
 HANDOUT, RESEARCH, GUIDELINES = "handout", "research", "guidelines"
 EDITIONS = (HANDOUT, RESEARCH, GUIDELINES)

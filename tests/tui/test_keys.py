@@ -203,3 +203,18 @@ async def test_a_space_that_arrives_with_its_tab_ticks_the_list_the_tab_moved_to
         assert app.focused is lists
         assert list(lists.selected) != ticked, "the Space ticked the list the Shift+Tab moved to"
         assert getattr(after, "text", getattr(after, "value", None)) == text, "no space went into the field left"
+
+
+async def test_the_start_screen_footer_speaks_the_chosen_language(tmp_path: Path) -> None:
+    from keykis.tui.screens.start import StartScreen
+
+    app = make_app(None, lang="ru", cases_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        words = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert {"Новый кейс", "Язык"} <= words, words
+        await pilot.press("ctrl+l")  # to Kazakh
+        await pilot.pause()
+        words = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+        assert "Жаңа кейс" in words, words

@@ -17,6 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from keykis.casefile import CaseDocument
+from keykis.tui.key_words import say_keys
 from keykis.vocabulary import say
 
 
@@ -24,11 +25,14 @@ class ChangedOnDisk(ModalScreen[str | None]):
     """Reload, overwrite, save a copy, or keep editing; when quitting: copy, overwrite, discard or stay."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "dismiss_keep", "Back")]
+    BINDINGS = [Binding("escape", "dismiss_keep", "study.key_back")]
 
     def __init__(self, doc: CaseDocument, lang: str, *, quitting: bool = False) -> None:
         super().__init__()
         self.doc, self.lang, self.quitting = doc, lang, quitting
+
+    def on_mount(self) -> None:
+        say_keys(self, self.lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from keykis.recovery import Recovery
+from keykis.tui.key_words import say_keys
 from keykis.vocabulary import say
 
 
@@ -19,11 +20,14 @@ class RecoverChanges(ModalScreen[bool]):
     """Bring the unsaved changes back, or drop them."""
 
     CSS_PATH = Path(__file__).with_name("changed.tcss")
-    BINDINGS = [Binding("escape", "bring_back", "Back")]
+    BINDINGS = [Binding("escape", "bring_back", "study.key_back")]
 
     def __init__(self, recovery: Recovery, lang: str, *, file_changed: bool) -> None:
         super().__init__()
         self.recovery, self.lang, self.file_changed = recovery, lang, file_changed
+
+    def on_mount(self) -> None:
+        say_keys(self, self.lang)
 
     def compose(self) -> ComposeResult:
         when = self.recovery.written.strftime("%Y-%m-%d %H:%M") if self.recovery.written else "?"

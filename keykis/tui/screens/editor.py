@@ -10,7 +10,6 @@ on, and saving waits for the author's decision.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from keykis.progress import revisit, step_states
 from keykis.terminal import clean_line
 from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import Path_
+from keykis.tui.key_words import say_keys
 from keykis.tui.palette_key import name_palette_key
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
@@ -55,18 +55,18 @@ class EditorScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("f5", "check", "Check"),
-        Binding("ctrl+n", "step(1)", "Next step"),
-        Binding("ctrl+b", "step(-1)", "Prev step"),
-        Binding("ctrl+g", "focus_steps", "Steps"),
-        Binding("ctrl+f", "focus_findings", "Findings"),
-        Binding("f4", "views", "Views"),
-        Binding("ctrl+r", "render", "Render PDF"),
-        Binding("ctrl+l", "language", "Language"),
-        Binding("ctrl+t", "theme", "Theme", show=False),
-        Binding("ctrl+o", "external_editor", "$EDITOR", show=False),
-        Binding("ctrl+z", "undo_rename", "Undo rename", show=False),
+        Binding("ctrl+s", "save", "editor.key_save"),
+        Binding("f5", "check", "editor.key_check"),
+        Binding("ctrl+n", "step(1)", "editor.key_next"),
+        Binding("ctrl+b", "step(-1)", "editor.key_prev"),
+        Binding("ctrl+g", "focus_steps", "editor.key_steps"),
+        Binding("ctrl+f", "focus_findings", "editor.key_findings"),
+        Binding("f4", "views", "editor.key_views"),
+        Binding("ctrl+r", "render", "editor.key_render"),
+        Binding("ctrl+l", "language", "editor.key_language"),
+        Binding("ctrl+t", "theme", "editor.key_theme", show=False),
+        Binding("ctrl+o", "external_editor", "editor.key_editor", show=False),
+        Binding("ctrl+z", "undo_rename", "editor.key_undo_rename", show=False),
     ]
 
     def __init__(self, doc: CaseDocument, *, lang: str, step: str | None = None) -> None:
@@ -115,18 +115,9 @@ class EditorScreen(Screen[None]):
         if self.recovery is not None:
             self._offer_recovery()
 
-    KEY_WORDS = {"save": "save", "check": "check", "step(1)": "next", "step(-1)": "prev", "focus_steps": "steps",
-                 "focus_findings": "findings", "views": "views", "render": "render", "language": "language",
-                 "theme": "theme", "external_editor": "editor", "undo_rename": "undo_rename",
-                 "preview": "preview"}
-
     def _translate_keys(self) -> None:
         """The footer's words in the editor's language."""
-        table = self._bindings.key_to_bindings
-        for key, bindings in table.items():
-            table[key] = [replace(b, description=say(f"editor.key_{self.KEY_WORDS[b.action]}", self.lang))
-                          if b.action in self.KEY_WORDS else b for b in bindings]
-        self.refresh_bindings()
+        say_keys(self, self.lang)
 
     def on_unmount(self) -> None:
         self.autosave.close()

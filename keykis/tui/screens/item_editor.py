@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label
 
 from keykis.tui.fields import FieldSpec, Path_, item_specs
+from keykis.tui.key_words import say_keys
 from keykis.tui.widgets.controls import make_control
 from keykis.tui.widgets.form import Control, EditItem, FormContext, TextControl, plain_text
 from keykis.vocabulary import say
@@ -20,15 +21,13 @@ class ItemEditor(ModalScreen[None]):
     """Edit one item in place; Escape returns to the list."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape", "close", "Back"), Binding("ctrl+enter", "close", "Done", show=False)]
+    BINDINGS = [Binding("escape", "close", "study.key_back"), Binding("ctrl+enter", "close", "editor.key_done", show=False)]
 
     def __init__(self, path: Path_, spec: FieldSpec, ctx: FormContext) -> None:
         super().__init__()
         self.path = path
         self.spec = spec
         self.ctx = ctx
-        self._bindings.key_to_bindings.pop("escape", None)  # the footer's word in the form's language
-        self._bindings.bind("escape", "close", say("study.key_back", ctx.lang))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="item-form"):
@@ -45,6 +44,7 @@ class ItemEditor(ModalScreen[None]):
         self.app.push_screen(ItemEditor(event.path, event.spec, event.ctx), event.done)
 
     def on_mount(self) -> None:
+        say_keys(self, self.ctx.lang)
         """The cursor goes to the first text to write (the id only when it is still empty), at the top."""
         controls = list(self.query(Control))
         texts = [c for c in controls if isinstance(c, TextControl)]

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Label, Static
 from keykis import safe_read
 from keykis.errors import CaseFileError
 from keykis.terminal import clean
+from keykis.tui.key_words import say_keys
 from keykis.vocabulary import error_message, say
 
 CONTEXT_LINES = 3
@@ -35,9 +36,9 @@ class ParseErrorScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
-        Binding("e", "edit", "Open in $EDITOR"),
-        Binding("r", "retry", "Try again"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("e", "edit", "editor.key_editor"),
+        Binding("r", "retry", "editor.key_retry"),
+        Binding("q", "app.quit", "study.key_quit"),
     ]
 
     def __init__(self, path: Path, error: CaseFileError, lang: str) -> None:
@@ -57,6 +58,7 @@ class ParseErrorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = say("editor.parse_title", self.lang)
+        say_keys(self, self.lang)
         self.sub_title = self.path.parent.name
 
     def action_edit(self) -> None:

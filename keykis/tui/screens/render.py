@@ -14,6 +14,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from keykis.errors import KeykisError
 from keykis.model import Case
+from keykis.tui.key_words import say_keys
 from keykis.vocabulary import say
 
 
@@ -21,7 +22,7 @@ class RenderScreen(ModalScreen[None]):
     """Progress while the PDFs are made; the paths when they are ready."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape,enter", "app.pop_screen", "Close")]
+    BINDINGS = [Binding("escape,enter", "app.pop_screen", "editor.key_close")]
 
     def __init__(self, case: Case, outdir: Path, lang: str) -> None:
         super().__init__()
@@ -36,6 +37,7 @@ class RenderScreen(ModalScreen[None]):
             yield Static(say("editor.render_busy", self.lang), id="render-status", markup=False)
 
     def on_mount(self) -> None:
+        say_keys(self, self.lang)
         self.render_pdfs()
 
     @work(thread=True, exclusive=True, group="render")

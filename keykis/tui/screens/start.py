@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from keykis.errors import UserError
 from keykis.model import find_cases
 from keykis.terminal import clean_line
+from keykis.tui.key_words import say_keys
 from keykis.tui.palette_key import name_palette_key
 from keykis.tui.recent import recent
 from keykis.vocabulary import LANGS, error_message, say
@@ -24,7 +25,7 @@ class StartScreen(Screen[None]):
     """Where ``keykis`` with no arguments begins."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("ctrl+n", "new", "New case"), Binding("ctrl+l", "language", "Language")]
+    BINDINGS = [Binding("ctrl+n", "new", "editor.key_new_case"), Binding("ctrl+l", "language", "editor.key_language")]
 
     def __init__(self, cases_dir: Path, lang: str) -> None:
         super().__init__()
@@ -43,6 +44,7 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = say("editor.start_title", self.lang)
+        say_keys(self, self.lang)
         self.fill()
         lists = [ol for ol in self.query(OptionList) if ol.option_count and not ol.get_option_at_index(0).disabled]
         (lists[0] if lists else self.query_one("#new-id", Input)).focus()
@@ -94,5 +96,6 @@ class StartScreen(Screen[None]):
         self.lang = order[(order.index(self.lang) + 1) % 3] if self.lang in order else "en"
         self.app.lang = self.lang  # type: ignore[attr-defined]
         name_palette_key(self.app, self.lang)
+        say_keys(self, self.lang)
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from keykis.model import Case
 from keykis.terminal import clean_line
+from keykis.tui.key_words import say_keys
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
@@ -40,7 +41,7 @@ class ViewsScreen(Screen[None]):
     """Tabs with the views of one case; Escape goes back."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    BINDINGS = [Binding("escape,f4", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,f4", "app.pop_screen", "study.key_back")]
 
     def __init__(self, case: Case, lang: str) -> None:
         super().__init__()
@@ -65,10 +66,7 @@ class ViewsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for key in ("escape", "f4"):  # the footer's word in the editor's language
-            self._bindings.key_to_bindings.pop(key, None)
-        self._bindings.bind("escape,f4", "app.pop_screen", say("study.key_back", self.lang))
-        self.refresh_bindings()
+        say_keys(self, self.lang)
         self.title = say("editor.views_title", self.lang)
         self.sub_title = clean_line(str(self.case.id))
         self.query_one(FanMatrixTable).show(self.case, self.lang)

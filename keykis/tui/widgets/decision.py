@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
 from keykis.tui.fields import FieldSpec, summary
+from keykis.tui.key_words import say_keys
 from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.tui.widgets.items import ItemList, fill_table
 from keykis.vocabulary import say
@@ -33,14 +34,17 @@ class ScoreTable(DataTable[Text]):
     BINDINGS = [
         Binding("plus,equals_sign", "score(1)", "+1"),
         Binding("minus", "score(-1)", "−1"),
-        Binding("x", "clear", "Clear", show=False),
-        Binding("enter", "reason", "Reason", show=False),
+        Binding("x", "clear", "editor.key_clear", show=False),
+        Binding("enter", "reason", "editor.key_reason", show=False),
     ]
 
     @property
     def grid(self) -> DecisionGrid:
         """The grid this table belongs to."""
         return self.query_ancestor(DecisionGrid)
+
+    def on_mount(self) -> None:
+        say_keys(self, self.grid.ctx.lang)
 
     def action_score(self, delta: int) -> None:
         """Raise or lower the score under the cursor."""

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label
 
 from keykis.tui.fields import FieldSpec, Path_, summary
+from keykis.tui.key_words import say_keys
 from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.vocabulary import say
 
@@ -48,19 +49,16 @@ class ItemTable(DataTable[Text]):
     """The table of an ``ItemList``, with the list's keys."""
 
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("delete", "remove", "Remove"),
-        Binding("shift+up", "move(-1)", "Up", show=False),
-        Binding("shift+down", "move(1)", "Down", show=False),
+        Binding("a", "add", "study.key_add"),
+        Binding("enter", "edit", "editor.key_edit", show=False),
+        Binding("delete", "remove", "study.key_remove"),
+        Binding("shift+up", "move(-1)", "editor.key_up", show=False),
+        Binding("shift+down", "move(1)", "editor.key_down", show=False),
     ]
 
     def on_mount(self) -> None:
         """The footer's words in the form's language."""
-        lang = self.parent_list.ctx.lang
-        for key, action, word in (("a", "add", "key_add"), ("delete", "remove", "key_remove")):
-            self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(key, action, say(f"study.{word}", lang))
+        say_keys(self, self.parent_list.ctx.lang)
 
     def action_add(self) -> None:
         """Add an item at the end and edit it."""
