@@ -48,7 +48,7 @@ from keykis.collation import initial, sort_key
 from keykis.library.fingerprint import hash_text
 from keykis.paths import schemas_dir
 from keykis.render.join import local_href
-from keykis.vocabulary import label, say, section
+from keykis.vocabulary import LANGS, label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
 TEMPLATE, STYLESHEET = "catalog.html.j2", "catalog.css"
@@ -98,10 +98,15 @@ def _authors(card: Card) -> str:
 
 
 def _setting(card: Card, lang: str) -> str:
+    """The setting in the catalogue's language: the level of government translated; the author's own words
+    (country, region, policy area) marked with their language when it is not the catalogue's."""
     s = card.get("setting") or {}
     level = label("government_level", str(s["government_level"]), lang) if s.get("government_level") else ""
     parts = [s.get("country"), s.get("region"), level, s.get("policy_area"), s.get("year")]
-    return ", ".join(str(p) for p in parts if p)
+    text = ", ".join(str(p) for p in parts if p)
+    written = str(card.get("language") or lang)
+    own = any(s.get(k) for k in ("country", "region", "policy_area"))
+    return f"{text} ({label('language', written, lang)})" if own and written != lang and written in LANGS else text
 
 
 def _pages(card: Card, lang: str) -> str:
