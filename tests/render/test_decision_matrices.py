@@ -5,12 +5,15 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
+
 from keykis.model import Case, load_case
 from keykis.render import render_case
 from tests.helpers import EXAMPLE
 from tests.render.pdfread import text
 
 
+@pytest.mark.slow
 def test_every_decision_matrix_is_printed_with_its_name(tmp_path: Path) -> None:
     case = load_case(EXAMPLE)
     data = copy.deepcopy(case.data)

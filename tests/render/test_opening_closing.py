@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from keykis.model import load_case
 from keykis.render import RenderResult
 from keykis.vocabulary import say
@@ -21,6 +23,7 @@ def _plain(markdown: str) -> str:
     return " ".join(markdown.split())
 
 
+@pytest.mark.slow
 def test_the_case_opens_with_the_hook_right_after_the_title_block(example_render: tuple[Path, RenderResult]) -> None:
     case = load_case(EXAMPLE.parent)
     printed = _flat(example_render[0] / "case.pdf")

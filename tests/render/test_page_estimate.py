@@ -35,12 +35,14 @@ def test_estimate_matches_the_printed_russian_mini_case(example_render: tuple[Pa
     assert printed_size_notes(EXAMPLE.parent, result.sizes) == []
 
 
+@pytest.mark.slow
 def test_estimate_matches_the_printed_kazakh_case(rendered: Rendered) -> None:
     _, result = rendered(CASES / "zhambyl-public-consent")
     _within(CASES / "zhambyl-public-consent", result)
     assert 15 <= result.sizes["case"] <= 25
 
 
+@pytest.mark.slow
 def test_render_reports_the_printed_size_against_the_case_kind(tmp_path: Path) -> None:
     data = copy.deepcopy(load_case(EXAMPLE).data)
     data["meta"]["size"] = "case"    # a mini-case of some eight pages marked as a 15-25 page case

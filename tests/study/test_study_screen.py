@@ -47,6 +47,7 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEYKIS_WATCH_INTERVAL", "0.2")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [WIDE, NARROW])
 async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_readable(
         tmp_path: Path, size: tuple[int, int], quick: None) -> None:
@@ -75,6 +76,7 @@ async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_read
     assert sheet.with_name(sheet.name + ".bak").exists()  # the file as it was opened
 
 
+@pytest.mark.slow
 async def test_the_screen_never_holds_teacher_only_text_or_real_names(tmp_path: Path) -> None:
     app = make_study_app(CASE_DIR, tmp_path / "w.yaml", lang="ru")
     async with app.run_test(size=WIDE) as pilot:
@@ -114,6 +116,7 @@ async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path
         assert focused is not None and focused in screen.query_one(PartPanel).query("*")
 
 
+@pytest.mark.slow
 async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -> None:
     words_of = {"ru": ("Сохранить", "Защита", "Добавить", "Команды"), "kk": ("Сақтау", "Қорғау", "Қосу", "Командалар"),
                 "en": ("Save", "Defence", "Add", "palette")}

@@ -51,6 +51,7 @@ async def open_step(pilot, step_id: str) -> StepPanel:
     return screen.query_one(StepPanel)
 
 
+@pytest.mark.slow
 async def test_opening_and_quitting_without_an_edit_leaves_the_file_byte_identical(example: Path) -> None:
     before = example.read_bytes()
     app = make_app(example, lang="ru")
@@ -69,6 +70,7 @@ async def test_opening_and_quitting_without_an_edit_leaves_the_file_byte_identic
     assert not example.with_name("case.yaml.bak").exists()
 
 
+@pytest.mark.slow
 async def test_typing_is_saved_shortly_after_with_comments_and_a_backup(example: Path, quick: None) -> None:
     before = example.read_text(encoding="utf-8")
     app = make_app(example, lang="ru")
@@ -86,6 +88,7 @@ async def test_typing_is_saved_shortly_after_with_comments_and_a_backup(example:
         assert not app.screen.doc.dirty
 
 
+@pytest.mark.slow
 async def test_a_change_on_disk_is_announced_and_never_overwritten(example: Path, quick: None) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -138,6 +141,7 @@ async def test_a_file_that_does_not_parse_opens_in_the_error_view(example: Path)
     assert example.read_text(encoding="utf-8") == good
 
 
+@pytest.mark.slow
 async def test_findings_are_live_and_choosing_one_jumps_to_its_step(example: Path) -> None:
     text = example.read_text(encoding="utf-8")
     example.write_text(text.replace("chosen: p1", "chosen: p9"), encoding="utf-8")
@@ -162,6 +166,7 @@ async def test_findings_are_live_and_choosing_one_jumps_to_its_step(example: Pat
         assert screen.query_one(StepsSidebar).states["focus_problem"] == "done"
 
 
+@pytest.mark.slow
 async def test_changing_goals_points_at_the_steps_that_depend_on_them(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -179,6 +184,7 @@ async def test_changing_goals_points_at_the_steps_that_depend_on_them(example: P
         assert any("18 Field of solutions" in n and "19" in n for n in notes), notes
 
 
+@pytest.mark.slow
 async def test_the_decision_grid_scores_within_the_scale(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -196,6 +202,7 @@ async def test_the_decision_grid_scores_within_the_scale(example: Path) -> None:
         assert [str(c) for c in table.get_row_at(1)][-1] == "+2"
 
 
+@pytest.mark.slow
 async def test_the_views_show_the_fan_matrix_graph_and_morphological_fan(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
@@ -216,6 +223,7 @@ async def test_the_views_show_the_fan_matrix_graph_and_morphological_fan(example
         assert "Ерлан Сапаров" not in graph, "views print public names only"
 
 
+@pytest.mark.slow
 async def test_the_start_screen_lists_cases_and_opens_one(workdir: Path) -> None:
     app = make_app(None, lang="en", cases_dir=Path("cases"))
     async with app.run_test(size=SIZE) as pilot:
@@ -246,6 +254,7 @@ async def test_a_bad_new_case_id_is_refused_with_a_message(workdir: Path) -> Non
         assert not (workdir / "cases" / "Bad Name").exists()
 
 
+@pytest.mark.slow
 async def test_switching_language_rewords_the_step(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
@@ -259,6 +268,7 @@ async def test_switching_language_rewords_the_step(example: Path) -> None:
         assert app.screen.lang == "kk"
 
 
+@pytest.mark.slow
 async def test_the_command_palette_offers_the_editor_actions(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -296,6 +306,7 @@ def test_app_module_is_small() -> None:
     assert len(Path(app_module.__file__).read_text(encoding="utf-8").splitlines()) < 150
 
 
+@pytest.mark.slow
 async def test_a_second_decision_matrix_is_scored_in_its_own_grid(example: Path) -> None:
     text = example.read_text(encoding="utf-8")
     assert "\ndecision:\n" in text and "matrices:" not in text

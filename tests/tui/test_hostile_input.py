@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Select, SelectionList
 
@@ -16,6 +17,7 @@ from tests.tui.conftest import SIZE
 MARKUP_NAME = "Ерлан Сапаров [/i] [red]x[/red] [see appendix A]"
 
 
+@pytest.mark.slow
 async def test_ctrl_n_at_key_repeat_speed_walks_every_step(example: Path) -> None:
     """Keys queued faster than steps open: each step may be replaced before it is shown."""
     before = example.read_bytes()
@@ -36,6 +38,7 @@ async def test_ctrl_n_at_key_repeat_speed_walks_every_step(example: Path) -> Non
     assert example.read_bytes() == before
 
 
+@pytest.mark.slow
 async def test_markup_in_an_actor_name_is_shown_as_written(example: Path) -> None:
     text = example.read_text(encoding="utf-8").replace("name: Ерлан Сапаров", f'name: "{MARKUP_NAME}\\e]0;pwned\\a"', 1)
     example.write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Input, TextArea
 
@@ -23,6 +24,7 @@ async def _open_actor(pilot, row: int) -> None:
     assert isinstance(pilot.app.screen, ItemEditor)
 
 
+@pytest.mark.slow
 async def test_an_item_form_opens_at_its_first_text_at_the_top(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -37,6 +39,7 @@ async def test_an_item_form_opens_at_its_first_text_at_the_top(example: Path) ->
         assert app.screen.ctx.doc.get(("actors", 3, "name")).endswith(" x")
 
 
+@pytest.mark.slow
 async def test_renaming_an_id_follows_every_reference_and_ctrl_z_undoes_it(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -61,6 +64,7 @@ async def test_renaming_an_id_follows_every_reference_and_ctrl_z_undoes_it(examp
         assert "sidorov" in doc.get(("characters",))
 
 
+@pytest.mark.slow
 async def test_an_id_that_clashes_changes_no_reference(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -77,6 +81,7 @@ async def test_an_id_that_clashes_changes_no_reference(example: Path) -> None:
         assert doc.references("sidorov") == before, "nothing followed a clashing id"
 
 
+@pytest.mark.slow
 async def test_the_cursor_stays_in_its_control_across_language_and_theme_switches(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
@@ -92,6 +97,7 @@ async def test_the_cursor_stays_in_its_control_across_language_and_theme_switche
         assert app.screen.doc.get(("time_place", "place")).endswith(" Z")
 
 
+@pytest.mark.slow
 async def test_fast_typing_around_tab_loses_no_key(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -117,6 +123,7 @@ async def test_a_reflection_opens_in_its_note_so_a_space_does_not_tick(example: 
         assert isinstance(app.focused, Input)
 
 
+@pytest.mark.slow
 async def test_without_editor_set_ctrl_o_says_how_to_set_it(example: Path, monkeypatch) -> None:
     from keykis.tui import app as app_module
 
@@ -132,6 +139,7 @@ async def test_without_editor_set_ctrl_o_says_how_to_set_it(example: Path, monke
         assert any("export EDITOR=" in str(n.message) for n in app._notifications)
 
 
+@pytest.mark.slow
 async def test_at_80_by_24_the_step_takes_the_width_and_ctrl_g_unfolds_the_steps(example: Path) -> None:
     from keykis.tui.widgets.findings import FindingsPanel
     from keykis.tui.widgets.steps import StepsSidebar
@@ -156,6 +164,7 @@ async def test_at_80_by_24_the_step_takes_the_width_and_ctrl_g_unfolds_the_steps
         assert pilot.app.screen.query_one("#step-holder").size.width >= 60
 
 
+@pytest.mark.slow
 async def test_repeated_findings_are_one_line_and_enter_lands_on_the_row(example: Path) -> None:
     from keykis.tui.widgets.findings import FindingsPanel
 
@@ -179,6 +188,7 @@ async def test_repeated_findings_are_one_line_and_enter_lands_on_the_row(example
         assert app.focused.cursor_row == 2
 
 
+@pytest.mark.slow
 async def test_a_space_that_arrives_with_its_tab_ticks_the_list_the_tab_moved_to(example: Path) -> None:
     """In a real terminal under load Tab and Space reach the app together: the Space belongs to the list."""
     from textual import events

@@ -41,6 +41,7 @@ async def _conflict_then_type(pilot, example: Path) -> str:
     return theirs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("choice", ["copy", "overwrite", "discard"])
 async def test_quitting_after_an_outside_change_asks_and_never_exits_silently(
         example: Path, quick: None, choice: str) -> None:

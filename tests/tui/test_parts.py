@@ -23,6 +23,7 @@ def _paths(panel: StepPanel) -> set[str]:
     return {".".join(map(str, c.spec.path)) for c in panel.controls()}  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 async def test_the_card_follows_step_25_with_labels_for_every_value(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
@@ -67,6 +68,7 @@ async def test_the_session_plan_shows_its_sum_against_the_length(example: Path) 
         assert str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ≠ 85"
 
 
+@pytest.mark.slow
 async def test_every_part_of_the_guidelines_is_on_a_page(example: Path) -> None:
     app = make_app(example, lang="kk")
     async with app.run_test(size=SIZE) as pilot:
@@ -98,6 +100,7 @@ def test_a_field_added_to_the_schema_gets_a_place_without_code(monkeypatch: pyte
         parts_module.parts.cache_clear()
 
 
+@pytest.mark.slow
 async def test_the_title_follows_the_chosen_question_until_worded_otherwise(example: Path) -> None:
     from tests.tui.helpers import choose
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from keykis.tui.app import make_app
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.widgets.decision import DecisionGrid, ScoreTable
@@ -19,6 +21,7 @@ def _widths(table) -> list[int]:
     return [c.get_render_width(table) - 2 * table.cell_padding for c in table.ordered_columns]
 
 
+@pytest.mark.slow
 async def test_a_list_is_as_wide_as_its_longest_item_without_waiting(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -36,6 +39,7 @@ async def test_a_list_is_as_wide_as_its_longest_item_without_waiting(example: Pa
         assert str(table.get_row_at(0)[1]) == name
 
 
+@pytest.mark.slow
 async def test_the_decision_grid_shows_every_score_and_total_without_waiting(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -57,6 +61,7 @@ async def test_the_decision_grid_shows_every_score_and_total_without_waiting(exa
         assert widths[-1] >= max(len(row[-1]) for row in rows)  # the Σ column holds its totals
 
 
+@pytest.mark.slow
 async def test_keys_typed_while_a_drop_down_opens_go_to_its_list(example: Path) -> None:
     """``Enter ↓ ↓ Enter`` typed quickly: the arrows reach the list even before the cursor has moved into it."""
     from textual import events
