@@ -86,6 +86,20 @@ def numbered(text: str, ids: Mapping[str, str] | None) -> str:
     return _ID_WORD.sub(lambda m: ids.get(m.group(1), m.group(1)), text)
 
 
+LONG_WORD = 60
+"""Letters in a row after which a word gets break opportunities (U+200B every ``LONG_WORD // 2`` letters)."""
+_LONG_WORD = re.compile(rf"\w{{{LONG_WORD},}}")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space every 30 letters inside a word of 60 or more, so the layout breaks it
+    where it must instead of trying to hyphenate it whole (minutes for an 8,000-letter word)."""
+    if len(text) < LONG_WORD or not _LONG_WORD.search(text):
+        return text
+    step = LONG_WORD // 2
+    return _LONG_WORD.sub(lambda m: "\u200b".join(m.group()[i:i + step] for i in range(0, len(m.group()), step)), text)
+
+
 def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
              lang: str = "", exhibits: Mapping[str, str] | None = None) -> Markup:
     """Render a text field as safe HTML (paragraphs, emphasis, lists, tables, http(s) links).
@@ -97,7 +111,7 @@ def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapp
     """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).render(numbered(cite(text, citations, exhibits), ids)))
+    return Markup(_parser(lang).render(breakable(numbered(cite(text, citations, exhibits), ids))))
 
 
 def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
@@ -105,7 +119,7 @@ def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mappin
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).renderInline(numbered(cite(text, citations, exhibits), ids)))
+    return Markup(_parser(lang).renderInline(breakable(numbered(cite(text, citations, exhibits), ids))))
 
 
 def plain(text: object) -> str:

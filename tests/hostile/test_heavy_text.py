@@ -1,0 +1,34 @@
+"""Heavy but valid text: a very long unbroken word is broken by the layout, not measured for minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from keykis.render.markup import breakable, markdown
+from tests.helpers import EXAMPLE
+from tests.render.pdfread import text
+
+
+def test_a_long_word_gets_break_opportunities_and_keeps_its_letters() -> None:
+    word = "очень" * 1600
+    out = breakable(f"до {word} после")
+    assert out.replace("\u200b", "") == f"до {word} после"
+    assert max(len(w) for w in out.replace("\u200b", " ").split()) <= 30
+    assert breakable("обычный текст со ссылкой https://example.org/a-b") == "обычный текст со ссылкой https://example.org/a-b"
+    assert "\u200b" in str(markdown(word))
+
+
+@pytest.mark.slow
+def test_an_8000_letter_word_renders(tmp_path: Path) -> None:
+    from keykis.render import render_case
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        "руководитель районного ЦОН Иванов снова", "руководитель районного ЦОН " + "очень" * 1600 + " снова", 1)
+    (folder / "case.yaml").write_text(source, encoding="utf-8")
+    result = render_case(folder / "case.yaml", tmp_path / "out", editions=("student",))
+    assert result.pages["case.pdf"] >= 2
+    assert "оченьочень" in text(tmp_path / "out" / "case.pdf")
