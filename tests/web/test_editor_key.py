@@ -27,6 +27,7 @@ def _fetch(url: str) -> str:
         return r.read().decode()
 
 
+@pytest.mark.slow
 async def test_f9_serves_the_open_case_and_says_where(case: Path) -> None:
     app = make_app(case, lang="en")
     async with app.run_test(size=(140, 45)) as pilot:
