@@ -366,7 +366,17 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                     return span(near[0] if near else i, i)
                 break
             deciding = lemma in lex.verbs or phrase_object(i, lemma, 5) or (
-                pos in ("VERB", "ADJS", "PRTS") and deciding_lemma(lemma))
+                pos in ("VERB", "ADJS", "PRTS", "PRTF", "INFN") and deciding_lemma(lemma))
+            if pos == "PRTF" and "pssv" in pred.tag.grammemes and deciding:
+                about_decision = lemma in lex.passive or any(
+                    lemmas[j] & (lex.nouns | decision_words) for j in range(max(0, i - 3), min(n, i + 4)) if j != i)
+                if about_decision and agent(i) == "institution":   # «принятое акиматом решение»
+                    return _agent_span(toks, parsed, i, n)
+                continue
+            if pos == "INFN" and deciding and i > 0 and any(
+                    p.tag.POS in ("ADJS", "VERB") and p.normal_form in _MODALS for p in parsed[i - 1]):
+                pred = next(p for p in parsed[i - 1] if p.normal_form in _MODALS)   # «министерство должно решить»
+                pos = pred.tag.POS
             stative = pos == "PRTS" and lemma not in lex.passive_any   # «убеждено», «намерено»: a state of mind
             if not deciding or pos not in ("VERB", "ADJS") and not stative:
                 continue   # participles describe, they do not state who decided
@@ -379,10 +389,17 @@ def _russian(sentence: str, institutions: frozenset[str], people: frozenset[str]
                     for p in parsed[j]:
                         if p.score < 0.1 and p is not parsed[j][0]:
                             continue   # «зала» is not the plural of «зало»
-                        if (p.tag.case == "nomn" and p.tag.POS in ("NOUN", "NPRO") and _agrees(p, pred)) or (
+                        joined = pred.tag.number == "plur" and (j + 1 < n and low[j + 1] == "и" or low[j - 1] == "и")
+                        if (p.tag.case == "nomn" and p.tag.POS in ("NOUN", "NPRO") and (_agrees(p, pred) or joined)) or (
                                 (not parsed[j] or "UNKN" in p.tag.grammemes) and institution(j)):
                             found.append((j, p))
                             break
+                        if p.tag.case == "nomn" and p.normal_form == "который" and j > 0:
+                            # «госкорпорация, которая решила»: the relative pronoun stands for its antecedent
+                            ante = [k for k in range(j - 1, max(-1, j - 5), -1) if institution(k) and not person(k)]
+                            if ante:
+                                found.append((ante[0], parsed[ante[0]][0] if parsed[ante[0]] else None))
+                                break
                     else:
                         if not parsed[j] and institution(j):
                             found.append((j, None))
@@ -427,6 +444,9 @@ def _agent_span(toks: list[tuple[int, int, str]], parsed: list[tuple[Any, ...]],
 
 # the endings of nouns that name a body of people: министерство, акимат, секретариат, комиссия, прокуратура
 _BODY = re.compile(r"(?:ство|ат|иат|ция|сия|ура|ум|итет|ет|ал)$")
+_MODALS = {"должный", "обязанный", "готовый", "вынужденный", "мочь", "собираться", "пытаться", "намереваться",
+           "планировать", "хотеть", "обещать", "отказаться", "отказываться", "стать", "начать"}
+_KK_PASSIVE = re.compile(r"(?:ыл|іл)(?:ма|ме)?(?:ды|ді)$")   # finite: «тоқтатылды»; «жүргізілетін» describes
 _RU_IMPERSONAL = re.compile(r"решен|постановл|принят|принима|решал|решает|решают|решил|решат")
 
 
@@ -489,18 +509,27 @@ def _kazakh(sentence: str, institutions: frozenset[str], people: frozenset[str])
     starts = {stem[:2] for stem in (*lex.verbs, *lex.passive, *lex.passive_any, *(v for _, v in lex.phrases),
                                     *(v for _, v in lex.passive_phrases))}
     for i, word in enumerate(low):
-        if word[:2] not in starts:
+        if word[:2] not in starts and not _KK_PASSIVE.search(word) and not (
+                i + 1 == n and any(kazakh.noun_stem_case(w, lex.nouns) for w in low[max(0, i - 3):i])):
             continue
 
         def after(noun: str, i: int = i) -> bool:
             return any(kazakh.noun_stem_case(low[j], frozenset({noun})) for j in range(max(0, i - 3), i))
 
-        near = _kk_stems_by_start()[word[:2]]
+        near = _kk_stems_by_start()[word[:2]] if word[:2] in starts else frozenset()
+        # any passive («тоқтатылды», «жабылған») placed in an institution or with one as its agent
+        generic = bool(_KK_PASSIVE.search(word)) and any(
+            case_of(j, insts) in ("loc", "ins") and not low[j].endswith(("дағы", "дегі", "тағы", "тегі"))
+            for j in range(max(0, i - 4), i))
+        # any verb at the end of a clause whose object is a decision («шешімін өзгертпеді»)
+        last = i + 1 == n or bool(re.search(r"[,:;—–]", sentence[toks[i][1]:toks[i + 1][0]]))
+        on_decision = last and any(case_of(j, lex.nouns) == "acc" for j in range(max(0, i - 3), i))
         core = any(kazakh.is_finite_form(word, s) for s in lex.passive if s in near) or any(
             verb in near and kazakh.is_finite_form(word, verb) and after(noun) for noun, verb in lex.passive_phrases)
-        passive = core or any(kazakh.is_finite_form(word, s) for s in lex.passive_any if s in near)
-        active = not passive and (any(kazakh.is_verb_form(word, s) for s in lex.verbs if s in near) or any(
-            verb in near and kazakh.is_verb_form(word, verb) and after(noun) for noun, verb in lex.phrases))
+        passive = core or generic or any(kazakh.is_finite_form(word, s) for s in lex.passive_any if s in near)
+        active = not passive and (on_decision or any(kazakh.is_verb_form(word, s) for s in lex.verbs if s in near)
+                                  or any(verb in near and kazakh.is_verb_form(word, verb) and after(noun)
+                                         for noun, verb in lex.phrases))
         if not (active or passive):
             continue
         if re.search(r"(?:мын|мін|мыз|міз|сың|сің|сыз|сіз|быз|біз|пыз|піз)$|(?:ды|ді|ты|ті)(?:м|ң|қ|к|ңыз|ңіз)$", word):
@@ -672,6 +701,11 @@ def _english(sentence: str, institutions: frozenset[str], people: frozenset[str]
         j = i - 1
         while j >= 0 and low[j] in _SKIP:
             j -= 1
+        if j > 0 and low[j] in ("which", "that") and "," in sentence[toks[j - 1][1]:toks[j][0]]:
+            # "the akimat, which had decided": the relative pronoun stands for the noun before the comma
+            if low[j - 1] in lex.institutions | institutions | lex.places:
+                return toks[j - 1][0], toks[i][1]
+            continue
         if j < 0 or sentence[toks[j][1]:toks[i][0]].strip(" ") not in ("",) and "," in sentence[toks[j][1]:toks[i][0]]:
             continue
         # the noun phrase ending at j; "the head of the ministry" has "head" as its head
