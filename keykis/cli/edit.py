@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
                         words=("file.no_such_case", {}), path=str(parent))
     from keykis.tui.app import make_app
 
-    farewell = make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases).run()
+    app = make_app(args.case, lang=args.lang or default_lang(), cases_dir=args.cases)
+    farewell = app.run()
     if farewell:
         print(farewell)
-    return 0
+    return app.return_code or 0  # a crash inside the editor exits non-zero (Textual sets 1)

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("the worksheet must be a file, not a folder", words=("file.worksheet_is_folder", {}), path=str(worksheet))
     from keykis.tui.study import make_study_app
 
-    make_study_app(args.case, worksheet, lang=args.lang or default_lang(), student=args.student,
-                   group=args.group).run()
-    return 0
+    app = make_study_app(args.case, worksheet, lang=args.lang or default_lang(), student=args.student,
+                         group=args.group)
+    app.run()
+    return app.return_code or 0  # a crash inside the screen exits non-zero (Textual sets 1)
