@@ -47,7 +47,11 @@ def run(args: argparse.Namespace) -> int:
     from keykis.search import search
 
     where = args.where or Path("cases")
-    conn, built, skipped = _connect(where)
+    try:
+        conn, built, skipped = _connect(where)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"the search index cannot be read ({exc}); run keykis build again", path=str(where),
+                        words=("file.index_damaged", {"error": exc})) from None
     assert isinstance(conn, sqlite3.Connection)
     try:
         hits = search(conn, args.query, discipline=args.discipline, lang=args.lang, author=args.author, limit=args.limit)

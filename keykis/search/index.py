@@ -93,8 +93,40 @@ def open_index(path: Path | None = None, cards: Iterable[Card] = (),
     if path is None:
         conn = sqlite3.connect(":memory:")
         fill(conn, cards, texts)
-    else:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return conn
+    return _open_built(path)
+
+
+QUERY_SECONDS = 10.0
+"""How long one query on a built index may run before it is stopped (a hostile view or a huge file)."""
+
+
+def _open_built(path: Path) -> sqlite3.Connection:
+    """A built index opened as hostile: a regular file only, read-only, no views or triggers, every query
+    bounded in time by a progress handler."""
+    import os
+    import stat
+    import time
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise sqlite3.DatabaseError(f"cannot open the index: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise sqlite3.DatabaseError("the index is not a regular file")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        started = time.monotonic()
+        conn.set_progress_handler(lambda: int(time.monotonic() - started > QUERY_SECONDS), 10_000)
+        kinds = dict(conn.execute("SELECT name, type FROM sqlite_master WHERE name IN ('cases', 'cases_fts')"
+                                  " OR type IN ('view', 'trigger')").fetchall())
+        if any(kind in ("view", "trigger") for kind in kinds.values()) or kinds.get("cases") != "table":
+            raise sqlite3.DatabaseError("the index holds views or triggers, or lacks its table: keykis did not make it")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -149,11 +181,20 @@ def search(conn: sqlite3.Connection, query: str = "", *, discipline: str | None 
         rows = conn.execute("SELECT slug, card, 0.0, disciplines, authors, languages FROM cases ORDER BY slug").fetchall()
     hits = []
     for slug, card, rank, disciplines, authors, languages in rows:
+        if not all(isinstance(v, str) for v in (slug, card, disciplines, authors, languages)) or \
+                not isinstance(rank, (int, float)):
+            continue  # a row of the wrong types (a damaged or hostile index): left out, never a crash
+        try:
+            card_data = json.loads(card)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(card_data, dict):
+            continue
         if discipline and discipline.casefold() not in disciplines:
             continue
         if author and author.casefold() not in authors:
             continue
         if lang and lang not in languages.split():
             continue
-        hits.append(Hit(slug, json.loads(card), float(rank)))
+        hits.append(Hit(slug, card_data, float(rank)))  # type: ignore[arg-type]
     return hits[:limit] if limit else hits
