@@ -443,12 +443,18 @@ def present(outdir: Path) -> bool:
     """Whether all catalogue files are in ``outdir`` and can be read (a damaged index or catalogue is made again)."""
     if not all((outdir / n).is_file() for n in (CATALOG_JSON, CATALOG_PDF, INDEX)):
         return False
-    try:
-        json.loads((outdir / CATALOG_JSON).read_text(encoding="utf-8"))
-        with (outdir / CATALOG_PDF).open("rb") as f:
-            if f.read(5) != b"%PDF-":
-                return False
-    except (OSError, ValueError):
+    from keykis import safe_read
+    from keykis.errors import UserError
+    from keykis.yamlsafe import json_too_deep
+
+    try:  # through the safe reader: a FIFO or a device swapped in is refused at once, the size is capped
+        text = safe_read.read_text(outdir / CATALOG_JSON, limit=safe_read.MAX_ASSET_BYTES)
+        data = None if json_too_deep(text) else json.loads(text)
+        if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+            return False
+        if next(safe_read.iter_chunks(outdir / CATALOG_PDF), b"")[:5] != b"%PDF-":
+            return False
+    except (OSError, ValueError, UserError, RecursionError):
         return False
     from keykis.search.index import index_ok
 

@@ -82,3 +82,17 @@ def test_a_good_index_still_answers(tmp_path: Path, capsys, monkeypatch) -> None
     code, text = _search(out, capsys, monkeypatch)
     assert code == 0 and "Очереди в ЦОН" in text
     assert json.loads(json.dumps({"ok": True}))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "list", "deep"])
+def test_a_hostile_catalog_json_is_made_again(tmp_path: Path, kind: str) -> None:
+    from keykis.library.catalogue import CATALOG_JSON, present
+
+    out = _index(tmp_path)
+    (out / "catalog.pdf").write_bytes(b"%PDF-1.7\n")
+    target = out / CATALOG_JSON
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.write_text("[1, 2]" if kind == "list" else "[" * 100_000, encoding="utf-8")
+    assert present(out) is False
