@@ -10,7 +10,11 @@ graph.pdf), each listed with its name in the user's language; other kinds
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from keykis.cli import default_lang
@@ -27,6 +31,33 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--html", action="store_true")
     p.add_argument("--archival", action="store_true")
     p.add_argument("--lang", choices=LANGS, default=None)
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
+
+
+class _TooLong(BaseException):  # not an Exception: no broad handler in the layout swallows it
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the render after ``seconds`` (the build's per-case timeout, for one case on the command line)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _TooLong
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TooLong:
+        raise UserError(f"rendering took longer than {seconds:g} s and was stopped; nothing was written",
+                        words=("file.render_timeout", {"seconds": f"{seconds:g}"})) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,8 +76,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise UserError("the output must be a folder, and this is a file", path=str(args.output),
                         words=("file.output_is_file", {}))
+    if args.timeout <= 0:
+        raise UserError("--timeout needs a positive number of seconds", words=("file.timeout_positive", {}))
     try:
-        with staging(args.output) as staged:
+        with staging(args.output) as staged, _time_limit(args.timeout):
             result = render_document(args.path, staged, renderers={WORKSHEET_KEY: render_worksheet},
                                      editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
             made = [args.output / p.relative_to(staged) for p in result.outputs]

@@ -32,3 +32,13 @@ def test_an_8000_letter_word_renders(tmp_path: Path) -> None:
     result = render_case(folder / "case.yaml", tmp_path / "out", editions=("student",))
     assert result.pages["case.pdf"] >= 2
     assert "оченьочень" in text(tmp_path / "out" / "case.pdf")
+
+
+def test_render_has_a_timeout_and_leaves_nothing_behind(tmp_path: Path, capsys, monkeypatch) -> None:
+    from keykis.cli import main
+
+    monkeypatch.setenv("KEYKIS_LANG", "en")
+    code = main(["render", str(EXAMPLE), "-o", str(tmp_path / "out"), "--timeout", "0.3"])
+    err = capsys.readouterr().err
+    assert code == 2 and "took longer than 0.3 s" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
