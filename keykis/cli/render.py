@@ -53,7 +53,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     except _TooLong:
-        raise UserError(f"rendering took longer than {seconds:g} s and was stopped; nothing was written",
+        raise UserError(f"rendering took longer than {seconds:g} s and was stopped; nothing was written "
+                        "(shorten the longest text or raise --timeout)",
                         words=("file.render_timeout", {"seconds": f"{seconds:g}"})) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
