@@ -184,34 +184,55 @@ def _leak_names(case: Case) -> tuple[list[Actor], tuple[tuple[str, ...], ...]]:
 
 def folded_leak(folded_text: str, folded_names: tuple[tuple[str, ...], ...]) -> int | None:
     """Index of a folded real name found in folded text as a word with a short ending (a Kazakh case ending
-    such as «-ке», «-тың», read after the fold), or None."""
-    for k, words in enumerate(folded_names):
-        for w in words:
-            if len(words) == 1 and not _personal(w):
-                continue
-            if len(w) >= 4:
-                stem = w[:-1] if len(w) > 5 else w
-                if re.search(rf"(?<!\w){re.escape(stem)}\w{{0,5}}(?!\w)", folded_text):
-                    return k
+    such as «-ke», «-тың», read after the fold), or None."""
+    for k, pattern in _folded_patterns(folded_names):
+        if pattern.search(folded_text):
+            return k
     return None
+
+
+@lru_cache(maxsize=256)
+def _folded_patterns(folded_names: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Per actor with a word of four letters or more, one pattern for its stems with a short ending."""
+    out = []
+    for k, words in enumerate(folded_names):
+        stems = [re.escape(w[:-1] if len(w) > 5 else w) for w in words
+                 if (len(words) > 1 or _personal(w)) and len(w) >= 4]
+        if stems:
+            out.append((k, re.compile(rf"(?<!\w)(?:{'|'.join(stems)})\w{{0,5}}(?!\w)")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _folded_names(names: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The real names as disguise matching reads them (personal names split into their folded words)."""
+    return tuple(tuple(w for word in words for w in (re.findall(r"\w+", fold(word)) if len(words) > 1 or
+                                                     _personal(words[0]) else [fold(word)])) for words in names)
+
+
+@lru_cache(maxsize=8192)
+def _leak_in(text: str, names: tuple[tuple[str, ...], ...]) -> int | None:
+    """Index in ``names`` of the real name ``text`` gives away, as written or after the fold; cached per text
+    and name set, so a repeated check of an unchanged case does no folding and no searching."""
+    found = leaked_name(text, names)
+    folded = _folded_names(names)
+    if found is None and (folded != names or needs_fold(text)):  # invisible characters, look-alikes, Kazakh spelling
+        text = fold(text)
+        found = leaked_name(text, folded)
+        if found is None:
+            found = folded_leak(text, folded)
+    return found
 
 
 def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
     actors, names = _leak_names(case)
     if not actors:
         return
-    folded = tuple(tuple(w for word in words for w in (re.findall(r"\w+", fold(word)) if len(words) > 1 or
-                                                         _personal(words[0]) else [fold(word)])) for words in names)
-    names_fold = folded != names
     for path, text in case.iter_texts():
         if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
                 path[0] == "actors" and path[-1] == "name"):
             continue
-        found = leaked_name(text, names)
-        if found is None and (names_fold or needs_fold(text)):  # hidden by invisible characters, look-alikes or a Kazakh spelling
-            found = leaked_name(fold(text), folded)
-            if found is None:
-                found = folded_leak(fold(text), folded)
+        found = _leak_in(text, names)
         if found is not None:
             actor = actors[found]
             yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
