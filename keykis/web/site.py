@@ -155,9 +155,7 @@ class _Writer:
             same = False
         if not same:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, target)
+            atomic.write_with(target, lambda tmp: shutil.copyfile(source, tmp))
             self.written += 1
 
 
