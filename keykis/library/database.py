@@ -12,9 +12,9 @@ import fcntl
 import json
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -295,6 +295,26 @@ def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> 
     return report
 
 
+HANDOUT = "handout"
+"""The edition a class needs first: a build makes every case's handout before any other document."""
+
+
+def _handouts_first(jobs: list[Job]) -> tuple[list[Job], dict[str, Job]]:
+    """The handout pass (one handout job per case) and, by case, what is left after it.
+
+    A build of the handout and other editions runs in two passes, so a class can start on the
+    handouts while the research editions and guidelines are still being laid out. Each handout is
+    swapped into its case folder when made (its ledger says the build owns it), and the second job
+    carries it over beside the other editions. A build of one edition, or without the handout, is
+    one pass.
+    """
+    rest = {j.slug: replace(j, editions=tuple(e for e in j.editions if e != HANDOUT)) for j in jobs
+            if HANDOUT in j.editions and len(j.editions) > 1}
+    if not rest:
+        return jobs, {}
+    return [replace(j, editions=(HANDOUT,)) if j.slug in rest else j for j in jobs], rest
+
+
 def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildReport, progress: Progress | None) -> None:
     if progress:
         progress.begin(len(report.outcomes) + len(jobs), len(jobs))
@@ -306,27 +326,59 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
         opts.executor, workers=opts.workers, recycle_after=opts.recycle_after, timeout=opts.timeout,
         preload=[opts.renderer.__module__])
     by_slug = {j.slug: j for j in jobs}
-    results = executor.run(jobs, progress.started if progress else None)
+    first, rest = _handouts_first(jobs)
+    second: list[Job] = []
+    served: dict[str, JobResult] = {}
     try:
-        for r in results:
-            if r.ok:
-                job = by_slug[r.slug]
-                manifest.record(opts.outdir, Entry(r.slug, job.key, job.source, r.outputs, r.pages, r.hashes, r.card,
-                                                   round(r.seconds, 3)))
-                report.outcomes.append(Outcome(r.slug, "built", seconds=r.seconds))
-            else:
-                report.outcomes.append(Outcome(r.slug, "failed", r.reason, r.seconds))
-            if progress:
-                progress.finished(r)
-            if not r.ok and opts.fail_fast:
-                report.stopped = True
-                break
+        if rest:
+            with closing(_results(executor, first, None)) as results:
+                for r in results:
+                    if r.ok and r.slug in rest:  # the handout is in place; the rest of the case comes next
+                        served[r.slug] = r
+                        second.append(replace(rest[r.slug], owned=tuple(sorted(r.hashes.items())),
+                                              carried=tuple((name, r.pages.get(name, 0)) for name in r.outputs)))
+                    elif not _recorded(r, by_slug, manifest, opts, report, progress):
+                        return
+        with closing(_results(executor, second if rest else first, progress.started if progress else None)) as results:
+            for r in results:
+                if r.slug in served:
+                    handout = served[r.slug]
+                    r.notes = [*handout.notes, *(n for n in r.notes if n not in handout.notes)]
+                    r.seconds += handout.seconds
+                if not _recorded(r, by_slug, manifest, opts, report, progress):
+                    return
+    finally:
+        if progress:
+            progress.end()
+
+
+def _results(executor: Executor, jobs: list[Job], started: Callable[[Job], None] | None) -> Generator[JobResult, None, None]:
+    """The executor's results for ``jobs``, its run closed when the caller stops early."""
+    results = executor.run(jobs, started)
+    try:
+        yield from results
     finally:
         close = getattr(results, "close", None)
         if close:
             close()
-        if progress:
-            progress.end()
+
+
+def _recorded(r: JobResult, by_slug: dict[str, Job], manifest: Manifest, opts: BuildOptions, report: BuildReport,
+              progress: Progress | None) -> bool:
+    """Record a case's result; False when ``--fail-fast`` stops the build here."""
+    if r.ok:
+        job = by_slug[r.slug]
+        manifest.record(opts.outdir, Entry(r.slug, job.key, job.source, r.outputs, r.pages, r.hashes, r.card,
+                                           round(r.seconds, 3)))
+        report.outcomes.append(Outcome(r.slug, "built", seconds=r.seconds))
+    else:
+        report.outcomes.append(Outcome(r.slug, "failed", r.reason, r.seconds))
+    if progress:
+        progress.finished(r)
+    if not r.ok and opts.fail_fast:
+        report.stopped = True
+        return False
+    return True
 
 
 def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:

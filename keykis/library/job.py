@@ -51,6 +51,9 @@ class Job:
     """Language of the check messages quoted in a failure reason."""
     owned: tuple[tuple[str, str], ...] = ()
     """The files of ``OUTDIR/<slug>`` an earlier build wrote, with their SHA-256: only these may be replaced."""
+    carried: tuple[tuple[str, int], ...] = ()
+    """Files of ``OUTDIR/<slug>`` this build's handout pass made, with their page counts: kept in the case's
+    folder beside the editions this job renders (what the renderer writes again replaces them)."""
 
 
 @dataclass
@@ -132,8 +135,11 @@ def run_job(job: Job) -> JobResult:
         require_case(case)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
+        for name, _ in job.carried:  # a copy, not a link: the renderer may write a carried name again
+            shutil.copyfile(outdir / job.slug / name, staged / name)
         rendered = job.renderer(case, staged, editions=job.editions, html=False, archival=True)
-        result.pages = {str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()}
+        result.pages = {name: pages for name, pages in job.carried if pages}
+        result.pages.update({str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()})
         from keykis.check import printed_size_notes
 
         result.notes = printed_size_notes(case, getattr(rendered, "sizes", None) or {}, job.lang)

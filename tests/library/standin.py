@@ -40,3 +40,26 @@ def render(case: Any, outdir: Path, *, editions: Any = ("student", "teacher"), h
 
 SPEC = f"{__name__}:render"
 """The ``renderer`` option that points a build at this stand-in."""
+
+
+def render_editions(case: Any, outdir: Path, *, editions: Any = ("handout", "research", "teacher"), html: bool = False,
+                    archival: bool = False, lang: str | None = None) -> SimpleNamespace:
+    """Write graph.svg, graph.pdf and one file per edition, as the real renderer names them, and append
+    ``<case folder> <file>`` to ``written.log`` beside OUTDIR as each is written (the order documents appear).
+
+    The log's place comes from the staging folder (``OUTDIR/.staging/<slug>.*``), not from the environment:
+    a worker pool's fork server keeps the environment of the first build in the test process.
+    """
+    from keykis.render import FILES
+
+    outdir = Path(outdir)
+    log = outdir.parents[2] / "written.log" if outdir.parent.name == ".staging" else None
+    pages = {}
+    for name in ("graph.svg", "graph.pdf", *(FILES[e] for e in editions)):
+        (outdir / name).write_text(f"{name} {case.title}\n", encoding="utf-8")
+        if name.endswith(".pdf"):
+            pages[name] = 2
+        if log:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"{outdir.name.split('.')[0]} {name}\n")
+    return SimpleNamespace(outputs=[outdir / n for n in pages], pages=pages)

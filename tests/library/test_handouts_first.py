@@ -1,0 +1,51 @@
+"""A build serves the class first: every case's handout is made before any case's other documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from keykis.library import BuildOptions, build_database
+from tests.library import standin
+from tests.library.conftest import add_case
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_handout_is_made_before_any_other_document(tmp_path: Path, workers: int) -> None:
+    cases = tmp_path / "cases"
+    for i in range(1, 5):
+        add_case(cases, f"case-{i}", title_suffix=f" (группа {i})")
+    log = tmp_path / "written.log"
+    opts = BuildOptions(outdir=tmp_path / "out", workers=workers, renderer=standin.render_editions, timeout=20)
+    report = build_database([cases], opts)
+    assert report.ok, report.outcomes
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    documents = [(slug, name) for slug, name in lines if not name.startswith("graph.")]
+    kinds = [name for _, name in documents]
+    assert kinds[:4] == ["handout.pdf"] * 4 and sorted(slug for slug, _ in documents[:4]) == [f"case-{i}" for i in range(1, 5)]
+    assert sorted(kinds[4:]) == sorted(["case.pdf", "guidelines.pdf"] * 4)
+    # every case ends whole: its handout carried over beside the other editions, all recorded as the build's
+    manifest = json.loads((opts.outdir / "manifest.json").read_text(encoding="utf-8"))
+    for i in range(1, 5):
+        folder = opts.outdir / f"case-{i}"
+        assert f"(группа {i})" in (folder / "handout.pdf").read_text(encoding="utf-8")
+        entry = manifest["cases"][f"case-{i}"]
+        assert {"handout.pdf", "case.pdf", "guidelines.pdf", "graph.svg", "graph.pdf"} <= set(entry["outputs"])
+        assert entry["pages"]["handout.pdf"] == 2 and entry["pages"]["guidelines.pdf"] == 2
+    again = build_database([cases], opts)
+    assert {o.status for o in again.outcomes} == {"unchanged"}
+
+
+def test_one_edition_is_one_pass(tmp_path: Path) -> None:
+    cases = tmp_path / "cases"
+    add_case(cases, "case-1")
+    log = tmp_path / "written.log"
+    opts = BuildOptions(outdir=tmp_path / "out", workers=1, renderer=standin.render_editions, timeout=20,
+                        editions=("research",))
+    assert build_database([cases], opts).ok
+    assert [line.split()[1] for line in log.read_text(encoding="utf-8").splitlines()] == ["graph.svg", "graph.pdf",
+                                                                                         "case.pdf"]
+    assert not (opts.outdir / "case-1" / "handout.pdf").exists()
