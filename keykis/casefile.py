@@ -17,7 +17,7 @@ between two saves.
 
 from __future__ import annotations
 
-import copy
+import functools
 import hashlib
 import threading
 from concurrent.futures import Future
@@ -33,7 +33,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from keykis import atomic, safe_read, yamlsafe
+from keykis import atomic, comments, safe_read, yamlsafe
 from keykis.errors import CaseFileError
 from keykis.model import Case, case_file
 from keykis.recovery import Journal, Op, Recovery, read_recovery
@@ -218,77 +218,96 @@ class CaseDocument:
         Returns whether anything changed. An emptied text or list keeps its
         key where it is (as ``''`` or ``[]``) until the author removes it. A
         text keeps the scalar style the author chose (folded, literal); new
-        multi-line texts become literal.
+        multi-line texts become literal. Comment lines stay in their gaps
+        (``keykis.comments``).
         """
-        *parents, last = path
         old = self.get(path)
         if _same(old, value):
             return False
         if value is None or (value in ("", []) and old is None):
-            parent = self.get(tuple(parents))
-            if isinstance(parent, dict) and last in parent:
-                del parent[last]
-                self._log({"op": "set", "path": list(path), "value": None})
-                return True
-            return False
-        if self._add_branch(tuple(parents), last, _styled(old, value)):
-            self._log({"op": "set", "path": list(path), "value": value})
-            return True
-        node = self._container(tuple(parents))
-        if isinstance(node, CommentedMap) and isinstance(old, str) and old == "" and last in node:
-            # ruamel keeps the quotes of the old scalar; an emptied field is typed afresh, plain
-            pos, comment = list(node.keys()).index(last), node.ca.items.pop(last, None)
-            del node[last]
-            node.insert(pos, last, _styled(None, value))
-            if comment is not None:
-                node.ca.items[last] = comment
-        elif isinstance(node, CommentedMap) and last not in node:
-            _add_key(node, last, _styled(old, value))
+            if not self._delete(path):
+                return False
+        elif isinstance(old, CommentedSeq) and not old.fa.flow_style() and old and isinstance(value, list):
+            *parents, last = path
+            parent = self._node(tuple(parents))
+            self._keeping_comments(tuple(parents), last, functools.partial(comments.relist, old, value, parent, last))
         else:
-            node[last] = _styled(old, value)
+            self._put(path, _styled(old, value))
         self._log({"op": "set", "path": list(path), "value": value})
         return True
 
-    def _add_branch(self, parents: Path_, last: Any, value: Any) -> bool:
-        """Add ``value`` under mappings that do not exist yet, as one new key of the nearest one that does.
+    def _delete(self, path: Path_) -> bool:
+        *parents, last = path
+        parent = self._node(tuple(parents))
+        if not isinstance(parent, CommentedMap) or last not in parent:
+            return False
+        self._keeping_comments(tuple(parents), last, lambda: parent.__delitem__(last))
+        return True
 
-        The new part goes in whole, above the comment lines that end the
-        existing mapping (they belong to the next part of the case).
-        """
+    def _put(self, path: Path_, value: Any) -> None:
+        """Put ``value`` at ``path``, creating the missing mappings as one new key of the nearest one."""
+        *parents, last = path
         node: Any = self.tree
         for depth, part in enumerate(parents):
-            if isinstance(node, CommentedMap) and part not in node:
+            child = node.get(part) if isinstance(node, dict) else (
+                node[part] if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) else None)
+            if not isinstance(child, (dict, list)):
                 branch: Any = value
                 for key in reversed((*parents[depth + 1:], last)):
                     branch = CommentedMap([(key, branch)])
-                _add_key(node, part, branch)
-                return True
-            if isinstance(node, dict):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-            else:
-                return False
-        return False
+                self._keeping_comments(tuple(parents[:depth]), part, functools.partial(node.__setitem__, part, branch))
+                return
+            node = child
+        self._keeping_comments(tuple(parents), last, lambda: _replace(node, last, value))
 
-    def _container(self, path: Path_) -> Any:
+    def _keeping_comments(self, parents: Path_, key: Any, change: Any) -> None:
+        """Run ``change`` on child ``key`` of the container at ``parents``; its comment gaps stay put.
+
+        The gap above and below the child and the gap below its container
+        are taken off first and put back afterwards, below block lines only.
+        """
+        node = self._node(parents)
+        outer_parent: Any = self._node(parents[:-1]) if parents else None
+        outer = comments.take_after(outer_parent, parents[-1]) if parents else ""
+        present = key in node if isinstance(node, dict) else isinstance(key, int) and 0 <= key < len(node)
+        keys_before = comments.keys(node)
+        above = comments.take_before(node, key) if present else ""
+        below = comments.take_after(node, key) if present else ""
+        change()
+        keys = comments.keys(node)
+        if key in keys and (len(keys) >= len(keys_before) or isinstance(node, dict)):
+            comments.put_before(node, key, above)
+            comments.put_after(node, key, below)
+        elif above or below:  # the child is gone: its gaps close up around the next one
+            at = keys_before.index(key) if key in keys_before else len(keys)
+            if at < len(keys):
+                comments.put_before(node, keys[at], above + below)
+            elif keys:
+                comments.put_tail(node, above + below)
+            else:
+                outer = above + below + outer
+        if parents:
+            comments.put_after(outer_parent, parents[-1], outer)
+        elif outer:
+            comments.put_tail(node, outer)
+
+    def _node(self, path: Path_) -> Any:
+        """The round-trip node at ``path`` (None when missing)."""
         node: Any = self.tree
         for part in path:
             if isinstance(node, dict):
-                if not isinstance(node.get(part), (dict, list)):
-                    node[part] = CommentedMap()
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
                 node = node[part]
             else:
-                node = node[part]
+                return None
         return node
 
     def seq(self, path: Path_) -> CommentedSeq:
         """The list at ``path``, created empty when missing."""
-        *parents, last = path
-        parent = self._container(tuple(parents))
-        if not isinstance(parent.get(last), list):
-            parent[last] = CommentedSeq()
-        return parent[last]  # type: ignore[no-any-return]
+        if not isinstance(self._node(path), list):
+            self._put(path, CommentedSeq())
+        return self._node(path)  # type: ignore[no-any-return]
 
     def append(self, path: Path_, item: dict[str, Any]) -> int:
         """Append a mapping to the list at ``path``; return its index.
@@ -297,28 +316,33 @@ class CaseDocument:
         (it belongs to what follows the list) stays below the new one.
         """
         items = self.seq(path)
-        tail = _take_tail_comment(items)
-        items.append(CommentedMap(item))
-        _put_tail_comment(items, tail)
+        self._keeping_comments(tuple(path[:-1]), path[-1], lambda: items.append(CommentedMap(item)))
         self._log({"op": "append", "path": list(path), "item": item})
         return len(items) - 1
 
     def remove(self, path: Path_, index: int) -> None:
-        """Remove item ``index`` from the list at ``path`` (a comment below the list stays)."""
+        """Remove item ``index`` from the list at ``path`` (comments around it stay in the list)."""
         items = self.seq(path)
-        tail = _take_tail_comment(items)
-        del items[index]
-        _put_tail_comment(items, tail)
+        self._keeping_comments(tuple(path), index, lambda: items.__delitem__(index))
         self._log({"op": "remove", "path": list(path), "index": index})
 
     def move(self, path: Path_, index: int, offset: int) -> int:
-        """Move item ``index`` by ``offset`` places; return where it landed."""
+        """Move item ``index`` by ``offset`` places; return where it landed.
+
+        The comment lines below each item stay where they were in the list.
+        """
         items = self.seq(path)
         target = max(0, min(len(items) - 1, index + offset))
         if target != index:
-            tail = _take_tail_comment(items)
-            items.insert(target, items.pop(index))
-            _put_tail_comment(items, tail)
+            outer_parent = self._node(tuple(path[:-1]))
+            outer = comments.take_after(outer_parent, path[-1])
+            gaps = [comments.take_after(items, i) for i in range(len(items))]
+            item = items[index]
+            del items[index]
+            items.insert(target, item)
+            for i, gap in enumerate(gaps):
+                comments.put_after(items, i, gap)
+            comments.put_after(outer_parent, path[-1], outer)
             self._log({"op": "move", "path": list(path), "index": index, "offset": offset})
         return target
 
@@ -431,7 +455,7 @@ class CaseDocument:
 
 
 REFERENCE_KEYS = frozenset({
-    "main_actor", "owner", "who", "from", "to", "directed_at", "members", "characters", "influenced_by",
+    "main_actor", "owner", "who", "from", "to", "directed_at", "members", "characters", "influenced_by", "protagonist",
     "problem", "task", "chosen", "objectives", "questions",
 })
 """Keys whose value is the id (or a list of ids) of another part of the case."""
@@ -484,74 +508,16 @@ def _rename_key(mapping: Any, old: str, new: str) -> None:
         mapping.ca.items[new] = comment
 
 
-def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
-    """Where the comment below ``node`` is kept: (container, key, index in the comment entry)."""
-    if isinstance(node, CommentedMap) and node:
-        key = list(node.keys())[-1]
-        deeper = _last_slot(node[key]) if isinstance(node[key], (CommentedMap, CommentedSeq)) else None
-        entry = node.ca.items.get(key)
-        if entry and len(entry) > 2 and entry[2] is not None:
-            return node, key, 2
-        return deeper or (node, key, 2)
-    if isinstance(node, CommentedSeq) and node:
-        i = len(node) - 1
-        deeper = _last_slot(node[i]) if isinstance(node[i], (CommentedMap, CommentedSeq)) else None
-        entry = node.ca.items.get(i)
-        if entry and entry[0] is not None:
-            return node, i, 0
-        return deeper or (node, i, 0)
-    return None
-
-
-def _add_key(node: CommentedMap, key: Any, value: Any) -> None:
-    """Add a key at the end of a mapping, above the comment lines that end it (they belong to the next part)."""
-    tail = _take_tail_comment(node)
-    node[key] = value
-    _put_tail_comment(node, tail)
-
-
-def _take_tail_comment(seq: CommentedSeq | CommentedMap) -> Any:
-    """Detach the comment lines below the last item of ``seq`` (the line's own comment stays)."""
-    slot = _last_slot(seq)
-    if slot is None:
-        return None
-    node, key, at = slot
-    entry = node.ca.items.get(key)
-    token = entry[at] if entry and len(entry) > at else None
-    if token is None or not hasattr(token, "value"):
-        return None
-    own, newline, below = token.value.partition("\n")
-    if not below.strip():
-        return None
-    if own.strip():
-        kept = copy.copy(token)
-        kept.value = own + newline
-        entry[at] = kept
+def _replace(node: Any, key: Any, value: Any) -> None:
+    """Set ``node[key]``; an emptied text is typed afresh, plain (ruamel would keep the old quotes)."""
+    if isinstance(node, CommentedMap) and key in node and isinstance(node[key], str) and node[key] == "":
+        pos, comment = list(node.keys()).index(key), node.ca.items.pop(key, None)
+        del node[key]
+        node.insert(pos, key, value)
+        if comment is not None:
+            node.ca.items[key] = comment
     else:
-        entry[at] = None
-    moved = copy.copy(token)
-    moved.value = "\n" + below
-    return moved
-
-
-def _put_tail_comment(seq: CommentedSeq | CommentedMap, token: Any) -> None:
-    """Attach comment lines taken by ``_take_tail_comment`` below the last item of ``seq``."""
-    if token is None:
-        return
-    slot = _last_slot(seq)
-    if slot is None:
-        return
-    node, key, at = slot
-    size = 4 if isinstance(node, CommentedMap) else 2
-    entry = node.ca.items.setdefault(key, [None] * size)
-    current = entry[at]
-    if current is not None and hasattr(current, "value"):
-        own = current.value.rstrip("\n")
-        merged = copy.copy(current)  # the line's own comment keeps its column
-        merged.value = own + token.value
-        entry[at] = merged
-    else:
-        entry[at] = token
+        node[key] = value
 
 
 def _same(old: Any, new: Any) -> bool:
