@@ -130,3 +130,18 @@ def test_new_keys_and_new_parts_stay_in_their_block_above_the_next_steps_comment
     after = _after(file, lambda d: d.set(("abstract", "ru", "teacher"), "Учителю."),
                    lambda d: d.set(("abstract", "kk", "final"), "Қорытынды."))
     assert after == before.replace('    final: ""\n', '    final: ""\n    teacher: Учителю.\n  kk:\n    final: Қорытынды.\n')
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_ticking_kinds_on_the_last_item_leaves_the_next_steps_comments_below_the_field(tmp_path: Path, lang: str) -> None:
+    """Two ticks on the last research question of a new case: the step 12/13 comments stay on their own lines."""
+    from keykis.skeleton import new_case
+
+    file = new_case(tmp_path / "x", lang=lang)
+    before = file.read_text(encoding="utf-8")
+    after = _after(file, lambda d: d.set(("matrix", "questions", "items", 0, "resources"), ["time"]))
+    assert after == before.replace('        text: ""\n', '        text: ""\n        resources: [time]\n', 1)
+    again = _after(file, lambda d: d.set(("matrix", "questions", "items", 0, "resources"), ["time", "human"]))
+    assert again == after.replace("resources: [time]", "resources: [time, human]")
+    emptied = _after(file, lambda d: d.set(("matrix", "questions", "items", 0, "resources"), []))
+    assert emptied == after.replace("resources: [time]", "resources: []")
