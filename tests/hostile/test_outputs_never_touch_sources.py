@@ -50,6 +50,7 @@ def library(tmp_path: Path) -> Path:
         folder = tmp_path / "lib" / "cases" / slug
         folder.mkdir(parents=True)
         text = EXAMPLE.read_text(encoding="utf-8").replace("id: ozerny-service-centre", f"id: {slug}")
+        text = text.replace('number: "5"', f'number: "{slug}"')  # a collection never has two cases with one number
         (folder / "case.yaml").write_text(text, encoding="utf-8")
         (folder / "notes.md").write_text(f"my notes on {slug}", encoding="utf-8")
     return tmp_path / "lib" / "cases"
