@@ -29,12 +29,13 @@ from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
 from keykis.tui.screens.start import StartScreen
+from keykis.tui.textual_words import TextualWords
 from keykis.vocabulary import say
 
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
 
 
-class KeykisApp(App[str | None]):
+class KeykisApp(TextualWords, App[str | None]):
     """``keykis edit``: the start screen or one case."""
 
     TITLE = "KEYKIS"
@@ -131,7 +132,7 @@ class KeykisApp(App[str | None]):
             self.exit(self.farewell or None)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The command palette: Textual's own commands and the editor's."""
+        """The command palette: Textual's own commands (in the interface language) and the editor's."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, EditorScreen):
             for word, action in (

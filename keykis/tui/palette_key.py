@@ -18,6 +18,6 @@ PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 def name_palette_key(app: Any, lang: str) -> None:
     """Give the app's command palette key the footer word of ``lang``."""
     table = app._bindings.key_to_bindings
+    word, tip = say("editor.key_palette", lang), say("textual.open_the_command_palette", lang)
     for key, bindings in table.items():
-        table[key] = [replace(b, description=say("editor.key_palette", lang)) if b.action in PALETTE_ACTIONS else b
-                      for b in bindings]
+        table[key] = [replace(b, description=word, tooltip=tip) if b.action in PALETTE_ACTIONS else b for b in bindings]

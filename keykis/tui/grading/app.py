@@ -10,9 +10,10 @@ from keykis.study.grading import GradingSession
 from keykis.tui.focus_keys import FOCUS_KEYS
 from keykis.tui.grading.screen import GradingScreen
 from keykis.tui.palette_key import name_palette_key
+from keykis.tui.textual_words import TextualWords
 
 
-class GradingApp(App[None]):
+class GradingApp(TextualWords, App[None]):
     """``keykis review … --grade``: the rubric of one student at a time, saved to grades.yaml as it changes."""
 
     TITLE = "KEYKIS"
@@ -22,6 +23,7 @@ class GradingApp(App[None]):
                  dialect: str = "comma") -> None:
         super().__init__()
         name_palette_key(self, lang)
+        self.lang = lang
         self.screen_ = GradingScreen(session, output, lang=lang, csv=csv, dialect=dialect)
 
     def on_mount(self) -> None:

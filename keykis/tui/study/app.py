@@ -25,9 +25,10 @@ from keykis.tui.focus_keys import FOCUS_KEYS
 from keykis.tui.palette_key import name_palette_key
 from keykis.tui.study.screen import StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
+from keykis.tui.textual_words import TextualWords
 
 
-class StudyApp(App[str | None]):
+class StudyApp(TextualWords, App[str | None]):
     """``keykis study``: read the case, build your own chain in forms, see the method's checks live."""
 
     TITLE = "KEYKIS"
