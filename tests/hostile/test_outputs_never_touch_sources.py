@@ -195,14 +195,14 @@ def test_render_never_writes_over_a_file_it_did_not_write(library: Path, tmp_pat
     out.mkdir()
     (out / "case.pdf").write_bytes(b"%PDF-1.4 the printer's proof")
     case = library / "case-1" / "case.yaml"
-    run = keykis("render", case, "-o", out, "--edition", "student")
+    run = keykis("render", case, "-o", out, "--edition", "research")
     refused(run, "case.pdf", "keykis did not write it")
     assert (out / "case.pdf").read_bytes() == b"%PDF-1.4 the printer's proof"
     assert sorted(p.name for p in out.iterdir()) == ["case.pdf"]  # nothing else written either
     (out / "case.pdf").unlink()
-    assert keykis("render", case, "-o", out, "--edition", "student").returncode == 0
+    assert keykis("render", case, "-o", out, "--edition", "research").returncode == 0
     first = snapshot(out)
-    assert keykis("render", case, "-o", out, "--edition", "student").returncode == 0  # its own files: replaced
+    assert keykis("render", case, "-o", out, "--edition", "research").returncode == 0  # its own files: replaced
     assert set(snapshot(out)) == set(first)
 
 
