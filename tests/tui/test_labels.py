@@ -34,3 +34,10 @@ def test_no_field_label_is_a_raw_key(lang: str) -> None:
 def test_a_relation_in_a_list_shows_its_type_by_name(lang: str, word: str) -> None:
     line = fields.summary({"from": "akim", "to": "residents", "type": "information"}, lang)
     assert line == f"akim → residents: {word}"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_every_card_field_is_labelled(lang: str) -> None:
+    card = fields.spec_for(("meta",), lang)
+    raw = [".".join(map(str, spec.path)) for spec in _all_specs(card.children, lang) if spec.label == str(spec.path[-1])]
+    assert raw == [], f"card fields shown by their keys: {raw}"
