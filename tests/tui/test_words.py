@@ -12,6 +12,7 @@ from textual.app import App
 from textual.widgets import Select
 
 from keykis.tui.app import make_app
+from keykis.vocabulary import say
 from tests.tui.conftest import SIZE
 from tests.tui.test_editor import settle
 
@@ -57,6 +58,29 @@ async def test_textual_speaks_the_interface_language(example: Path, lang: str) -
         await pilot.press("enter")
         await settle(pilot, 0.3)
         seen["menu"] = screen_text(app)
-        Path(f"/tmp/words/{lang}.txt").write_text("\n\n=====\n".join(f"{k}\n{v}" for k, v in seen.items()))
+        assert say("textual.palette_search", lang) in seen["palette"]
+        assert say("textual.dismiss_menu", lang) in seen["menu"]
+        found = {name: english(text) for name, text in seen.items() if english(text)}
+        assert found == {}, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+async def test_the_study_app_speaks_the_interface_language(tmp_path: Path, lang: str) -> None:
+    from keykis.tui.study import make_study_app
+    from tests.study.conftest import CASE_DIR
+
+    app = make_study_app(CASE_DIR, tmp_path / "w.yaml", lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot, 0.3)
+        seen = {"palette": screen_text(app)}
+        await pilot.press("escape")
+        await settle(pilot)
+        app.action_show_help_panel()
+        await settle(pilot, 0.3)
+        seen["keys"] = screen_text(app)
+        assert say("textual.palette_search", lang) in seen["palette"]
         found = {name: english(text) for name, text in seen.items() if english(text)}
         assert found == {}, found
