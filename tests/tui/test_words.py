@@ -84,3 +84,17 @@ async def test_the_study_app_speaks_the_interface_language(tmp_path: Path, lang:
         assert say("textual.palette_search", lang) in seen["palette"]
         found = {name: english(text) for name, text in seen.items() if english(text)}
         assert found == {}, found
+
+
+@pytest.mark.slow
+async def test_textual_words_follow_a_language_switch(example: Path) -> None:
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot, 0.3)
+        app.action_show_help_panel()
+        await settle(pilot, 0.3)
+        shown = screen_text(app)
+        assert say("textual.cursor_up", "kk") in shown
+        assert say("textual.cursor_up", "ru") not in shown
