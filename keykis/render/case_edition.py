@@ -15,7 +15,7 @@ from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case, public_source
 from keykis.render.engine import PdfJob, render_html, write_atomic, write_pdf
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
-from keykis.render.graph_dot import concept_layout, draw, fan_dot, relation_legend
+from keykis.render.graph_dot import concept_layout, draw, fan_dot, relation_legend, relation_types_used
 from keykis.render.handout import handout_context
 
 SVG = "image/svg+xml"
@@ -36,6 +36,7 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     ctx.graph_landscape = layout.landscape
     ctx.graph_box_mm = layout.box_mm
     ctx.relations = relation_legend(public, ctx.lang)
+    ctx.relation_lines = relation_types_used(public, ctx.lang)
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(outdir / "graph.svg", assets["graph.svg"][0])
     result.outputs.append(outdir / "graph.svg")

@@ -111,6 +111,8 @@ class EditionContext:
     """Item id -> what the editions print for it (``s1`` -> ``Р1``, ``d2`` -> ``2``), for ids in prose."""
     relations: list[tuple[int, str, str, str, str]] = field(default_factory=list)
     """Numbered edges of the concept graph: (number, from, to, relation name, the case's label)."""
+    relation_lines: list[tuple[str, Any]] = field(default_factory=list)
+    """The legend of the concept graph: (relation type's name, its :class:`~keykis.render.graph_dot.Line`)."""
 
     # helpers the templates call ---------------------------------------
     @property

@@ -3,8 +3,10 @@
 The graph itself comes from :func:`keykis.graph.concept_graph` (networkx), the
 same graph the checks measure. Here it becomes DOT: the internal environment
 is a cluster nested in the external one, so the boundary is one clear line;
-the main actor has a double outline; nothing is filled or coloured, as step 10
-asks. Node ids are generated (``a0``, ``a1``…) and every label is escaped, so
+the main actor has a double outline; nothing is filled, as step 10 asks, and
+each relation type has its own line (style, width and a colour that stays a
+distinct grey in print) from ``schemas/relation_types.yaml``, named in the
+legend beside the drawing. Node ids are generated (``a0``, ``a1``…) and every label is escaped, so
 no DOT syntax written in a case can reach Graphviz. Drawings are cached by the
 hash of their DOT source for the life of the process.
 """
@@ -93,10 +95,56 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
     out += ["    }"]
     out += [node(n) for n in g.nodes if g.nodes[n]["environment"] != "internal"]
     out += ["  }"]
-    for n, (u, v) in enumerate(g.edges(), 1):
-        out.append(f'  {ids[u]} -> {ids[v]} [label="{n}"];')
+    for n, (u, v, d) in enumerate(g.edges(data=True), 1):
+        out.append(f'  {ids[u]} -> {ids[v]} [label="{n}", {line_attrs(d["type"])}];')
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class Line:
+    """How the concept graph draws one relation type (``schemas/relation_types.yaml``: ``line``)."""
+
+    style: str
+    """``solid``, ``dashed``, ``dotted`` or ``bold``."""
+    width: float
+    colour: str
+
+    @property
+    def dasharray(self) -> str:
+        """The SVG dash pattern Graphviz draws for the style ("" for a full line)."""
+        return {"dashed": "5,2", "dotted": "1,5"}.get(self.style, "")
+
+
+_STYLES = ("solid", "dashed", "dotted", "bold")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def relation_line(type_id: str) -> Line:
+    """The line of relation type ``type_id`` as the schema gives it; a thin black line when it gives none."""
+    entry = (method().relation_types.get(type_id) or {}).get("line") or {}
+    style = str(entry.get("style", "solid"))
+    colour = str(entry.get("colour", "#000000"))
+    try:
+        width = float(entry.get("width", 0.7))
+    except (TypeError, ValueError):
+        width = 0.7
+    return Line(style if style in _STYLES else "solid", min(max(width, 0.3), 3.0),
+                colour if _COLOUR.fullmatch(colour) else "#000000")
+
+
+def line_attrs(type_id: str) -> str:
+    """DOT attributes drawing an edge of ``type_id``: its style, width and colour (the number in the colour too)."""
+    line = relation_line(type_id)
+    return f'style={line.style}, penwidth={line.width}, color="{line.colour}", fontcolor="{line.colour}"'
+
+
+def relation_types_used(case: Case, lang: str) -> list[tuple[str, Line]]:
+    """The legend of the concept graph: each relation type it draws, in order of first use, named in ``lang``."""
+    seen: dict[str, Line] = {}
+    for *_, d in concept_graph(case).edges(data=True):
+        seen.setdefault(d["type"], relation_line(d["type"]))
+    return [(relation_name(t, lang), line) for t, line in seen.items()]
 
 
 def relation_legend(case: Case, lang: str) -> list[tuple[int, str, str, str, str]]:
@@ -281,6 +329,8 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     A drawing with a defect left (:func:`draw_concept`) loses to one without.
     """
     key = [" ".join(map(str, row)) for row in relation_legend(case, lang)]
+    legend = " ".join(f"{name} ----" for name, _ in relation_types_used(case, lang))
+    key += [legend[i:i + KEY_CHARS] for i in range(0, 2 * len(legend), KEY_CHARS)]  # a line across the columns
     boxes = graph_boxes(key, plain(case.title))
     best: tuple[int, float, str, bool, bytes] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):

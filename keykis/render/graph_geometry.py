@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PAD = 1.5
+APART = 14.0
+BESIDE = "sits beside another number"
+"""Room in points between two edges' numbers: closer, «16 5» reads as one label or a pair of one edge."""
 """Clearance in points a number keeps from a boundary line, an actor or another number."""
 STEP = 4.0
 """Distance in points between the spots tried along an edge."""
@@ -203,6 +206,8 @@ def _label_faults(d: Drawing, e: Edge, box: Box, others: list[Box]) -> list[str]
         faults.append("covers the name of a region")
     if any(box.overlaps(o) for o in others):
         faults.append("overlaps another number")
+    elif any(box.grown(APART).overlaps(o) for o in others):
+        faults.append(BESIDE)
     return faults
 
 
@@ -251,6 +256,12 @@ def _spots(e: Edge, box: Box) -> list[tuple[float, float]]:
     return spots
 
 
+def _weigh(faults: list[str]) -> tuple[int, int]:
+    """(hard faults, numbers only close beside): a number may stay near another when no free spot is left."""
+    soft = sum(1 for f in faults if f == BESIDE)
+    return len(faults) - soft, soft
+
+
 def place_numbers(d: Drawing) -> dict[int, tuple[float, float]]:
     """Moves (dx, dy) for the numbers that are misplaced, keyed by edge index; well-placed ones stay.
 
@@ -261,18 +272,19 @@ def place_numbers(d: Drawing) -> dict[int, tuple[float, float]]:
         if e.label is None:
             continue
         others = [o.label for o in d.edges if o is not e and o.label is not None]
-        if not _label_faults(d, e, e.label, others):
+        now = _weigh(_label_faults(d, e, e.label, others))
+        if now == (0, 0):
             continue
         cx, cy = e.label.centre
-        best: tuple[int, int, float, Box] | None = None
+        best: tuple[int, int, int, float, Box] | None = None
         for sx, sy in _spots(e, e.label):
             box = e.label.moved(sx - cx, sy - cy)
-            score = (len(_label_faults(d, e, box, others)), _crossings(d, e, box), math.hypot(sx - cx, sy - cy), box)
-            if best is None or score[:3] < best[:3]:
+            score = (*_weigh(_label_faults(d, e, box, others)), _crossings(d, e, box), math.hypot(sx - cx, sy - cy), box)
+            if best is None or score[:4] < best[:4]:
                 best = score
-        if best is not None and best[0] == 0:
-            moves[e.index] = (best[3].x0 - e.label.x0, best[3].y0 - e.label.y0)
-            e.label = best[3]
+        if best is not None and best[0] == 0 and best[:2] < now:
+            moves[e.index] = (best[4].x0 - e.label.x0, best[4].y0 - e.label.y0)
+            e.label = best[4]
     return moves
 
 
