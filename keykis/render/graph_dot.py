@@ -330,7 +330,7 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     """
     key = [" ".join(map(str, row)) for row in relation_legend(case, lang)]
     legend = " ".join(f"{name} ----" for name, _ in relation_types_used(case, lang))
-    key += [legend[i:i + KEY_CHARS] for i in range(0, len(legend), KEY_CHARS)]  # lines across the columns
+    key += [legend[i:i + KEY_CHARS] for i in range(0, len(legend) * 7 // 4, KEY_CHARS)]  # lines across the columns
     boxes = graph_boxes(key, plain(case.title))
     best: tuple[int, float, str, bool, bytes] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
