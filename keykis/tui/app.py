@@ -8,6 +8,7 @@ parse), creates new ones, and hands the terminal to ``$EDITOR`` when asked.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -45,8 +46,7 @@ class KeykisApp(TextualWords, App[str | None]):
         super().__init__()
         name_palette_key(self, lang)
         self.case_path, self.lang, self.cases_dir = path, lang, cases_dir
-        self.farewell = ""
-        """A line printed after the screen closes (where a copy of the author's version went)."""
+        self.farewell = ""  # a line printed after the screen closes (where a copy of the author's version went)
 
     def on_mount(self) -> None:
         if self.case_path is not None:
@@ -89,8 +89,6 @@ class KeykisApp(TextualWords, App[str | None]):
         target = folder / CASE_FILE
         if target.exists():
             raise UserError("a case already exists here; nothing was changed", words=("file.case_exists", {}), path=str(target))
-        import re
-
         if not re.match(r"^[a-z0-9][a-z0-9-]*$", folder.name):
             raise UserError(f"'{folder.name}' is not a usable case id: use one name of lowercase latin letters, digits and '-' "
                             "(no folders, no '..')",

@@ -74,9 +74,11 @@ def _build(tmp_path: Path) -> tuple[bool, str]:
 @pytest.mark.slow
 def test_names_that_are_not_utf8_fail_their_case_with_a_message(tmp_path: Path, capsys) -> None:
     root = os.fsencode(tmp_path / "cases")
-    for case in (b"good", b"caf\xe9", b"asset"):
+    for n, case in enumerate((b"good", b"caf\xe9", b"asset"), 1):  # a collection never has two cases with one number
         os.makedirs(root + b"/" + case)
-        shutil.copy(EXAMPLE, os.fsdecode(root + b"/" + case + b"/case.yaml"))
+        text = EXAMPLE.read_text(encoding="utf-8").replace('number: "5"', f'number: "{n}"')
+        with open(root + b"/" + case + b"/case.yaml", "w", encoding="utf-8") as f:
+            f.write(text)
     with open(root + b"/asset/\xff\xfe.png", "wb") as f:
         f.write(b"\x89PNG")
     ok, text = _build(tmp_path)

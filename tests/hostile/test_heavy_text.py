@@ -29,7 +29,7 @@ def test_an_8000_letter_word_renders(tmp_path: Path) -> None:
     source = EXAMPLE.read_text(encoding="utf-8").replace(
         "руководитель районного ЦОН Иванов снова", "руководитель районного ЦОН " + "очень" * 1600 + " снова", 1)
     (folder / "case.yaml").write_text(source, encoding="utf-8")
-    result = render_case(folder / "case.yaml", tmp_path / "out", editions=("student",))
+    result = render_case(folder / "case.yaml", tmp_path / "out", editions=("research",))
     assert result.pages["case.pdf"] >= 2
     assert "оченьочень" in text(tmp_path / "out" / "case.pdf")
 
