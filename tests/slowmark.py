@@ -6,8 +6,8 @@ call in CPU seconds (this process's and its finished children's), not on the
 wall clock, so a machine loaded by other work does not make a test look slow.
 The run ends with the list of unmarked tests over the limit; under CI (the
 ``CI`` variable set, as ``.ci/run`` does) a test over ``FAIL_SECONDS`` fails
-the run (CPU time too varies by a fifth between runs and machines, so a test
-just over the limit is reported, not failed).
+the run (CPU time varies between runs and machines, and a CI machine is not
+this one: a test just over the limit is reported, not failed).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 SLOW_SECONDS = 2.0
 """CPU seconds above which a test must be marked ``@pytest.mark.slow``."""
-FAIL_SECONDS = 1.5 * SLOW_SECONDS
+FAIL_SECONDS = 3 * SLOW_SECONDS
 """CPU seconds above which an unmarked test fails the run under CI."""
 _PROPERTY = "cpu_seconds"
 _START = pytest.StashKey[float]()
