@@ -21,6 +21,7 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.command import CommandPalette
+from textual.dom import NoScreen
 from textual.screen import Screen
 
 from keykis.vocabulary import known, say
@@ -50,7 +51,10 @@ def say_textual_keys(node: Any, lang: str) -> None:
             worded.append(b)
         table[key] = worded
     if changed and callable(refresh := getattr(node, "refresh_bindings", None)):
-        refresh()
+        try:
+            refresh()
+        except NoScreen:  # the widget left its screen while its focus event was queued (keys faster than steps)
+            pass
 
 
 class TextualWords:
@@ -59,6 +63,8 @@ class TextualWords:
     lang: str
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not event.widget.is_attached:  # removed before its focus event arrived
+            return
         for node in (event.widget, *event.widget.ancestors):
             say_textual_keys(node, self.lang)
 
