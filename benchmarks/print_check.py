@@ -10,7 +10,9 @@ past the margin, tight spans; then what the words measure
 starting with a dash, pages whose last line is hyphenated across the page
 break, pages opening on a stranded source line or table key, rule ids and
 absolute paths printed, and answer sentences found in a student handout
-(read against the case file the research edition beside it carries). Needs
+(read against the case file the research edition beside it carries); on a
+graph page (from the ``graph.svg`` beside it), labels of different edges
+standing side by side and edges drawn through a region's name. Needs
 the development dependencies (pdfplumber).
 """
 

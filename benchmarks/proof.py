@@ -15,6 +15,9 @@ paper, not what the templates intend:
   name and citation keys left in brackets (``[zhambyl]``);
 * fonts not embedded (``pdffonts``);
 * hyphenated line ends per 100 lines of body text, to compare languages;
+* on a concept graph page (read from the ``graph.svg`` written beside it):
+  labels of different edges closer than they may stand, so two read as one
+  («16 5»), and edges drawn through the name of a region;
 * justified lines drawn past the right edge of the text column, and spaces
   before an italic or bold span drawn narrower than the line's other word
   spaces (the space «lost» before a span: «проектами.Динамика»).
@@ -89,6 +92,10 @@ class Proof:
     hyphenated: int = 0
     words: Words = field(default_factory=Words)
     """Hanging short words, dash line starts, page-break hyphens, stranded notes, internals, leaked answers."""
+    beside: list[tuple[str, str]] = field(default_factory=list)
+    """A graph page: pairs of labels of different edges closer than they may stand (they read as one label)."""
+    through: list[tuple[str, str]] = field(default_factory=list)
+    """A graph page: (region, edge) for every edge drawn through the name of a region."""
 
     @property
     def smallest(self) -> float:
@@ -244,12 +251,43 @@ def proof(pdf: Path | str) -> Proof:
     joined = re.sub(r"(\w)[-\u2010\u00ad]\n(\w)", r"\1\2", joined)
     result.codes = internal_codes(joined.replace("\n", " "))
     result.unembedded = unembedded_fonts(pdf)
+    if pdf.name == "graph.pdf" and (pdf.parent / "graph.svg").exists():
+        result.beside, result.through = graph_labels((pdf.parent / "graph.svg").read_bytes())
     return result
+
+
+_PATCH = re.compile(rb'<rect class="patch" data-of="([^"]+)" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" '
+                    rb'height="([\d.]+)"')
+_EDGE_PATH = re.compile(rb'<g id="(edge\d+)" class="edge">.*?<path [^>]*?\bd="([^"]+)"', re.S)
+
+
+def graph_labels(svg: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What the concept graph as drawn (``graph.svg``, written beside ``graph.pdf``) gets wrong with its labels:
+    (pairs of labels of different edges side by side, (region, edge) for each edge through a region's name).
+
+    Read from the SVG as printed: every label sits on a white patch naming what it
+    labels (``keykis.render.graph_geometry.finish``), every edge is a Bézier path.
+    """
+    from keykis.render.graph_geometry import APART, HALO, Box, bezier, runs_through
+
+    labels: dict[str, Box] = {}
+    for m in _PATCH.finditer(svg):
+        x, y, w, h = (float(v) for v in m.groups()[1:])
+        labels[m.group(1).decode()] = Box(x + HALO, y + HALO, x + w - HALO, y + h - HALO)
+    lines = {m.group(1).decode(): bezier([[float(v) for v in pt.split(b",")]
+                                          for pt in re.findall(rb"-?[\d.]+,-?[\d.]+", m.group(2))])
+             for m in _EDGE_PATH.finditer(svg)}
+    edges = [(of, box) for of, box in labels.items() if of.startswith("edge")]
+    beside = [(a, b) for i, (a, box) in enumerate(edges) for b, other in edges[i + 1:] if box.grown(APART).overlaps(other)]
+    through = [(of.removeprefix("cluster_"), edge) for of, box in labels.items() if of.startswith("cluster")
+               for edge, line in lines.items() if runs_through(line, box)]
+    return beside, through
 
 
 def _word_counts(p: Proof) -> list[int]:
     w = p.words
-    return [len(w.hanging), len(w.dash_starts), len(w.break_hyphens), len(w.stranded), len(w.internals), len(w.leaked)]
+    return [len(w.hanging), len(w.dash_starts), len(w.break_hyphens), len(w.stranded), len(w.internals), len(w.leaked),
+            len(p.beside), len(p.through)]
 
 
 def documents(root: Path | str) -> list[Path]:
@@ -261,9 +299,10 @@ def documents(root: Path | str) -> list[Path]:
 def report(paths: list[Path], root: Path | None = None) -> str:
     """A table of the figures of several PDFs, one line each, and the totals."""
     rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"
-            " | past margin | tight spans | hanging | dash starts | break hyphens | stranded | internals | answers"]
+            " | past margin | tight spans | hanging | dash starts | break hyphens | stranded | internals | answers"
+            " | labels side by side | edges through region names"]
     total6 = total7 = sparse = codes = unemb = over = tight = 0
-    extra = [0] * 6
+    extra = [0] * 8
     for path in paths:
         p = proof(path)
         name = str(path.relative_to(root)) if root else str(path)
@@ -284,4 +323,4 @@ def report(paths: list[Path], root: Path | None = None) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["PageFacts", "Proof", "documents", "internal_codes", "proof", "report", "unembedded_fonts"]
+__all__ = ["PageFacts", "Proof", "documents", "graph_labels", "internal_codes", "proof", "report", "unembedded_fonts"]

@@ -7,6 +7,7 @@ attached to an archival PDF.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from keykis.model import Case
@@ -35,7 +36,7 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     ctx.figure_url = asset_url("figure.svg")
     ctx.graph_landscape = layout.landscape
     ctx.graph_box_mm = layout.box_mm
-    ctx.relations = relation_legend(public, ctx.lang)
+    ctx.relations = relation_legend(public, ctx.lang, layout.figure_limit)
     ctx.relation_lines = relation_types_used(public, ctx.lang)
     outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(outdir / "graph.svg", assets["graph.svg"][0])
@@ -46,10 +47,13 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     attachments = []  # never on the handout: the case file holds the answers
     if archival:
         attachments.append(("case.yaml", public_source(case), "The KEYKIS case file this PDF was rendered from"))
-    contexts = {"graph.pdf": ctx, "case.pdf": ctx, "guidelines.pdf": ctx}
+    # the page has room for more words on arrows than the figure in the text column: its own key
+    page = replace(ctx, relations=relation_legend(public, ctx.lang, layout.limit))
+    contexts = {"graph.pdf": page, "case.pdf": ctx, "guidelines.pdf": ctx}
     if "handout" in editions:
         contexts["handout.pdf"] = handout = handout_context(public, ctx.lang, public=True)
         handout.graph_url, handout.figure_url, handout.relations = ctx.graph_url, ctx.figure_url, ctx.relations
+        handout.relation_lines = ctx.relation_lines
     wanted = ["graph.pdf"] + [FILES[e] for e in ("handout", "research", "teacher") if e in editions]
     jobs: dict[str, PdfJob] = {}
     for name in wanted:

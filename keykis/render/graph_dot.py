@@ -6,7 +6,9 @@ is a cluster nested in the external one, so the boundary is one clear line;
 the main actor has a double outline; nothing is filled, as step 10 asks, and
 each relation type has its own line (style, width and a colour that stays a
 distinct grey in print) from ``schemas/relation_types.yaml``, named in the
-legend beside the drawing. Node ids are generated (``a0``, ``a1``…) and every label is escaped, so
+legend beside the drawing. A relation carries its short form (its own label,
+or its type's name) on its arrow where the drawing still prints at 7 pt or
+more, otherwise a number in the key under the drawing. Node ids are generated (``a0``, ``a1``…) and every label is escaped, so
 no DOT syntax written in a case can reach Graphviz. Drawings are cached by the
 hash of their DOT source for the life of the process.
 """
@@ -14,12 +16,13 @@ hash of their DOT source for the life of the process.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +30,15 @@ from keykis.errors import KeykisError
 from keykis.graph import concept_graph, relation_name
 from keykis.method import method
 from keykis.model import Case
-from keykis.render.graph_geometry import defects, finish, move_numbers, place_numbers, read_drawing
+from keykis.render.graph_geometry import (
+    NAME_CROSSED,
+    arrange,
+    defects,
+    finish,
+    move_numbers,
+    move_region_names,
+    read_drawing,
+)
 from keykis.render.markup import plain
 from keykis.vocabulary import section
 
@@ -66,12 +77,48 @@ def _head(kind: str, extra: Iterable[str] = (), sep: bool = True) -> list[str]:
     ]
 
 
-def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | None = None) -> str:
+ARROW_CHARS = 14
+"""Letters on one line of a label written on its arrow (a short label takes one or two lines)."""
+NAME_PLACES = ("top", "wide", "wide-bottom")
+"""Where :func:`concept_dot` can put the regions' names, in the order they are tried."""
+NAME_EM = 0.55
+"""Average width of a letter of the drawing's type, in ems (to reserve room for a region's name)."""
+ARROW_FONT = "PT Serif Italic"
+"""Labels on arrows are italic, so they never read as an actor's name."""
+
+
+def short_forms(case: Case, lang: str) -> list[str]:
+    """The short form of each relation, in the graph's edge order: the case's own label, or its type's name."""
+    return [plain(d["label"] or "") or relation_name(d["type"], lang) for *_, d in concept_graph(case).edges(data=True)]
+
+
+def arrow_labels(case: Case, lang: str, limit: int = 0) -> list[tuple[str, int]]:
+    """What each edge carries on its arrow: (its short form, 0) when that is at most ``limit`` letters long,
+    otherwise (its number, the number) in the relations key (numbers run 1, 2… over the numbered edges only)."""
+    out: list[tuple[str, int]] = []
+    n = 0
+    for text in short_forms(case, lang):
+        if 0 < len(text) <= limit:
+            out.append((text, 0))
+        else:
+            n += 1
+            out.append((str(n), n))
+    return out
+
+
+def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | None = None, limit: int = 0,
+                names: str = "top") -> str:
     """DOT of the concept graph: actors in nested environment clusters, labelled relations.
 
     ``rankdir`` is ``TB`` (relations run down the page) or ``LR`` (across);
     ``ratio`` (height / width) stretches the spacing, never the nodes, to that
-    shape — see :func:`concept_layout`.
+    shape — see :func:`concept_layout`. A relation whose short form is at most
+    ``limit`` letters carries it on its arrow (:func:`arrow_labels`); the others
+    carry their number in the key. ``names`` places the regions' names: ``top``
+    (Graphviz's own place), ``wide`` (a band at the top of each region twice as
+    wide as its name, so the name can step aside from an edge entering there:
+    :func:`~keykis.render.graph_geometry.place_region_names`) or
+    ``wide-bottom`` (the same band at the bottom).
     """
     g = concept_graph(case)
     lab = section("edition", lang)
@@ -87,16 +134,27 @@ def concept_dot(case: Case, lang: str, *, rankdir: str = "TB", ratio: float | No
         extra = ", peripheries=2, penwidth=1.2" if d["main"] else ""
         return f"    {ids[n]} [label={quote(d['label'], 16)}{extra}];"
 
-    out += ["  subgraph cluster_external {", f"    label={quote(lab['external'])};",
+    def name(text: str) -> str:
+        if names not in NAME_PLACES[1:]:
+            return quote(text)
+        width = round(len(text) * NAME_EM * FONT_PT * 2 + 24)
+        return (f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD WIDTH="{width}" ALIGN="LEFT">'
+                f'{html.escape(_NOT_TEXT.sub(chr(0xFFFD), text))}</TD></TR></TABLE>>')
+
+    loc = "labelloc=b; " if names == "wide-bottom" else ""
+    out += ["  subgraph cluster_external {", f"    label={name(lab['external'])}; {loc}",
             "    style=\"rounded,dashed\"; penwidth=0.8; margin=12;"]
-    out += ["    subgraph cluster_internal {", f"      label={quote(lab['internal'])};",
+    out += ["    subgraph cluster_internal {", f"      label={name(lab['internal'])}; {loc}",
             "      style=rounded; penwidth=1.6; margin=12;"]
     out += ["  " + node(n) for n in g.nodes if g.nodes[n]["environment"] == "internal"]
     out += ["    }"]
     out += [node(n) for n in g.nodes if g.nodes[n]["environment"] != "internal"]
     out += ["  }"]
-    for n, (u, v, d) in enumerate(g.edges(data=True), 1):
-        out.append(f'  {ids[u]} -> {ids[v]} [label="{n}", {line_attrs(d["type"])}];')
+    # each edge names its SVG group itself: Graphviz numbers groups in an order of its own, not the edges'
+    for i, ((text, number), (u, v, d)) in enumerate(zip(arrow_labels(case, lang, limit), g.edges(data=True),
+                                                          strict=True), 1):
+        label = f'label="{number}"' if number else f'label={quote(text, ARROW_CHARS)}, fontname="{ARROW_FONT}"'
+        out.append(f"  {ids[u]} -> {ids[v]} [id=\"edge{i}\", {label}, {line_attrs(d['type'])}];")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -147,11 +205,12 @@ def relation_types_used(case: Case, lang: str) -> list[tuple[str, Line]]:
     return [(relation_name(t, lang), line) for t, line in seen.items()]
 
 
-def relation_legend(case: Case, lang: str) -> list[tuple[int, str, str, str, str]]:
-    """The numbered edges of the concept graph: (number, from, to, relation name, the case's own label)."""
+def relation_legend(case: Case, lang: str, limit: int = 0) -> list[tuple[int, str, str, str, str]]:
+    """The numbered edges of the concept graph (those whose short form is longer than ``limit`` letters, see
+    :func:`arrow_labels`): (number, from, to, relation name, the case's own label)."""
     g = concept_graph(case)
-    return [(n, g.nodes[u]["label"], g.nodes[v]["label"], relation_name(d["type"], lang), plain(d["label"] or ""))
-            for n, (u, v, d) in enumerate(g.edges(data=True), 1)]
+    return [(number, g.nodes[u]["label"], g.nodes[v]["label"], relation_name(d["type"], lang), plain(d["label"] or ""))
+            for (_, number), (u, v, d) in zip(arrow_labels(case, lang, limit), g.edges(data=True), strict=True) if number]
 
 
 def item_code(field_id: str, index: int, lang: str) -> str:
@@ -247,8 +306,8 @@ def draw_concept(dot_source: str) -> tuple[bytes, list[str]]:
     (:mod:`keykis.render.graph_geometry`).
     """
     drawing = read_drawing(draw(dot_source, "json"))
-    moves = place_numbers(drawing)
-    return finish(move_numbers(draw(dot_source), moves), drawing), defects(drawing)
+    names, moves = arrange(drawing)
+    return finish(move_region_names(move_numbers(draw(dot_source), moves), names), drawing), defects(drawing)
 
 
 _SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re.S)
@@ -270,6 +329,8 @@ FIGURE_BOX = (164 * MM, 190 * MM)
 STRETCH_BEYOND = 1.2
 """A layout more than this much narrower (or flatter) than its box gets its
 spacing stretched to the box's shape."""
+STRETCH_COST = 0.98
+"""Share of its print size a drawing may lose to the stretch (Graphviz overshoots the shape a little)."""
 
 
 @dataclass
@@ -285,6 +346,13 @@ class GraphLayout:
     """The direction that prints largest in the text column, unstretched, for the figure in the case edition."""
     box_mm: float = 0.0
     """Height in mm the page gives the drawing (what is left after the title and the relations key)."""
+    limit: int = 0
+    """Relations whose short form has at most this many letters carry it on their arrow (:func:`arrow_labels`);
+    the others are numbered in the key (:func:`relation_legend` with the same limit)."""
+    scale: float = 1.0
+    """How much the page shrinks the drawing (estimated): type prints at ``FONT_PT × scale``."""
+    figure_limit: int = 0
+    """:attr:`limit` of the figure in the text (its column is narrower than the page)."""
 
 
 def _fit(size: tuple[float, float], box: tuple[float, float]) -> float:
@@ -298,6 +366,14 @@ KEY_CHARS = 48
 TITLE_CHARS = {False: 70, True: 104}
 """Letters of the graph page's title (14 pt bold) on one line, portrait and landscape."""
 TITLE_LINE_MM = 5.9
+FONT_PT = 11.0
+"""Type size of the drawing as Graphviz lays it out (``_head``)."""
+MIN_PT = 7.0
+"""Smallest type the drawing may print at, on its page and as a figure."""
+SAFETY = 1.02
+"""Margin on the estimated print size (the page's real room differs a little from the estimate)."""
+FIGURE_KEYED_BOX = (164 * MM, 155 * MM)
+"""Room for the concept graph as a figure with its key under it (print.css: ``.figure-block.with-key``)."""
 
 
 def graph_boxes(key: list[str], title: str = "") -> dict[bool, tuple[float, float]]:
@@ -317,39 +393,120 @@ def graph_boxes(key: list[str], title: str = "") -> dict[bool, tuple[float, floa
     return boxes
 
 
-def concept_layout(case: Case, lang: str) -> GraphLayout:
-    """Draw the concept graph in the direction and page orientation that show it largest.
+@dataclass
+class _Page:
+    faults: int
+    scale: float
+    rankdir: str
+    landscape: bool
+    svg: bytes
+    box: tuple[float, float]
+    dot: str
 
-    Both directions (top-down and left-right) are drawn; for each, the page
-    orientation whose drawing area scales it up most wins, and the direction
-    with the larger scale is kept (top-down unless left-right is clearly
-    better). A drawing much narrower or flatter than its area — a long chain
-    of actors — then gets its spacing stretched to the area's shape, so the
-    figure fills the page instead of standing as a column in the middle.
-    A drawing with a defect left (:func:`draw_concept`) loses to one without.
-    """
-    key = [" ".join(map(str, row)) for row in relation_legend(case, lang)]
+
+def concept_drawing(case: Case, lang: str, *, rankdir: str, limit: int,
+                    ratio: float | None = None) -> tuple[bytes, list[str], str]:
+    """(SVG, defects, DOT) of the concept graph; while an edge runs through a region's name, drawn again with
+    the names placed the next way (:data:`NAME_PLACES`); the drawing with the fewest defects is kept."""
+    best: tuple[bytes, list[str], str] | None = None
+    for names in NAME_PLACES:
+        dot = concept_dot(case, lang, rankdir=rankdir, limit=limit, ratio=ratio, names=names)
+        svg, faults = draw_concept(dot)
+        if best is None or len(faults) < len(best[1]):
+            best = (svg, faults, dot)
+        if not any(NAME_CROSSED in f for f in faults):
+            break
+    assert best is not None
+    return best
+
+
+def _page(case: Case, lang: str, limit: int) -> _Page:
+    """The direction and orientation that print the drawing largest on its page, relations labelled to ``limit``."""
+    key = [" ".join(map(str, row)) for row in relation_legend(case, lang, limit)]
     legend = " ".join(f"{name} ----" for name, _ in relation_types_used(case, lang))
     key += [legend[i:i + KEY_CHARS] for i in range(0, len(legend) * 7 // 4, KEY_CHARS)]  # lines across the columns
     boxes = graph_boxes(key, plain(case.title))
-    best: tuple[int, float, str, bool, bytes] | None = None
+    best: tuple[int, float, _Page] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
-        svg, faults = draw_concept(concept_dot(case, lang, rankdir=rankdir))
+        svg, faults, dot = concept_drawing(case, lang, rankdir=rankdir, limit=limit)
         size = svg_size(svg)
         landscape = _fit(size, boxes[True]) > _fit(size, boxes[False])
-        score = (-len(faults), _fit(size, boxes[landscape]) * bonus, rankdir, landscape, svg)
-        if best is None or score[:2] > best[:2]:
-            best = score
+        scale = _fit(size, boxes[landscape])
+        if best is None or (-len(faults), scale * bonus) > best[:2]:
+            best = (-len(faults), scale * bonus, _Page(len(faults), scale, rankdir, landscape, svg, boxes[landscape], dot))
     assert best is not None
-    figures = [draw_concept(concept_dot(case, lang, rankdir=r)) for r in ("TB", "LR")]
-    figure = max(figures, key=lambda f: (-len(f[1]), _fit(svg_size(f[0]), FIGURE_BOX)))[0]
-    _, _, rankdir, landscape, svg = best
-    box = boxes[landscape]
-    width, height = svg_size(svg)
+    return best[2]
+
+
+def _figure(case: Case, lang: str, limit: int) -> tuple[int, float, bytes]:
+    """(defects, scale, SVG) of the direction that prints largest as a figure in the text column."""
+    figures = [concept_drawing(case, lang, rankdir=r, limit=limit) for r in ("TB", "LR")]
+    svg, faults, _ = max(figures, key=lambda f: (-len(f[1]), _fit(svg_size(f[0]), FIGURE_BOX)))
+    return len(faults), min(1.0, _fit(svg_size(svg), FIGURE_KEYED_BOX)), svg
+
+
+def _prints(scale: float) -> bool:
+    return FONT_PT * scale >= MIN_PT * SAFETY
+
+
+def concept_layout(case: Case, lang: str) -> GraphLayout:
+    """Draw the concept graph with as many relations named on their arrows as fit, in the direction and page
+    orientation that show it largest.
+
+    Each relation's short form (:func:`short_forms`) goes on its arrow when the
+    drawing still prints at :data:`MIN_PT` or more on its page and as a figure
+    in the text, with no defect (:func:`draw_concept`); the longest ones give
+    way to numbers in the key first. For each choice both directions
+    (top-down and left-right) are drawn; for each, the page orientation whose
+    drawing area scales it up most wins, and the direction with the larger
+    scale is kept (top-down unless left-right is clearly better). A drawing
+    much narrower or flatter than its area — a long chain of actors — then gets
+    its spacing stretched to the area's shape, so the figure fills the page
+    instead of standing as a column in the middle.
+    """
+    candidates = [0] + sorted({len(t) for t in short_forms(case, lang)})  # 0: every relation numbered
+    pages: dict[int, _Page] = {}
+    figures: dict[int, tuple[int, float, bytes]] = {}
+
+    def page_prints(limit: int) -> bool:
+        page = pages[limit] = pages.get(limit) or _page(case, lang, limit)
+        return not page.faults and _prints(page.scale)
+
+    def figure_prints(limit: int) -> bool:
+        figures[limit] = figures.get(limit) or _figure(case, lang, limit)
+        return not figures[limit][0] and _prints(figures[limit][1])
+
+    limit, figure_limit = _largest(candidates, page_prints), _largest(candidates, figure_prints)
+    page = pages.get(limit) or _page(case, lang, limit)
+    figure = (figures.get(figure_limit) or _figure(case, lang, figure_limit))[2]
+    width, height = svg_size(page.svg)
+    box = page.box
     want = box[1] / box[0]
     if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
-        dot = concept_dot(case, lang, rankdir=rankdir, ratio=want)
-        stretched, faults = draw_concept(dot)
-        if not faults:
-            return GraphLayout(stretched, landscape, rankdir, dot, figure, box[1] / MM)
-    return GraphLayout(svg, landscape, rankdir, concept_dot(case, lang, rankdir=rankdir), figure, box[1] / MM)
+        # aimed a little short of the box's shape: Graphviz overshoots it by a few per cent
+        aim = want * STRETCH_COST if height / width < want else want / STRETCH_COST
+        stretched, faults, dot = concept_drawing(case, lang, rankdir=page.rankdir, limit=limit, ratio=aim)
+        # Graphviz reaches the shape by widening (or heightening) the drawing, never by shrinking it: a stretch
+        # that overshoots the box would print the type smaller, so it is kept only when it prints about as large.
+        scale = _fit(svg_size(stretched), box)
+        if not faults and scale >= page.scale * STRETCH_COST and _prints(scale):
+            return GraphLayout(stretched, page.landscape, page.rankdir, dot, figure, box[1] / MM, limit, scale, figure_limit)
+    return GraphLayout(page.svg, page.landscape, page.rankdir, page.dot, figure, box[1] / MM, limit, page.scale,
+                       figure_limit)
+
+
+def _largest(candidates: list[int], prints: Callable[[int], bool]) -> int:
+    """The largest of the (ascending) ``candidates`` that ``prints``; the first when none does.
+
+    Fewer words on arrows never print smaller, so the range is halved rather than walked.
+    """
+    lo, hi = 0, len(candidates) - 1
+    if prints(candidates[hi]):
+        return candidates[hi]
+    while lo < hi - 1:
+        mid = (lo + hi) // 2
+        if prints(candidates[mid]):
+            lo = mid
+        else:
+            hi = mid
+    return candidates[lo]

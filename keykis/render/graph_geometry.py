@@ -1,4 +1,5 @@
-"""The finish of the concept graph: Euler-like regions, relation numbers in free spots, and what a drawing gets wrong.
+"""The finish of the concept graph: Euler-like regions, labels and region names in free spots, and what a drawing
+gets wrong.
 
 The article draws the environments as Euler regions, one inside the other;
 Graphviz draws a cluster as a rectangle with small rounded corners. Each
@@ -11,9 +12,11 @@ environments drawn as nested regions, that spot can fall on a region's
 boundary line, on an actor, or on another number; an edge between two
 actors of the internal environment can also be routed round the outside of
 its region. This module reads the layout Graphviz made (``dot -Tjson``),
-names those defects, and moves a misplaced number along its own edge to
-the nearest free spot beside the line, rewriting only the number's
-position in the SVG. Nothing here runs Graphviz itself; every check below
+names those defects, and moves a misplaced label (a number or a short
+form) along its own edge to the nearest free spot beside the line, rewriting
+only the label's position in the SVG. Edges entering a region cross the
+band Graphviz keeps for the region's name; a crossed name slides along its
+band to a spot no line runs through. Nothing here runs Graphviz itself; every check below
 uses the regions' rounded shape, not their bounding boxes.
 """
 
@@ -26,12 +29,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PAD = 1.5
+"""Clearance in points a label keeps from a boundary line, an actor or another label."""
 APART = 14.0
+"""Room in points between two edges' labels: closer, «16 5» reads as one label or a pair of one edge."""
 BESIDE = "sits beside another number"
-"""Room in points between two edges' numbers: closer, «16 5» reads as one label or a pair of one edge."""
-"""Clearance in points a number keeps from a boundary line, an actor or another number."""
 STEP = 4.0
 """Distance in points between the spots tried along an edge."""
+NAME_CROSSED = "runs through the name of"
+INSET = 8.0
+"""Least distance in points from a region's name to the side of its region (keeps a rounded corner beside it)."""
 INTERNAL = "cluster_internal"
 EXTERNAL = "cluster_external"
 RADIUS = 26.0
@@ -41,10 +47,11 @@ lets a radius up to about 3.4 × 12 pt clear the nodes in a corner."""
 
 def corner_radius(region: Box, label: Box | None = None) -> float:
     """The corner radius of a region: :data:`RADIUS`, less when a quarter of its shorter side is smaller or when
-    its name (``label``, at the top) would reach past the curve of a corner."""
+    its name (``label``, at the top or the bottom) would reach past the curve of a corner."""
     r = min(RADIUS, 0.25 * min(region.x1 - region.x0, region.y1 - region.y0))
     if label is not None:
-        dx, dy = max(0.0, min(label.x0 - region.x0, region.x1 - label.x1)), max(0.0, region.y1 - label.y1)
+        dx = max(0.0, min(label.x0 - region.x0, region.x1 - label.x1))
+        dy = max(0.0, min(region.y1 - label.y1, label.y0 - region.y0))  # the name at the top or at the bottom
         r = min(r, dx + dy + math.sqrt(2 * dx * dy))
     return r
 
@@ -108,7 +115,8 @@ class Drawing:
 
     regions: dict[str, Box] = field(default_factory=dict)
     """Cluster name → its box (``cluster_external``, ``cluster_internal``)."""
-    region_labels: list[Box] = field(default_factory=list)
+    region_labels: dict[str, Box] = field(default_factory=dict)
+    """Cluster name → the box of the region's name."""
     radii: dict[str, float] = field(default_factory=dict)
     """Cluster name → the corner radius it is drawn with (:func:`corner_radius`)."""
     nodes: dict[str, Box] = field(default_factory=dict)
@@ -123,7 +131,10 @@ def _bb(text: str) -> Box:
 
 
 def _text_box(ops: list[dict[str, Any]]) -> tuple[str, Box] | None:
+    """The text of a label and the box round all its lines (a label on an arrow may take two)."""
     size = 10.0
+    lines: list[str] = []
+    box: Box | None = None
     for op in ops:
         if op.get("op") == "F":
             size = float(op.get("size", size))
@@ -131,11 +142,14 @@ def _text_box(ops: list[dict[str, Any]]) -> tuple[str, Box] | None:
             x, y = op["pt"]
             w = float(op.get("width", 0))
             left = x - w / 2 if op.get("align") == "c" else (x - w if op.get("align") == "r" else x)
-            return str(op.get("text", "")), Box(left, y - 0.22 * size, left + w, y + 0.72 * size)
-    return None
+            line = Box(left, y - 0.22 * size, left + w, y + 0.72 * size)
+            box = line if box is None else Box(min(box.x0, line.x0), min(box.y0, line.y0),
+                                               max(box.x1, line.x1), max(box.y1, line.y1))
+            lines.append(str(op.get("text", "")))
+    return (" ".join(lines), box) if box is not None else None
 
 
-def _bezier(points: list[list[float]]) -> list[tuple[float, float]]:
+def bezier(points: list[list[float]]) -> list[tuple[float, float]]:
     """Sample a Graphviz B-spline (a chain of cubic Béziers) into a polyline."""
     out: list[tuple[float, float]] = [(points[0][0], points[0][1])]
     for i in range(0, len(points) - 3, 3):
@@ -162,7 +176,7 @@ def read_drawing(layout_json: bytes) -> Drawing:
         if name.startswith("cluster"):
             label = _text_box(obj.get("_ldraw_", []))
             if label:
-                drawing.region_labels.append(label[1])
+                drawing.region_labels[name] = label[1]
             if "bb" in obj:
                 drawing.regions[name] = _bb(obj["bb"])
                 drawing.radii[name] = corner_radius(drawing.regions[name], label[1] if label else None)
@@ -174,8 +188,11 @@ def read_drawing(layout_json: bytes) -> Drawing:
         line: list[tuple[float, float]] = []
         for op in edge.get("_draw_", []):
             if op.get("op") in ("b", "B") and len(op.get("points", [])) >= 4:
-                line += _bezier(op["points"])
-        e = Edge(int(edge.get("_gvid", len(drawing.edges))), names.get(edge["tail"], ""), names.get(edge["head"], ""), line)
+                line += bezier(op["points"])
+        index = int(edge.get("_gvid", len(drawing.edges)))
+        if re.fullmatch(r"edge\d+", str(edge.get("id", ""))):  # the SVG group's own id (``edgeN``), when the DOT set it
+            index = int(str(edge["id"])[4:]) - 1
+        e = Edge(index, names.get(edge["tail"], ""), names.get(edge["head"], ""), line)
         label = _text_box(edge.get("_ldraw_", []))
         if label:
             e.text, e.label = label
@@ -202,7 +219,7 @@ def _label_faults(d: Drawing, e: Edge, box: Box, others: list[Box]) -> list[str]
             faults.append("lies inside the internal environment, away from its actors")
     if any(padded.overlaps(n) for n in d.nodes.values()):
         faults.append("covers an actor")
-    if any(padded.overlaps(r) for r in d.region_labels):
+    if any(padded.overlaps(r) for r in d.region_labels.values()):
         faults.append("covers the name of a region")
     if any(box.overlaps(o) for o in others):
         faults.append("overlaps another number")
@@ -216,17 +233,55 @@ def _crossings(d: Drawing, e: Edge, box: Box) -> int:
     return sum(1 for o in d.edges if o is not e for x, y in o.line if box.holds(x, y, 0.5))
 
 
+def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether the segment from ``a`` to ``b`` passes through ``box`` (Liang–Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - box.x0), (dx, box.x1 - a[0]), (-dy, a[1] - box.y0), (dy, box.y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def runs_through(line: list[tuple[float, float]], box: Box) -> bool:
+    """Whether a drawn line passes through ``box``."""
+    return any(_segment_hits(box, a, b) for a, b in zip(line, line[1:], strict=False))
+
+
+def names_crossed(d: Drawing) -> list[tuple[str, str]]:
+    """(region, edge) for every edge whose line runs through the name of a region."""
+    return [(name.removeprefix("cluster_"), e.text or str(e.index + 1)) for name, box in d.region_labels.items()
+            for e in d.edges if runs_through(e.line, box.grown(PAD))]
+
+
+def labels_beside(d: Drawing) -> list[tuple[str, str]]:
+    """Pairs of labels of different edges that overlap or stand closer than :data:`APART`, so they read as one."""
+    labelled = [e for e in d.edges if e.label is not None]
+    return [(a.text, b.text) for i, a in enumerate(labelled) for b in labelled[i + 1:]
+            if a.label is not None and b.label is not None and a.label.grown(APART).overlaps(b.label)]
+
+
 def defects(d: Drawing) -> list[str]:
     """Everything a reader would trip on, one line each: misplaced numbers and internal edges routed outside."""
     out = []
     inner = d.regions.get(INTERNAL)
     for name, region in d.regions.items():
         r = d.radii.get(name)
-        if any(label.overlaps(region) and not box_in_region(label, region, r) for label in d.region_labels):
+        if any(label.overlaps(region) and not box_in_region(label, region, r) for label in d.region_labels.values()):
             out.append(f"a region's name crosses the boundary of {name.removeprefix('cluster_')}")
         members = d.nodes.values() if name == EXTERNAL else [d.nodes[n] for n in d.internal if n in d.nodes]
         if any(not box_in_region(node, region, r) for node in members):
             out.append(f"an actor reaches past the boundary of {name.removeprefix('cluster_')}")
+    out += [f"edge {edge} {NAME_CROSSED} {region}" for region, edge in names_crossed(d)]
     for i, e in enumerate(d.edges):
         both_inside = e.tail in d.internal and e.head in d.internal
         if inner and both_inside and any(not in_region(inner, x, y, 0.5, d.radii.get(INTERNAL)) for x, y in e.line):
@@ -288,6 +343,67 @@ def place_numbers(d: Drawing) -> dict[int, tuple[float, float]]:
     return moves
 
 
+def place_region_names(d: Drawing) -> dict[str, float]:
+    """Sideways moves for the names of regions that an edge runs through, keyed by cluster name.
+
+    Graphviz keeps a band free of actors at the top of each region for its
+    name, but edges entering the region cross that band. A crossed name slides
+    along its band to the free spot nearest its place (clear of every line,
+    actor, label and other region); the region's corner radius follows it.
+    ``d`` is updated, so :func:`defects` then reports what is left.
+    """
+    moves: dict[str, float] = {}
+    for name, box in list(d.region_labels.items()):
+        region = d.regions.get(name)
+        if region is None or not any(runs_through(e.line, box.grown(PAD)) for e in d.edges):
+            continue
+        others = [b for n, b in d.region_labels.items() if n != name]
+        labels = [e.label for e in d.edges if e.label is not None]
+        inner = [r for n, r in d.regions.items() if n != name and region.holds(r.x0, r.y0) and region.holds(r.x1, r.y1)]
+        best: tuple[float, Box] | None = None
+        x = region.x0 + INSET
+        while x + (box.x1 - box.x0) <= region.x1 - INSET:
+            spot = box.moved(x - box.x0, 0)
+            padded = spot.grown(PAD)
+            free = (not any(runs_through(e.line, padded) for e in d.edges)
+                    and not any(padded.overlaps(b) for b in [*d.nodes.values(), *labels, *others, *inner])
+                    and box_in_region(spot, region, corner_radius(region, spot)))
+            if free and (best is None or abs(spot.x0 - box.x0) < best[0]):
+                best = (abs(spot.x0 - box.x0), spot)
+            x += STEP / 2
+        if best is not None:
+            moves[name] = best[1].x0 - box.x0
+            d.region_labels[name] = best[1]
+            d.radii[name] = corner_radius(region, best[1])
+    return moves
+
+
+def arrange(d: Drawing) -> tuple[dict[str, float], dict[int, tuple[float, float]]]:
+    """Move the regions' names off the edges, then the edges' labels into free spots: (name moves, label moves)."""
+    return place_region_names(d), place_numbers(d)
+
+
+_REGION_GROUP = re.compile(rb'<g id="clust\d+" class="cluster">\s*<title>([^<]*)</title>.*?</g>', re.S)
+
+
+def move_region_names(svg: bytes, moves: dict[str, float]) -> bytes:
+    """``svg`` with the names of the regions in ``moves`` shifted sideways."""
+    if not moves:
+        return svg
+
+    def group(m: re.Match[bytes]) -> bytes:
+        dx = moves.get(m.group(1).decode(errors="replace"))
+        if dx is None:
+            return m.group(0)
+
+        def text(t: re.Match[bytes]) -> bytes:
+            return t.group(1) + f"{float(t.group(2)) + dx:.2f}".encode() + t.group(3) + t.group(4) + t.group(5)
+
+        return _TEXT_XY.sub(text, m.group(0))
+
+    return _REGION_GROUP.sub(group, svg)
+
+
 _EDGE = re.compile(rb'<g id="edge(\d+)" class="edge">(.*?)</g>', re.S)
 _TEXT_XY = re.compile(rb'(<text\b[^>]*?\bx=")([-\d.]+)(" y=")([-\d.]+)(")')
 
@@ -333,7 +449,7 @@ def finish(svg: bytes, d: Drawing) -> bytes:
                 f'height="{box.y1 - box.y0:.2f}" rx="{r:.2f}" ry="{r:.2f}" ').encode()
         return m.group(1) + rect + m.group(3) + m.group(4).strip() + b"/>"
 
-    svg = _CLUSTER.sub(region, svg)
+    svg = _CLUSTER.sub(region, svg).replace(b'font-family="PT Serif Italic"', b'font-family="PT Serif" font-style="italic"')
     texts: list[bytes] = []
 
     def lift(m: re.Match[bytes]) -> bytes:
@@ -341,9 +457,11 @@ def finish(svg: bytes, d: Drawing) -> bytes:
         return _TEXT.sub(b"", m.group(0))
 
     svg = _GROUP.sub(lift, svg)
-    boxes = d.region_labels + [e.label for e in d.edges if e.label is not None]
-    patches = [f'<rect x="{b.x0 - HALO:.2f}" y="{-b.y1 - HALO:.2f}" width="{b.x1 - b.x0 + 2 * HALO:.2f}" '
-               f'height="{b.y1 - b.y0 + 2 * HALO:.2f}" fill="white" stroke="none"/>'.encode() for b in boxes]
+    boxes = [*d.region_labels.items(), *((f"edge{e.index + 1}", e.label) for e in d.edges if e.label is not None)]
+    # each patch names what it carries (a region or an edge's SVG group), so the print check can read the labels back
+    patches = [f'<rect class="patch" data-of="{of}" x="{b.x0 - HALO:.2f}" y="{-b.y1 - HALO:.2f}" '
+               f'width="{b.x1 - b.x0 + 2 * HALO:.2f}" height="{b.y1 - b.y0 + 2 * HALO:.2f}" fill="white" '
+               f'stroke="none"/>'.encode() for of, b in boxes]
     top = b'<g class="names">\n' + b"\n".join(patches + texts) + b"\n</g>\n"
     end = svg.rfind(b"</g>")
     return svg[:end] + top + svg[end:] if end >= 0 else svg

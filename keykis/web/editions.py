@@ -20,7 +20,7 @@ from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
-from keykis.render.graph_dot import concept_dot, draw, draw_concept, fan_dot, relation_legend
+from keykis.render.graph_dot import concept_drawing, draw, fan_dot, relation_legend
 from keykis.web.svg import inline_svg
 
 try:  # the story-ordered student handout (issue #19); until it is there, the student view of the case edition
@@ -68,7 +68,7 @@ def render_edition(case: Case, edition: str, lang: str | None = None) -> Edition
     view = source_case(case, edition)
     story = edition == HANDOUT and handout_context is not None
     ctx = handout_context(view, lang, public=True) if story else edition_context(view, lang)
-    svgs = {"figure.svg": draw_concept(concept_dot(view, ctx.lang))[0]}
+    svgs = {"figure.svg": concept_drawing(view, ctx.lang, rankdir="TB", limit=0)[0]}
     ctx.figure_url = ctx.graph_url = asset_url("figure.svg")
     ctx.relations = relation_legend(view, ctx.lang)
     if edition == GUIDELINES:
