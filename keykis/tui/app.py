@@ -1,8 +1,7 @@
 """The terminal editor's application: which screen to show, and the few app-wide actions.
 
-``make_app`` is the one factory the CLI and the tests use. The screens do the
-work; this module only opens cases (or the error view when a file does not
-parse), creates new ones, and hands the terminal to ``$EDITOR`` when asked.
+``make_app`` is the one factory the CLI and the tests use. The screens do the work; this module opens cases
+(or the error view), creates new ones, hands the terminal to ``$EDITOR``; keys wait in ``type_ahead``.
 """
 
 from __future__ import annotations
@@ -31,12 +30,13 @@ from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
 from keykis.tui.screens.start import StartScreen
 from keykis.tui.textual_words import TextualWords
+from keykis.tui.type_ahead import TypeAhead
 from keykis.vocabulary import say
 
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
 
 
-class KeykisApp(TextualWords, App[str | None]):
+class KeykisApp(TypeAhead, TextualWords, App[str | None]):
     """``keykis edit``: the start screen or one case."""
 
     TITLE = "KEYKIS"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import events
+from textual.app import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select, SelectionList
@@ -68,3 +72,32 @@ async def pick(pilot: Pilot[None], *values: str) -> None:
         await pilot.press(*["down"] * all_values.index(v), "space")
     await pilot.pause()
     assert set(values) <= set(sl.selected)
+
+
+def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send keys as a terminal does when the author types ahead: all at once, no waiting for the screen.
+
+    A key is a Textual key name ("enter", "shift+tab") or one character.
+    """
+    app = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        if len(key) == 1:
+            event = events.Key(key if key.isalnum() else _character_to_key(key), key)
+        else:
+            event = events.Key(key, " " if key == "space" else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def drained(pilot: Pilot[None], limit: float = 60.0) -> None:
+    """Wait until every key sent has been delivered and the screen has caught up."""
+    app = pilot.app
+    quiet = 0
+    loop = asyncio.get_running_loop()
+    end = loop.time() + limit
+    while quiet < 3 and loop.time() < end:
+        await pilot.pause(0.05)
+        calm = app._message_queue.empty() and not app.keys_waiting and app.caught_up()  # type: ignore[attr-defined]
+        quiet = quiet + 1 if calm else 0
+    assert quiet >= 3, "the keys were not all delivered"

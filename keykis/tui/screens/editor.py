@@ -276,8 +276,11 @@ class EditorScreen(Screen[None]):
     def _show_findings(self, findings: list[Finding], states: dict[str, str], started: float) -> None:
         self.findings = findings
         self.checks_done += 1
-        self.query_one(FindingsPanel).show(findings, self.lang)
-        self.query_one(StepsSidebar).show_states(states, self.lang)
+        try:
+            self.query_one(FindingsPanel).show(findings, self.lang)
+            self.query_one(StepsSidebar).show_states(states, self.lang)
+        except NoMatches:  # the editor closed while the check ran
+            return
         if started:
             self.check_latency = time.perf_counter() - started
         errors = sum(f.severity == "error" for f in findings)

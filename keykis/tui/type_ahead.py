@@ -1,0 +1,200 @@
+"""Type-ahead: every key goes, in order, to the field that has the cursor once the screen has caught up.
+
+Textual hands a key to whatever has the focus when the app reads it from the
+terminal. Under load the author is ahead of the screen: Enter on a list posts
+"open the form", and the name typed next reached the list (where ``a`` adds
+another item) because the form had not mounted yet; a key typed while a step
+was being replaced went to a widget about to be removed. Per-widget fixes
+covered one case each.
+
+Here the app holds every key (and paste) while anything on screen is still
+working: a message waiting in any widget's queue, a widget still mounting or
+being removed, a callback waiting for the next refresh (the editor focuses
+after a refresh). A key is released only when all of that is done, so it is
+read against the focus the author saw, and the next key waits for the effects
+of the one before (a form opened by Enter takes the name typed after it).
+Keys held longer than ``OPENING_AFTER`` show an "opening…" note, so a slow
+form is not mistaken for a lost one. Should the screen never calm down (a
+widget busy for good), a key is let through after ``HOLD_LIMIT`` seconds
+rather than kept forever.
+
+Textual has no public notion of "the screen has caught up"; the queues and
+callbacks read here (``_registry``, ``_message_queue``, ``_next_callbacks``,
+``Screen._callbacks``) are private, and this module is the one place that reads
+them (``docs/editor.md``, "Type-ahead").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from typing import Any
+
+from textual import events
+from textual.notifications import Notification
+from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets._toast import ToastRack
+
+from keykis.vocabulary import say
+
+OPENING_AFTER = 0.15
+"""Seconds a key may wait before the screen says it is opening something."""
+HOLD_LIMIT = 8.0
+"""Seconds after which a held key goes through even if the screen is still busy."""
+POLL = 0.004
+"""Seconds between two looks at whether the screen has caught up."""
+
+HELD = (events.Key, events.Paste)
+TEXT = (Input, TextArea)
+"""Fields where a character is only a character."""
+FURNITURE = (Footer, Header, ToastRack)
+"""Widgets that never take a key; their redrawing does not hold keys."""
+
+
+def _busy(node: Any) -> bool:
+    """Has this widget (or screen) messages or callbacks still to handle?"""
+    return bool(node._next_callbacks or node._pending_message is not None or not node._message_queue.empty())
+
+
+def _furniture(node: Any) -> bool:
+    while node is not None:
+        if isinstance(node, FURNITURE):
+            return True
+        node = node._parent
+    return False
+
+
+class TypeAhead:
+    """An ``App`` mixin that delivers keys in order, each once the screen has caught up."""
+
+    lang: str
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: deque[events.Event] = deque()
+        self._delivering = False
+        self._typing_into: object = None
+        """The text field the last key typed a character into (the next character may follow it at once)."""
+        self._pump: asyncio.Task[None] | None = None
+        self._opening: Notification | None = None
+        self._holds = 0
+        self.keys_held = 0
+        """How many keys had to wait for the screen (the benchmark reports it)."""
+
+    # -- the gate --------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, HELD) or event.is_forwarded:
+            await super().on_event(event)  # type: ignore[misc]
+        elif not self._held and not self._delivering and (self._types_on(event) or self.caught_up()):
+            await self._dispatch(event)
+            self._watch()  # the effects of this key: say "opening…" if they take long
+        else:
+            self._held.append(event)
+            self.keys_held += 1
+            self._watch()
+
+    async def _dispatch(self, event: events.Event) -> None:
+        app: Any = self
+        await super().on_event(event)  # type: ignore[misc]
+        typed = isinstance(event, events.Key) and event.is_printable and isinstance(app.focused, TEXT)
+        self._typing_into = app.focused if typed else None
+
+    def _types_on(self, event: events.Event) -> bool:
+        """A character for the text field that took the character before: it goes in at once, in order.
+
+        Typing a word is many keys to one field; waiting for the screen after
+        each would slow typing to the pace of the screen. Nothing but a key
+        moves the cursor out of a text field, and every other key waits.
+        """
+        app: Any = self
+        return (isinstance(event, events.Key) and event.is_printable and self._typing_into is not None
+                and app.focused is self._typing_into)
+
+    async def _deliver(self, force: bool = False) -> None:
+        """Hand the held keys on, in order, while the screen keeps up (run by the app, between its messages)."""
+        try:
+            while self._held and (force or self._types_on(self._held[0]) or self.caught_up()):
+                force = False
+                await self._dispatch(self._held.popleft())
+        finally:
+            self._delivering = False
+
+    @property
+    def keys_waiting(self) -> bool:
+        """True while typed keys are held for the screen (tests wait for them before they look)."""
+        return bool(self._held) or self._delivering
+
+    def hold_keys(self) -> None:
+        """Hold keys until ``release_keys`` (for work the queues do not show, such as a thread)."""
+        self._holds += 1
+
+    def release_keys(self) -> None:
+        """End one ``hold_keys``."""
+        self._holds = max(0, self._holds - 1)
+
+    def caught_up(self) -> bool:
+        """True when nothing that decides where a key goes has work waiting.
+
+        That is: the screens (their messages and the callbacks they run after
+        a refresh), the focused widget and its containers (a key they are still
+        handling may open a form or move the cursor), and any widget still
+        mounting or being removed (a form or a step on its way). The footer,
+        the header and the notes in the corner do not count: they never take a
+        key, and waiting for them (the footer redraws at every move) would slow
+        typing for nothing.
+        """
+        if self._holds:
+            return False
+        app: Any = self
+        for screen in app.screen_stack:
+            if screen._callbacks or _busy(screen):
+                return False
+        focused = app.focused
+        if focused is not None and any(_busy(node) for node in (focused, *focused.ancestors) if node is not app):
+            return False
+        return not any((not node._is_mounted or node._closing) and not _furniture(node) for node in list(app._registry))
+
+    # -- the pump --------------------------------------------------------------
+    def _watch(self) -> None:
+        if self._pump is None or self._pump.done():
+            self._pump = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        """Wait for the screen; when it has caught up, let the app deliver the held keys."""
+        app: Any = self
+        since = time.monotonic()
+        try:
+            while app.is_running:
+                await asyncio.sleep(POLL)
+                if self._delivering:
+                    continue
+                ready = self.caught_up()
+                if ready:
+                    since = time.monotonic()
+                    if not self._held:
+                        break
+                waited = time.monotonic() - since
+                if not ready and self._opening is None and waited > OPENING_AFTER:
+                    self._say_opening()
+                if self._held and (ready or self._types_on(self._held[0]) or waited > HOLD_LIMIT):
+                    self._delivering = True
+                    app.call_later(self._deliver, waited > HOLD_LIMIT)
+                    since = time.monotonic()
+        finally:
+            self._done_opening()
+
+    def _say_opening(self) -> None:
+        app: Any = self
+        self._opening = Notification(say("editor.opening", self.lang), timeout=HOLD_LIMIT)
+        app._notifications.add(self._opening)
+        app._refresh_notifications()
+
+    def _done_opening(self) -> None:
+        app: Any = self
+        if self._opening is not None:
+            try:
+                app._unnotify(self._opening)
+            except KeyError:  # already gone (timed out or cleared)
+                pass
+            self._opening = None

@@ -1,0 +1,134 @@
+"""Type-ahead: keys sent all at once, with no pause, land where the author meant them (the saved file says so)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from keykis.tui.app import make_app
+from keykis.tui.screens.editor import EditorScreen
+from keykis.tui.screens.item_editor import ItemEditor
+from keykis.tui.widgets.items import ItemTable
+from keykis.vocabulary import say
+from keykis.yamlsafe import loads
+from tests.tui.helpers import burst, drained, focused_path, tab_to
+from tests.tui.test_editor import open_step, settle
+
+SMALL = (80, 24)
+
+
+def saved(example: Path) -> dict:
+    return loads(example.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+async def test_an_actor_typed_ahead_of_its_form_lands_field_by_field(example: Path) -> None:
+    """'a' opens the form; the name, the role and two choices typed before it is there go where they belong."""
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "internal")
+        await tab_to(pilot, "actors", widget=ItemTable)
+        before = len(saved(example)["actors"])
+        # Form fields: id, kind, environment, name (the cursor starts here), alias, role.
+        burst(pilot, "a", *"Айжан Серикова", "tab", "tab", *"бухгалтер акимата",
+              "shift+tab", "shift+tab", "shift+tab", "enter", "home", "down", "enter",      # environment: internal
+              "shift+tab", "enter", "home", "down", "down", "enter",                          # kind: group
+              "escape",
+              "a", *"Водители", "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and isinstance(app.focused, ItemTable)
+    actors = saved(example)["actors"]
+    assert len(actors) == before + 2
+    first, second = actors[before], actors[before + 1]
+    assert first["name"] == "Айжан Серикова"
+    assert first["role"] == "бухгалтер акимата"
+    assert first["environment"] == "internal" and first["kind"] == "group"
+    assert "alias" not in first and "description" not in first
+    assert second["name"] == "Водители" and set(second) == {"id", "name"}
+
+
+@pytest.mark.slow
+async def test_text_typed_with_ctrl_n_goes_to_the_next_step_not_the_one_left(example: Path) -> None:
+    app = make_app(example, lang="kk")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "keywords")
+        await pilot.press("ctrl+l", "ctrl+l", "ctrl+l")  # kk → en → ru → kk: the same language, the cursor kept
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        doc = editor.doc
+        before = doc.get(("theory",))
+        keywords = doc.get(("keywords",))
+        burst(pilot, "ctrl+n", *"Теория: ", "ctrl+b", "ctrl+n", *"Жаңа. ", "ctrl+s")  # a step opens at its start
+        await drained(pilot)
+        await settle(pilot)
+        assert editor.step.id == "theory"
+        assert doc.get(("keywords",)) == keywords, "nothing went into the step left"
+    theory = saved(example)["theory"]
+    assert theory == "Жаңа. Теория: " + before
+
+
+@pytest.mark.slow
+async def test_a_space_after_tab_into_a_tick_list_ticks_the_line_meant(example: Path) -> None:
+    """Into a problem's form: text, Tab into the resource kinds, Down Down Space — all before the form is drawn."""
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "problems")
+        await tab_to(pilot, "matrix.problems.items", widget=ItemTable)
+        before = len(saved(example)["matrix"]["problems"]["items"])
+        burst(pilot, "a", *"Очередь в центре растёт к обеду", "tab", "home", "space", "down", "down", "space",
+              "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, ItemEditor)
+    items = saved(example)["matrix"]["problems"]["items"]
+    assert len(items) == before + 1
+    new = items[before]
+    assert new["text"] == "Очередь в центре растёт к обеду"
+    assert new["resources"] == ["time", "materials"]
+
+
+@pytest.mark.slow
+async def test_keys_held_for_a_busy_screen_say_opening_and_then_all_arrive(example: Path) -> None:
+    app = make_app(example, lang="kk")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "time_place")
+        doc = app.screen.doc
+        app.hold_keys()  # a screen that stays busy (as a slow form does on a loaded machine)
+        burst(pilot, "end", *"XYZ", "tab", "end", *"Q")
+        await pilot.pause(0.6)
+        notes = [str(n.message) for n in app._notifications]
+        assert say("editor.opening", "kk") in notes
+        assert not doc.get(("time_place", "time")).endswith("XYZ"), "nothing typed while the screen is busy"
+        app.release_keys()
+        await drained(pilot)
+        assert doc.get(("time_place", "time")).endswith("XYZ")
+        assert doc.get(("time_place", "place")).endswith("Q")
+        assert focused_path(pilot) == "time_place.place"
+        assert say("editor.opening", "kk") not in [str(n.message) for n in app._notifications]
+
+
+@pytest.mark.slow
+async def test_a_findings_pass_neither_steals_nor_drops_a_key(example: Path) -> None:
+    """Typing while the checks run after every word: every character in its field, in order."""
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "time_place")
+        doc = app.screen.doc
+        before = doc.get(("time_place", "time"))
+        text = "раз два три четыре пять шесть семь восемь девять десять"
+        keys: list[str] = ["home"]
+        for word in text.split():
+            keys += [*word, "space", "f5"]  # F5 runs the checks now, as the pause after typing does
+        burst(pilot, *keys, "tab", "home", *"X")
+        await drained(pilot)
+        await settle(pilot)
+        assert doc.get(("time_place", "time")) == text + " " + before
+        assert doc.get(("time_place", "place")).startswith("X")
