@@ -278,7 +278,8 @@ def graph_labels(svg: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str
                                           for pt in re.findall(rb"-?[\d.]+,-?[\d.]+", m.group(2))])
              for m in _EDGE_PATH.finditer(svg)}
     edges = [(of, box) for of, box in labels.items() if of.startswith("edge")]
-    beside = [(a, b) for i, (a, box) in enumerate(edges) for b, other in edges[i + 1:] if box.grown(APART).overlaps(other)]
+    near = APART - 0.05  # the SVG's coordinates are rounded to 0.01 pt: exactly APART apart is apart
+    beside = [(a, b) for i, (a, box) in enumerate(edges) for b, other in edges[i + 1:] if box.grown(near).overlaps(other)]
     through = [(of.removeprefix("cluster_"), edge) for of, box in labels.items() if of.startswith("cluster")
                for edge, line in lines.items() if runs_through(line, box)]
     return beside, through
