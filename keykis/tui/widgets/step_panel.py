@@ -7,6 +7,7 @@ questions are a checklist with a note each, stored under ``reflection.<step>``.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
@@ -77,6 +78,7 @@ class StepPanel(VerticalScroll):
     StepPanel > .prompt { margin-bottom: 1; }
     StepPanel > .revisit { color: $warning; margin-bottom: 1; }
     StepPanel > .reflection-title { text-style: bold; margin-top: 1; }
+    StepPanel > .reflection { height: auto; }
     """
 
     def __init__(self, step: Step, ctx: FormContext, *, revisit: str = "", id: str | None = None) -> None:
@@ -119,8 +121,32 @@ class StepPanel(VerticalScroll):
         rest = parts[best[0]:]
         if rest and rest[0].isdigit() and hasattr(best[1], "focus_row"):
             best[1].focus_row(int(rest[0]))  # the row of a list the finding is about
-        self.scroll_to_widget(best[1])
+        self.scroll_to_widget(best[1], animate=False)
         return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Whatever takes the cursor is brought on screen once it is laid out (Tab, a finding, a click)."""
+        self.call_after_refresh(self.bring_into_view, event.widget)
+
+    def bring_into_view(self, widget: Widget) -> None:
+        """Scroll so the focused widget is on screen, with its question and label when they fit.
+
+        A reflection note comes with its question and its tick, a list with its
+        heading and rows; a control taller than the pane shows the part that
+        has the cursor. The pane moves as little as it can, at once.
+        """
+        if not widget.is_attached or self.app.focused is not widget:
+            return
+        block: Widget = widget
+        for node in widget.ancestors:
+            if node is self:
+                break
+            if isinstance(node, ReflectionItem) or hasattr(node, "spec"):
+                block = node  # type: ignore[assignment]
+                break
+        room = self.scrollable_content_region.height
+        target = block if block.outer_size.height <= room else widget
+        self.scroll_to_widget(target, animate=False, immediate=True)
 
     def first_control(self) -> Control | None:
         """The first control, to put the cursor in when the step opens."""
