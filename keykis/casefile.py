@@ -37,6 +37,7 @@ from keykis import atomic, comments, safe_read, yamlsafe
 from keykis.errors import CaseFileError
 from keykis.model import Case, case_file
 from keykis.recovery import Journal, Op, Recovery, read_recovery
+from keykis.references import references
 
 Path_ = tuple[str | int, ...]
 BACKUP_SUFFIX = ".bak"
@@ -378,7 +379,7 @@ class CaseDocument:
         if not old or not new or old == new:
             return 0
         count = 0
-        for path, kind in list(_refs(self.tree, (), old)):
+        for path, kind in list(_refs(self.tree, old)):
             *parents, last = path
             parent = self.get(tuple(parents))
             if kind == "key":
@@ -454,13 +455,6 @@ class CaseDocument:
         self._saved_generation = self.generation
 
 
-REFERENCE_KEYS = frozenset({
-    "main_actor", "owner", "who", "from", "to", "directed_at", "members", "characters", "influenced_by", "protagonist",
-    "problem", "task", "chosen", "objectives", "questions",
-})
-"""Keys whose value is the id (or a list of ids) of another part of the case."""
-
-
 def _ids(node: Any) -> Any:
     if isinstance(node, dict):
         if isinstance(node.get("id"), str):
@@ -472,26 +466,11 @@ def _ids(node: Any) -> Any:
             yield from _ids(v)
 
 
-def _refs(node: Any, path: Path_, ident: str) -> Any:
-    """(path, "value" | "key") of every reference to ``ident`` below ``node``."""
-    if isinstance(node, dict):
-        for k, v in node.items():
-            here = (*path, k)
-            if k in REFERENCE_KEYS:
-                if v == ident and isinstance(v, str):
-                    yield here, "value"
-                    continue
-                if isinstance(v, list) and all(isinstance(x, str) for x in v):
-                    for i, x in enumerate(v):
-                        if x == ident:
-                            yield (*here, i), "value"
-                    continue
-            yield from _refs(v, here, ident)
-        if path[:2] == ("decision", "scores") and len(path) in (2, 3) and ident in node:
-            yield (*path, ident), "key"  # scores are keyed by solution, then by goal or value
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _refs(v, (*path, i), ident)
+def _refs(tree: Any, ident: str) -> Any:
+    """(path, "value" | "key") of every reference to ``ident`` (``schemas/references.yaml`` lists the places)."""
+    for path, value, _place, is_key in references(tree):
+        if isinstance(value, str) and value == ident:
+            yield path, "key" if is_key else "value"
 
 
 def _rename_key(mapping: Any, old: str, new: str) -> None:

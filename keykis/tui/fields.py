@@ -14,6 +14,7 @@ from typing import Any
 
 from keykis.method import Step, case_schema, method, name
 from keykis.progress import iteration
+from keykis.references import EVERY_KEY, table
 from keykis.terminal import clean_line
 from keykis.vocabulary import LANGS, known
 from keykis.vocabulary import label as enum_label
@@ -21,19 +22,17 @@ from keykis.vocabulary import part as part_label
 
 Path_ = tuple[str | int, ...]
 
-# Properties whose value is the id of another part of the case.
+# Properties whose value is the id of another part of the case, and the list the ids come from
+# (``schemas/references.yaml``; a chosen item is picked among its own field's items).
 ID_SOURCES: dict[str, Path_] = {
-    "main_actor": ("actors",), "owner": ("actors",), "who": ("actors",), "from": ("actors",),
-    "to": ("actors",), "directed_at": ("actors",), "members": ("actors",), "characters": ("actors",),
-    "influenced_by": ("actors",), "protagonist": ("actors",), "problem": ("matrix", "problems", "items"),
-    "task": ("matrix", "tasks", "items"),
+    place.key: place.among[0] for place in table().places
+    if len(place.among) == 1 and place.steps[0] != "guidelines" and place.key not in ("chosen", EVERY_KEY)
 }
 # Enum values whose label kind is not the key itself (``label(kind, value, lang)``).
 ENUM_KINDS = {"kind": "actor_kind", "format": "session_format"}
 # In the teaching plan, ids of the guidelines' own objectives and questions (several lists each).
 GUIDE_SOURCES: dict[str, tuple[Path_, ...]] = {
-    "objectives": (("guidelines", "objectives", "main"), ("guidelines", "objectives", "auxiliary")),
-    "questions": (("guidelines", "questions"),),
+    place.key: place.among for place in table().places if place.steps[0] == "guidelines"
 }
 
 
