@@ -28,7 +28,7 @@ def places_of(data: object, ident: str) -> list[tuple[str, bool]]:
 
 
 def id_path(data: dict, ident: str) -> tuple[str | int, ...]:
-    for kind, lists in table().kinds.items():
+    for lists in table().kinds.values():
         for dotted in lists:
             node: object = data
             for key in dotted:
@@ -36,7 +36,7 @@ def id_path(data: dict, ident: str) -> tuple[str | int, ...]:
             for i, item in enumerate(node if isinstance(node, list) else ()):
                 if isinstance(item, dict) and item.get("id") == ident:
                     return (*dotted, i, "id")
-    raise AssertionError(f"{ident} is declared nowhere ({kind})")
+    raise AssertionError(f"{ident} is declared nowhere")
 
 
 def rename_everywhere(file: Path, old: str, new: str) -> int:
