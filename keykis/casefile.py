@@ -366,7 +366,7 @@ class CaseDocument:
 
     def references(self, ident: str) -> list[Path_]:
         """Every place that refers to ``ident`` (not the ``id:`` keys themselves)."""
-        return [p for p, _ in _refs(self._read_root(), (), ident)]
+        return [p for p, _ in _refs(self._read_root(), ident)]
 
     def rename_id(self, old: str, new: str) -> int:
         """Make every reference to ``old`` point at ``new``; return how many changed.
