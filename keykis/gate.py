@@ -4,10 +4,21 @@ Templates, the build, the study screen, the review and the editor's forms
 read case data as the schema describes it: a list of actors, a text for a
 title. A file can say anything (``actors: 42``, ``plan: null``), and a wrong
 type met deep inside a template or a widget is a traceback, not a message.
-So each consumer passes the data through ``require_case`` (or
-``keykis.study.gate.require_worksheet``) first: a wrong type, a value outside its list, a text
-over its length limit or a case over the total text limit stops it with one
-clear error naming the file, line and column and the place in the data.
+So the data passes through the gate once, at the front door, and what the
+core's consumers accept is the gate's receipt, not a bare ``Case``:
+
+- ``require_case`` makes a ``ReadyCase``: no wrong type, no value outside its
+  list, no text over its length limit and no case over the total text limit.
+  Render, the library's build jobs, study and search accept only this (mypy
+  strict holds them to it), so a case is gated once per build: handing a
+  ``ReadyCase`` to the gate again costs nothing.
+- ``require_types`` makes a ``TypedCase``: the types and lists only. The
+  editor's forms and the study screen read it; a text over its limit is the
+  author's to shorten there, and ``keykis check`` names it. A ``ReadyCase`` is
+  a ``TypedCase`` too, never the other way round.
+
+A case that fails stops with one clear error naming the file, line and column
+and the place in the data (worksheets pass ``keykis.study.gate.require_worksheet``).
 
 Missing parts (a required key, an empty list) are left to ``keykis check``:
 an unfinished case is still rendered, so its author can see it.
@@ -34,6 +45,28 @@ WORKSHEET_BLOCKING = frozenset({"type", "maxLength", "anyOf", "oneOf"})
 
 class SchemaGateError(CaseFileError):
     """Data that did not pass the schema gate; the message names the first place."""
+
+
+_GATE = object()
+"""The gate's own key: a checked case is made here and nowhere else."""
+
+
+class TypedCase(Case):
+    """A case whose values all have the types and words the schema gives; its texts may be over their limits.
+
+    Made only by ``require_types`` (or, as a ``ReadyCase``, by ``require_case``).
+    It shares the data of the case it was made from: a consumer reads it and
+    does not change it (the editor, which does, gates each case it opens).
+    """
+
+    def __init__(self, case: Case, *, gate: object) -> None:
+        if gate is not _GATE:
+            raise TypeError("a checked case is made by keykis.gate.require_case or require_types")
+        super().__init__(case.data, path=case.path, text=case.text)
+
+
+class ReadyCase(TypedCase):
+    """A case that passed the whole gate, text limits included: what render, the library, study and search accept."""
 
 
 def _scalar(expected: Any) -> bool:
@@ -93,22 +126,40 @@ def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:
     return blocking_errors(schema_errors(case.data), lengths=lengths)
 
 
-def require_case(case: Case, *, lengths: bool = True) -> Case:
-    """Return ``case`` if every consumer can read it; raise ``SchemaGateError`` naming the first bad place.
+def _refusal(case: Case, errors: list[Any]) -> SchemaGateError:
+    return gate_error(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
 
-    Args:
-        case: The loaded case.
-        lengths: Enforce the text limits too (layout needs them; the editor, where
-            an author shortens a text, does not).
+
+def require_types(case: Case) -> TypedCase:
+    """Return ``case`` as a ``TypedCase`` if its values have the schema's types; else raise ``SchemaGateError``.
+
+    The editor's gate: texts over their limits pass (an author shortens them
+    in the forms; ``keykis check`` names them).
     """
-    errors = case_problems(case, lengths=lengths)
+    if isinstance(case, TypedCase):
+        return case
+    errors = case_problems(case, lengths=False)
     if errors:
-        raise gate_error(errors, lambda p: case.locate(p), str(case.path or "<case>"), "the case")
-    too_long = total_text_words(case) if lengths else None
+        raise _refusal(case, errors)
+    return TypedCase(case, gate=_GATE)
+
+
+def require_case(case: Case) -> ReadyCase:
+    """Return ``case`` as a ``ReadyCase`` if every consumer can read it; raise ``SchemaGateError`` naming the first bad place.
+
+    Types, words from lists, text limits and the total text limit (layout
+    needs them). A case that is a ``ReadyCase`` already is returned as it is.
+    """
+    if isinstance(case, ReadyCase):
+        return case
+    errors = case_problems(case)
+    if errors:
+        raise _refusal(case, errors)
+    too_long = total_text_words(case)
     if too_long:
         key, fields = too_long
         raise SchemaGateError(say(key, "en", **fields), path=str(case.path or "<case>"), words=too_long)
-    return case
+    return ReadyCase(case, gate=_GATE)
 
 
 def total_text_words(case: Case) -> Words | None:

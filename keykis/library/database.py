@@ -416,6 +416,7 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
 
 def _index(manifest: Manifest, outdir: Path, cards: list[Card]) -> None:
     """Write the search index: the cards and each case's terms (kept by its worker, else stemmed here)."""
+    from keykis.gate import require_case
     from keykis.library.catalogue import INDEX
     from keykis.model import load_case
     from keykis.search.index import write_index
@@ -426,7 +427,7 @@ def _index(manifest: Manifest, outdir: Path, cards: list[Card]) -> None:
         terms = read_terms(outdir, entry.key)
         if terms is None:
             try:
-                terms = case_terms(load_case(Path(entry.source)))
+                terms = case_terms(require_case(load_case(Path(entry.source))))
             except Exception:  # noqa: BLE001 — a case that cannot be read now is found by its card alone
                 terms = ""
         texts[slug] = terms

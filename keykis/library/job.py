@@ -3,8 +3,9 @@
 A job is plain data (strings, tuples and the renderer, a module-level function
 that pickles by its name) so that it pickles for a local worker process and
 for a Dask worker alike; ``run_job`` is what the worker
-executes: load, check, render into a staging folder, swap the folder in,
-and return the catalogue card. Any failure becomes a ``JobResult`` with a
+executes: load, check, pass the gate (once: the renderer, the card and the
+search terms are handed the ``ReadyCase``), render into a staging folder,
+swap the folder in, and return the catalogue card. Any failure becomes a ``JobResult`` with a
 one-line reason, never an exception that could stop the other cases.
 """
 
@@ -16,15 +17,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate
 
 from keykis.card import Card, make_card, no_card
+from keykis.gate import ReadyCase
 from keykis.library import atomic
 from keykis.outputs import digest, foreign_files, write_ledger
 from keykis.render import render_case
 
-Renderer = Callable[..., Any]
-"""A module-level function with the signature of ``keykis.render.render_case`` (a stand-in in tests)."""
+Renderer = Callable[Concatenate[ReadyCase, Path, ...], Any]
+"""A module-level function with the signature of ``keykis.render.render_case`` (a stand-in in tests): it is
+handed the case the job gated, never a bare one."""
 
 
 def renderer_name(renderer: Renderer) -> str:
@@ -107,7 +110,7 @@ def refuse_foreign(folder: Path, owned: dict[str, str]) -> None:
                         words=("file.folder_not_ours", {"files": shown}))
 
 
-def _keep_terms(outdir: Path, key: str, case: Any) -> None:
+def _keep_terms(outdir: Path, key: str, case: ReadyCase) -> None:
     """The case's search terms for the index; if they cannot be kept, the catalogue step makes them."""
     from keykis.search.terms import write_terms
 
@@ -127,12 +130,12 @@ def run_job(job: Job) -> JobResult:
     result = JobResult(job.slug, ok=False, pid=os.getpid())
     staged: Path | None = None
     try:
-        case = load_case(Path(job.source))
-        reason = _check_reason(case, job.lang)
+        loaded = load_case(Path(job.source))
+        reason = _check_reason(loaded, job.lang)
         if reason:
             result.reason = reason
             return result
-        require_case(case)  # even with the schema rule switched off, no renderer or card meets a wrong type
+        case = require_case(loaded)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
         for name, _ in job.carried:  # a copy, not a link: the renderer may write a carried name again

@@ -21,11 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from keykis.documents import CASE, kind_of
 from keykis.errors import UserError
 from keykis.model import Case, load_case
+
+if TYPE_CHECKING:
+    from keykis.gate import ReadyCase
 
 EDITIONS = ("handout", "research", "teacher")
 """The documents of a case: the student handout, the research edition, the teacher guidelines."""
@@ -61,7 +64,7 @@ def _editions(editions: Iterable[str]) -> tuple[str, ...]:
 
 
 def render_case(
-    case_or_path: Case | Path | str,
+    case_or_path: ReadyCase | Path | str,
     outdir: Path | str,
     *,
     editions: Iterable[str] = EDITIONS,
@@ -72,7 +75,8 @@ def render_case(
     """Render a case to ``outdir``: graph.svg, graph.pdf and the chosen editions (handout.pdf, case.pdf, guidelines.pdf).
 
     Args:
-        case_or_path: A loaded case, or its folder or ``case.yaml``.
+        case_or_path: A case that passed the gate (``keykis.gate.require_case``), or its folder or
+            ``case.yaml`` (loaded and gated here).
         outdir: Folder for the outputs (created when missing).
         editions: ``handout`` (handout.pdf; ``student`` too), ``research`` (case.pdf), ``teacher``
             (guidelines.pdf), or ``all``.
@@ -83,8 +87,8 @@ def render_case(
     from keykis.gate import require_case
     from keykis.render.case_edition import render_editions
 
-    case = case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path))
-    require_case(case)  # no template meets a wrong type or a text over its limit
+    # no template meets a wrong type or a text over its limit; a ReadyCase has been through the gate already
+    case = require_case(case_or_path if isinstance(case_or_path, Case) else load_case(Path(case_or_path)))
     return render_editions(case, Path(outdir), editions=_editions(editions), html=html, archival=archival, lang=lang)
 
 
@@ -96,13 +100,14 @@ def render_document(path: Path, outdir: Path, *, renderers: Mapping[str, Documen
                     **options: Any) -> RenderResult:
     """Render any keykis document: a case, or a kind of ``keykis.documents.KINDS`` found in ``renderers``."""
     from keykis import yamlsafe
+    from keykis.gate import require_case
     from keykis.model import case_file
 
     file = case_file(path)
     data, text = yamlsafe.load_mapping(file)
     kind = kind_of(data)
     if kind == CASE:
-        return render_case(Case(data, path=file, text=text), outdir, **options)
+        return render_case(require_case(Case(data, path=file, text=text)), outdir, **options)
     renderer = (renderers or {}).get(kind)
     if renderer is None:
         raise UserError(f"rendering a {kind} is not available in this version", path=str(file),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from keykis import atomic
 from keykis.audience import student_view
-from keykis.model import Case
+from keykis.gate import ReadyCase
 from keykis.search.stems import stems
 
 TERMS = ".search-terms"
@@ -21,7 +21,7 @@ TERMS = ".search-terms"
 _LEFT_OUT = frozenset({"meta", "references", "suppress", "keykis"})
 
 
-def case_terms(case: Case) -> str:
+def case_terms(case: ReadyCase) -> str:
     """The stems of every text a student may read in ``case``, one line per text."""
     view = student_view(case)
     lang = case.language
@@ -34,7 +34,7 @@ def terms_file(outdir: Path, key: str) -> Path:
     return outdir / TERMS / f"{key}.txt"
 
 
-def write_terms(outdir: Path, key: str, case: Case) -> None:
+def write_terms(outdir: Path, key: str, case: ReadyCase) -> None:
     """Keep the terms of ``case`` (built from inputs ``key``) for the index."""
     (outdir / TERMS).mkdir(exist_ok=True)
     atomic.write_text(terms_file(outdir, key), case_terms(case))

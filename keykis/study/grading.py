@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from keykis.model import Case
+from keykis.gate import ReadyCase
 from keykis.study.grades import Grades, key_for, load_grades, merge, record
 from keykis.study.review import Entry, Review, grade, review_class
 from keykis.study.rubric import Rubric, rubric_for
@@ -24,7 +24,7 @@ from keykis.study.worksheet import Worksheet, load_worksheet
 class GradingSession:
     """The class, its rubric and grades.yaml, for grading student by student."""
 
-    def __init__(self, case: Case, files: list[Path], grades_path: Path, *, lang: str = "en",
+    def __init__(self, case: ReadyCase, files: list[Path], grades_path: Path, *, lang: str = "en",
                  group: str | None = None) -> None:
         self.case, self.lang = case, lang
         self.rubric: Rubric = rubric_for(case.folder)

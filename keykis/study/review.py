@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from keykis import yamlsafe
 from keykis.check import Finding
 from keykis.errors import CaseFileError
+from keykis.gate import ReadyCase
 from keykis.method import load_data, method, name
 from keykis.model import Case, score_total
 from keykis.study.checks import check_worksheet
@@ -319,7 +320,7 @@ def _same_group(entry: Entry, group: str) -> bool:
     return entry.group.strip().casefold() == group.strip().casefold()
 
 
-def review_class(case: Case, paths: list[Path], *, lang: str = "en",
+def review_class(case: ReadyCase, paths: list[Path], *, lang: str = "en",
                  include_other_revisions: bool | None = None, group: str | None = None,
                  rubric: Rubric | None = None) -> Review:
     """Read and check every worksheet, and count what the counted ones chose.
@@ -409,7 +410,7 @@ def review_class(case: Case, paths: list[Path], *, lang: str = "en",
     return review
 
 
-def grade_from_file(review: Review, case: Case, path: Path) -> Grades:
+def grade_from_file(review: Review, case: ReadyCase, path: Path) -> Grades:
     """Lay the instructor's grades.yaml over the review, and update the review's part of the file (saved)."""
     grades = load_grades(path)
     grade(review, rubric_for(case.folder), grades)

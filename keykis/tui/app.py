@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from keykis.casefile import atomic_write, open_case
 from keykis.errors import CaseFileError, UserError
-from keykis.gate import require_case
+from keykis.gate import require_types
 from keykis.model import CASE_FILE
 from keykis.terminal import clean_line
 from keykis.tui.autosave import saved_for_quit
@@ -63,7 +63,7 @@ class KeykisApp(TypeAhead, TextualWords, App[str | None]):
         """Open a case in the editor, or in the error view when it cannot be read."""
         try:
             doc = open_case(path, background=True)
-            require_case(doc.case(), lengths=False)  # the forms meet only the types the schema gives
+            require_types(doc.case())  # the forms meet only the types the schema gives
         except CaseFileError as exc:
             self.show_error(path / CASE_FILE if path.is_dir() else path, exc)
             return

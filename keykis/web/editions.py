@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from keykis.audience import student_view
+from keykis.gate import ReadyCase
 from keykis.model import Case
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
@@ -63,7 +64,7 @@ def source_case(case: Case, edition: str) -> Case:
     return student_view(public) if edition == HANDOUT else public
 
 
-def render_edition(case: Case, edition: str, lang: str | None = None) -> Edition:
+def render_edition(case: ReadyCase, edition: str, lang: str | None = None) -> Edition:
     """Render one edition of ``case`` to HTML (headings in ``lang``, the case's own language by default)."""
     view = source_case(case, edition)
     story = edition == HANDOUT and handout_context is not None

@@ -153,10 +153,9 @@ class Preview:
     def _render(self, version: int, edition: str) -> str:
         lang = self.lang or "en"
         try:
-            case = load_case(self.file)
             from keykis.gate import require_case
 
-            require_case(case)
+            case = require_case(load_case(self.file))
             e = render_edition(case, edition, self.lang)
             lang = e.lang
             return render_html("web/preview.html.j2", e=e, edition=edition, editions=EDITIONS, lang=lang, root="/",

@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 from keykis import atomic, safe_read
 from keykis.errors import KeykisError, UserError
+from keykis.gate import ReadyCase, require_case
 from keykis.method import load_data
 from keykis.model import Case, case_number, find_cases, load_case
 from keykis.outputs import refuse_overlap
@@ -219,7 +220,7 @@ def _facet_values(entry: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-def _render_case(case: Case, slug: str, opts: SiteOptions, pdfs: dict[str, Path], out: _Writer) -> dict[str, Any]:
+def _render_case(case: ReadyCase, slug: str, opts: SiteOptions, pdfs: dict[str, Path], out: _Writer) -> dict[str, Any]:
     """Write the case's page (and its guidelines page when asked); return its entry with its search terms."""
     entry = case_entry(case, slug)
     folder = opts.outdir / "cases" / slug
@@ -299,7 +300,7 @@ def build_site(paths: list[Path], opts: SiteOptions) -> SiteReport:
             report.unchanged.append(slug)
             continue
         try:
-            entries[slug] = _render_case(load_case(file), slug, opts, pdfs, out)
+            entries[slug] = _render_case(require_case(load_case(file)), slug, opts, pdfs, out)
             keys[slug] = key
             report.built.append(slug)
         except (KeykisError, OSError, ValueError) as exc:

@@ -45,12 +45,13 @@ class RenderScreen(ModalScreen[None]):
         """Call the renderer off the screen's thread."""
         started = time.perf_counter()
         try:
+            from keykis.gate import require_case
             from keykis.render import render_case
         except ImportError:
             self.app.call_from_thread(self._finish, say("editor.render_missing", self.lang), [])
             return
         try:
-            result = render_case(self.case, self.outdir, lang=self.lang)
+            result = render_case(require_case(self.case), self.outdir, lang=self.lang)
         except KeykisError as exc:
             self.app.call_from_thread(self._finish, str(exc), [])
             return

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from keykis.errors import CaseFileError
-from keykis.gate import require_case
+from keykis.gate import require_types
 from keykis.model import load_case
 from keykis.study.document import open_worksheet
 from keykis.study.gate import require_worksheet
@@ -37,7 +37,7 @@ class StudyApp(TextualWords, App[str | None]):
     def __init__(self, case_path: Path, worksheet: Path, *, lang: str = "en", student: str = "", group: str = "") -> None:
         super().__init__()
         name_palette_key(self, lang)
-        self.view = student_view(require_case(load_case(case_path), lengths=False))
+        self.view = student_view(require_types(load_case(case_path)))
         self.worksheet, self.lang = worksheet, lang
         if not worksheet.exists():
             new_worksheet(worksheet, self.view, student=student, group=group, lang=lang)
