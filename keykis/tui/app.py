@@ -138,6 +138,7 @@ class KeykisApp(TypeAhead, TextualWords, App[str | None]):
                 ("views", screen.action_views), ("preview", screen.action_preview),
                 ("language", lambda: screen.run_action("language")),
                 ("theme", screen.action_theme), ("editor", screen.action_external_editor),
+                ("help", screen.action_method_help),
                 ("next", lambda: screen.run_action("step(1)")), ("prev", lambda: screen.run_action("step(-1)")),
             ):
                 title, help_text = say(f"editor.key_{word}", screen.lang), say(f"editor.help_{word}", screen.lang)

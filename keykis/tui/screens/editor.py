@@ -67,6 +67,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+t", "theme", "editor.key_theme", show=False),
         Binding("ctrl+o", "external_editor", "editor.key_editor", show=False),
         Binding("ctrl+z", "undo_rename", "editor.key_undo_rename", show=False),
+        Binding("f1", "method_help", "editor.key_help"),
     ]
 
     def __init__(self, doc: CaseDocument, *, lang: str, step: str | None = None) -> None:
@@ -398,6 +399,12 @@ class EditorScreen(Screen[None]):
         self.changed(id_path)
         await self._redraw_step()
         self.notify(say("editor.rename_undone", self.lang, old=old, new=new))
+
+    def action_method_help(self) -> None:
+        """F1: the current step's prompt and reflection questions, in the interface language."""
+        from keykis.tui.dialogs.method_help import MethodHelp
+
+        self.app.push_screen(MethodHelp(self.step, self.lang))
 
     def action_external_editor(self) -> None:
         """Open the file in ``$EDITOR``, then reload it."""
