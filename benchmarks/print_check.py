@@ -1,6 +1,7 @@
 """Print the figures of the print check for every PDF under a folder (``out/`` of ``make demo``).
 
     .venv/bin/python benchmarks/print_check.py out [more folders...]
+    .venv/bin/python benchmarks/print_check.py --study /tmp/study   # the worksheet, review and feedback pages too
 
 One line per document: pages, smallest glyph in points, glyphs below 6 and 7 pt,
 pages under a quarter full (the last page excepted), internal codes printed,
@@ -12,8 +13,11 @@ break, pages opening on a stranded source line or table key, rule ids and
 absolute paths printed, and answer sentences found in a student handout
 (read against the case file the research edition beside it carries); on a
 graph page (from the ``graph.svg`` beside it), labels of different edges
-standing side by side and edges drawn through a region's name. Needs
-the development dependencies (pdfplumber).
+standing side by side and edges drawn through a region's name. With
+``--study DIR`` a student's worksheet, a class review and the feedback PDFs of
+a bundled case are first written to DIR in ru, kk and en
+(``benchmarks/study_pages.py``) and measured the same way. Needs the
+development dependencies (pdfplumber).
 """
 
 from __future__ import annotations
@@ -25,7 +29,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.proof import documents, report  # noqa: E402
 
 if __name__ == "__main__":
-    for folder in sys.argv[1:] or ["out"]:
+    folders = sys.argv[1:] or ["out"]
+    if "--study" in folders:
+        at = folders.index("--study")
+        study = Path(folders[at + 1])
+        from benchmarks.study_pages import write_study_pages
+
+        write_study_pages(study)
+        folders[at:at + 2] = [str(study)]
+    for folder in folders:
         root = Path(folder)
         print(f"## {root}")
         print(report(documents(root), root))

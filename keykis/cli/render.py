@@ -4,7 +4,8 @@ The file's kind decides what is rendered (``keykis.render.render_document``):
 a case gives the student handout (handout.pdf), the research edition
 (case.pdf), the teacher guidelines (guidelines.pdf) and its graph (graph.svg,
 graph.pdf), each listed with its name in the user's language; other kinds
-(a student's worksheet) plug in there.
+(a student's worksheet) plug in there. ``--case`` names a worksheet's case,
+as for ``check`` and ``review`` (by default it is found beside the worksheet).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from keykis.cli import default_lang
@@ -26,6 +28,7 @@ from keykis.vocabulary import LANGS, label, say
 def add_parser(p: argparse.ArgumentParser) -> None:
     """Arguments of ``keykis render`` (their help texts: vocabulary ``cli.render.<dest>``)."""
     p.add_argument("path", type=Path, metavar="CASE")
+    p.add_argument("--case", type=Path, default=None, metavar="CASE")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
     p.add_argument("--edition", choices=("handout", "research", "teacher", "all", "student"), default="all")
     p.add_argument("--html", action="store_true")
@@ -63,6 +66,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 def run(args: argparse.Namespace) -> int:
     """Render and list the files written; exit 2 if rendering could not run."""
+    from keykis.documents import kind_of_file
     from keykis.errors import KeykisError
     from keykis.model import CASE_FILE, case_file
     from keykis.outputs import publish, refuse_overlap, staging
@@ -70,9 +74,14 @@ def run(args: argparse.Namespace) -> int:
     from keykis.study.render import render as render_worksheet
     from keykis.study.worksheet import WORKSHEET_KEY
 
-    if not args.path.exists():
-        raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(args.path))
+    for given in (args.path, args.case):
+        if given is not None and not given.exists():
+            raise UserError("no such file or folder", words=("file.missing_path", {}), path=str(given))
     file = case_file(args.path)
+    worksheet = partial(render_worksheet, case_path=case_file(args.case)) if args.case else render_worksheet
+    if args.case is not None and kind_of_file(file) != WORKSHEET_KEY:
+        raise UserError("--case names a worksheet's case; this is a case itself, leave --case out", path=str(file),
+                        words=("file.case_option_for_worksheet", {}))
     refuse_overlap(args.output, [args.path, file, *([file.parent] if file.name == CASE_FILE else [])])
     if args.output.exists() and not args.output.is_dir():
         raise UserError("the output must be a folder, and this is a file", path=str(args.output),
@@ -81,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--timeout needs a positive number of seconds", words=("file.timeout_positive", {}))
     try:
         with staging(args.output) as staged, _time_limit(args.timeout):
-            result = render_document(args.path, staged, renderers={WORKSHEET_KEY: render_worksheet},
+            result = render_document(args.path, staged, renderers={WORKSHEET_KEY: worksheet},
                                      editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
             made = [args.output / p.relative_to(staged) for p in result.outputs]
             publish(staged, args.output)

@@ -14,7 +14,7 @@ import io
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import jinja2
@@ -41,10 +41,16 @@ def environment() -> jinja2.Environment:
             loader=jinja2.FileSystemLoader(templates_dir()),
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
-        env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed, after_colon=_after_colon)
+        env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed, after_colon=_after_colon,
+                           filename=filename)
         env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env
+
+
+def filename(value: Any) -> str:
+    """A file's name without its folders: what a printed page shows of a path (never a folder or an absolute path)."""
+    return PurePath(str(value)).name if value not in (None, "") else ""
 
 
 def signed(value: Any) -> str:

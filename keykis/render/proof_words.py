@@ -10,7 +10,8 @@ separated by form feeds):
   by a hyphen, the word finished on the next page;
 * stranded notes: a page that opens on an exhibit's source line or a table's
   key, left behind by the exhibit or table above it on the page before;
-* printed internals: a rule id of ``keykis check`` or an absolute file path;
+* printed internals: a rule id of ``keykis check``, a case's id or folder name
+  (``ozerny-service-centre``) or an absolute file path;
 * answer text in a student handout: any sentence of what ``schemas/study.yaml``
   hides from students (the author's problems, tasks, solutions, decision,
   conclusion, abstract, guidelines, later narrative) found in the handout;
@@ -85,7 +86,7 @@ class Words:
     stranded: list[int] = field(default_factory=list)
     """Pages opening on an exhibit's source line or a table's key."""
     internals: list[str] = field(default_factory=list)
-    """Rule ids and absolute paths printed."""
+    """Rule ids, case ids (slugs) and absolute paths printed."""
     leaked: list[str] = field(default_factory=list)
     """Answer texts printed in a student handout."""
 
@@ -95,6 +96,16 @@ def _rule_ids() -> frozenset[str]:
     from keykis.method import method
 
     return frozenset(str(r) for r in method().rules if "-" in str(r))
+
+
+@cache
+def _case_ids() -> frozenset[str]:
+    """Ids and folder names of the bundled cases, which a page never prints (it prints the case's title)."""
+    from keykis.model import load_case
+    from keykis.paths import cases_dir
+
+    folders = [p.parent for p in cases_dir().glob("*/case.yaml")]
+    return frozenset({f.name for f in folders} | {load_case(f).id for f in folders})
 
 
 @cache
@@ -118,7 +129,7 @@ def measure(text: str, *, first_page_has_head: bool = False) -> Words:
     """The word measures of a PDF's extracted text (pages separated by form feeds)."""
     words = Words()
     pages = text.split("\f")
-    rules = _rule_ids()
+    rules = _rule_ids() | _case_ids()
     for number, page in enumerate(pages, 1):
         lines = _body(page) if number > 1 or first_page_has_head else [
             ln.strip() for ln in page.splitlines() if ln.strip() and not _FOLIO.match(ln.strip())]

@@ -77,13 +77,24 @@ def typeset(text: str, lang: str) -> str:
     return short_re.sub(rf"\1{NBSP}", short_re.sub(rf"\1{NBSP}", text))
 
 
+_ATTR_LANG = re.compile(r"""\slang=["']?([a-z]{2})""")
+_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
 def typeset_html(html: str, lang: str | None = None) -> str:
-    """``html`` with the no-break spaces of its language (``<html lang>`` unless given) in every text."""
+    """``html`` with the no-break spaces of its language in every text.
+
+    The language is the nearest ``lang`` attribute around the text (a student's
+    Russian answer quoted in an English review keeps the Russian rules), else
+    ``lang`` when given, else the document's ``<html lang>``.
+    """
     if lang is None:
         found = _LANG.search(html)
         lang = found.group(1) if found else "ru"
     out: list[str] = []
     raw = ""
+    stack: list[tuple[str, str]] = []  # open elements: (name, language inside)
     for piece in _TAG.split(html):
         if piece.startswith("<"):
             low = piece.lower()
@@ -91,11 +102,33 @@ def typeset_html(html: str, lang: str | None = None) -> str:
                 raw = ""
             elif not raw and low.startswith(_RAW) and not low.endswith("/>"):
                 raw = next(r for r in _RAW if low.startswith(r))
+            elif not raw:
+                _track(stack, piece, low)
             out.append(piece)
         else:
-            out.append(piece if raw else typeset(piece, lang))
+            out.append(piece if raw else typeset(piece, stack[-1][1] if stack else lang))
     return "".join(out)
 
+
+def _track(stack: list[tuple[str, str]], tag: str, low: str) -> None:
+    """Open or close an element on ``stack`` (the language of the text inside each open element)."""
+    name = _NAME.match(low)
+    if name is None:
+        return  # a comment, a doctype
+    element = name.group(1)
+    if low.startswith("</"):
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][0] == element:
+                del stack[i:]
+                break
+        return
+    if element in _VOID or low.endswith("/>") or element == "html":
+        return
+    given = _ATTR_LANG.search(tag)
+    if given:
+        stack.append((element, given.group(1)))
+    elif stack:
+        stack.append((element, stack[-1][1]))
 
 
 

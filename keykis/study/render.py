@@ -1,8 +1,8 @@
 """``keykis render WORKSHEET``: a student's worksheet as worksheet.pdf for submission.
 
 Handed to ``keykis.render.render_document`` by ``keykis.cli.render`` for the ``worksheet`` kind. The case the worksheet
-was made for is looked up beside it (see ``keykis.study.worksheet.find_case``)
-and used through the student view only, so the PDF shows public names and
+was made for is named (``keykis render WORKSHEET --case CASE``) or looked up
+beside it (see ``keykis.study.worksheet.find_case``), and used through the student view only, so the PDF shows public names and
 nothing teacher-only. Without its case a worksheet cannot be printed (public
 names, goals and values come from the case): rendering fails with a clear
 message instead of quietly making a thinner PDF.
@@ -18,8 +18,9 @@ from keykis.model import load_case
 from keykis.render import RenderResult
 
 
-def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any) -> RenderResult:
-    """Write ``outdir/worksheet.pdf`` for the worksheet at ``path``."""
+def render(path: Path, outdir: Path, *, lang: str | None = None, case_path: Path | None = None,
+           **_options: Any) -> RenderResult:
+    """Write ``outdir/worksheet.pdf`` for the worksheet at ``path`` (its case: ``case_path``, or found beside it)."""
     from pypdf import PdfReader
 
     from keykis import yamlsafe
@@ -32,7 +33,7 @@ def render(path: Path, outdir: Path, *, lang: str | None = None, **_options: Any
 
     ws = load_worksheet(path)
     require_worksheet(ws.data, name=str(path), locate=yamlsafe.Locator(ws.text).locate)
-    case_path = find_case(ws)
+    case_path = case_path or find_case(ws)
     if case_path is None:
         raise UserError(f"the case '{ws.case_id or '?'}' of this worksheet was found neither beside it nor in the "
                         "folders above; keep the worksheet in the case folder (or a folder below it)", path=str(path),

@@ -22,9 +22,10 @@ from keykis.model import Case, score_total
 from keykis.study.gradebook import DIALECTS, csv_text, number
 from keykis.study.review import Review
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet
-from keykis.vocabulary import section
+from keykis.vocabulary import label, say, section
 
-STYLESHEET = "study/study.css"
+STYLESHEETS = ("print.css", "study/study.css")
+"""The editions' house style (print.css: fonts, running head and footer, tables), then the study documents' own."""
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -60,17 +61,55 @@ def anonymise(data: dict[str, Any], word: str) -> dict[str, Any]:
     return data
 
 
+def heading(head: dict[str, Any], lang: str, kind: str) -> dict[str, Any]:
+    """The case as a study document's title block, running head and footer print it, in ``lang``.
+
+    The title is the case's own in ``lang`` (its ``titles``), else the one it
+    is written in, marked with that language («на казахском»). A case not
+    finished prints a draft mark and no number, as its editions do.
+    """
+    titles = head.get("titles") or {}
+    own = str(head.get("language") or lang)
+    title_lang = lang if titles.get(lang) else own
+    title = str(titles.get(lang) or head.get("title") or "")
+    short = str(head.get("short_title") or "") if title_lang == own else ""
+    draft = bool(head.get("draft"))
+    return {"title": title, "lang": title_lang, "kind": kind, "short": short or title, "draft": draft,
+            "mark": label("language_in", title_lang, lang) if title_lang != lang else "",
+            "number": "" if draft else str(head.get("number") or "")}
+
+
+def printed_names(head: dict[str, Any], lang: str) -> dict[str, str]:
+    """The case's tasks, goals and values by id, as the case prints them: «Задача 2», «Цель 1», «Ценность 3»."""
+    from keykis.render.graph_dot import item_code
+
+    out = {tid: item_code("tasks", i, lang) for i, tid in enumerate(head.get("tasks") or [])}
+    for key in ("goals", "values"):
+        out.update({cid: say(f"edition.{key[:-1]}_code", lang, n=i) for i, cid in enumerate(head.get(key) or [], 1)})
+    return out
+
+
 def review_data(review: Review, *, lang: str = "en", anonymous: bool = False) -> dict[str, Any]:
-    """The review's JSON form, with the words of ``lang`` (and anonymised on request)."""
+    """The review's JSON form, with the words of ``lang`` (and anonymised on request).
+
+    Ids of the case's tasks, goals and values get their printed names
+    (``task_name``, ``code``) for the PDFs; the ids stay for the machines.
+    """
     words = labels(lang)
     data = review.as_dict()
+    printed = printed_names(data["case"], lang)
     for row in data["tasks"]:
         if row["id"] == "own":
             row["name"] = words["own_task"]
+    for row in data["scores"]:
+        row["code"] = printed.get(row["id"], "")
     names = {c["id"]: c["name"] for c in data["rubric"].get("criteria", [])}
     for e in data["students"]:
         for m in e["marks"]:
             m["name"] = names.get(m["id"], m["id"])
+        task = (e.get("chain") or {}).get("task")
+        if task:
+            e["chain"]["task_name"] = words["own_task"] if task == "own" else printed.get(task, "")
     return anonymise(data, words["anonymous"]) if anonymous else data
 
 
@@ -84,8 +123,9 @@ def write_review(review: Review, outdir: Path, *, lang: str = "en", anonymous: b
     write_atomic(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     if json_only:
         return [json_path]
-    html = render_html("study/review.html.j2", r=data, l=labels(lang), lang=lang, anonymous=anonymous)
-    write_pdf(PdfJob(html=html, target=pdf_path, stylesheets=(STYLESHEET,)))
+    html = render_html("study/review.html.j2", r=data, l=labels(lang), lang=lang, anonymous=anonymous,
+                       h=heading(data["case"], lang, labels(lang)["review_title"]), text_lang=data["case"]["language"])
+    write_pdf(PdfJob(html=html, target=pdf_path, stylesheets=STYLESHEETS))
     return [json_path, pdf_path]
 
 
@@ -162,8 +202,9 @@ def write_feedback(review: Review, folder: Path, *, lang: str = "en") -> list[Pa
     out = []
     for e in data["students"]:
         target = folder / feedback_name(e, taken)
-        html = render_html("study/feedback.html.j2", r=data, e=e, l=words, lang=lang, author_total=data["author"].get("total"))
-        write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,)))
+        html = render_html("study/feedback.html.j2", r=data, e=e, l=words, lang=lang, author_total=data["author"].get("total"),
+                           h=heading(data["case"], lang, words["feedback_title"]), text_lang=data["case"]["language"])
+        write_pdf(PdfJob(html=html, target=target, stylesheets=STYLESHEETS))
         out.append(target)
     return out
 
@@ -181,10 +222,18 @@ def worksheet_context(ws: Worksheet, case: Case | None, lang: str) -> dict[str, 
         items = [_item(i) for i in fld.get("items") or [] if isinstance(i, dict)]
         fields[f] = {"chosen": fld.get("chosen"), "items": items}
     table = view.scores() if view else {}
+    from keykis.render.graph_dot import item_code
+    from keykis.study.review import case_head
+
+    head = case_head(case) if case else {"title": "", "language": lang}
+    printed = printed_names(head, lang)
+    printed.update({str(s.get("id")): item_code("solutions", i, lang) for i, s in enumerate(fields["solutions"]["items"])})
     criteria = [{"id": str(c.get("id")), "text": str(c.get("text", ""))} for c in (case.criteria() if case else [])]
     rows = [{"id": sid, "cells": [row.get(c["id"], {}).get("score") for c in criteria], "total": score_total(row)}
             for sid, row in table.items()]
     return {
+        "h": heading(head, lang, labels(lang)["worksheet_title"]), "printed": printed,
+        "text_lang": str(ws.head.get("language") or (case.language if case else lang)),
         "ws": ws, "case": case, "fields": fields, "actor": actor, "criteria": criteria, "rows": rows,
         "strategy": lambda ids: " + ".join(name(m.strategies[s], lang) if s in m.strategies else str(s) for s in ids),
         "resource": lambda k: name(m.resource_kinds[k], lang) if k in m.resource_kinds else str(k),
@@ -217,5 +266,5 @@ def write_worksheet_pdf(ws: Worksheet, case: Case | None, target: Path, *, lang:
     html = render_html("study/worksheet.html.j2", l=labels(lang), cl=section("edition", lang), lang=lang,
                        findings=findings or [],
                        **worksheet_context(ws, case, lang))
-    write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,)))
+    write_pdf(PdfJob(html=html, target=target, stylesheets=STYLESHEETS))
     return target

@@ -27,7 +27,7 @@ from keykis.check import Finding
 from keykis.errors import CaseFileError
 from keykis.gate import ReadyCase
 from keykis.method import load_data, method, name
-from keykis.model import Case, score_total
+from keykis.model import Case, case_number, score_total
 from keykis.study.checks import check_worksheet
 from keykis.study.gate import readable_part, require_worksheet
 from keykis.study.gradebook import plan
@@ -168,6 +168,24 @@ class Review:
                           "gradebook_rows": len(book["rows"]), "needs_id": len(book["needs_id"]),
                           "duplicate_ids": sum(d["different"] for d in book["duplicates"])}
         return out
+
+
+def case_head(case: Case) -> dict[str, Any]:
+    """What the study documents print of their case: its title in every language it has, number, draft state.
+
+    Also the printed order of its tasks, goals and values, so that a document
+    names them as the case does («Задача 2», «Цель 1») and never by their ids.
+    """
+    titles = {case.language: case.title}
+    given = case.data.get("titles")
+    for code, text in (given.items() if isinstance(given, dict) else ()):
+        if isinstance(text, str) and text.strip() and code not in titles:
+            titles[str(code)] = text.strip()
+    return {"id": case.id, "title": case.title, "revision": case.meta.get("revision"), "language": case.language,
+            "titles": titles, "short_title": str(case.meta.get("short_title") or ""), "number": case_number(case),
+            "draft": not case.complete, "tasks": [str(t.get("id")) for t in case.items("tasks")],
+            "goals": [str(c.get("id")) for c in case.data.get("goals") or [] if isinstance(c, dict)],
+            "values": [str(c.get("id")) for c in case.data.get("values") or [] if isinstance(c, dict)]}
 
 
 def _author(case: Case, lang: str) -> dict[str, Any]:
@@ -335,8 +353,7 @@ def review_class(case: ReadyCase, paths: list[Path], *, lang: str = "en",
     include = settings["include_other_revisions"] if include_other_revisions is None else include_other_revisions
     m = method()
     author = _author(case, lang)
-    review = Review(case={"id": case.id, "title": case.title, "revision": case.meta.get("revision")},
-                    author=author, group=group, received=len(paths))
+    review = Review(case=case_head(case), author=author, group=group, received=len(paths))
     names = {aid: case.public_name(aid) for aid in case.actors()}
     owners: Counter[str] = Counter()
     between: Counter[str] = Counter()
