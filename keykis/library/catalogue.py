@@ -52,6 +52,8 @@ from keykis.vocabulary import LANGS, label, say, section
 
 CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
 TEMPLATE, STYLESHEET = "catalog.html.j2", "catalog.css"
+INDEX_ANCHOR = "keyword-index"
+"""Id of the keyword index's heading, which its line in the contents links to."""
 PARTS = ".catalog-parts"
 """Folder of ``OUTDIR`` holding the laid-out parts of ``catalog.pdf``."""
 CUT_EVERY, MAX_PART, SEE_ALSO_FACTOR = 16, 64, 8
@@ -82,6 +84,15 @@ class CardView:
     """The title in the case's other languages: (language, title)."""
     files: list[tuple[str, str]] = field(default_factory=list)
     """The case's files as (what it is, link relative to the catalogue), the case PDF first."""
+    language: str = ""
+    """The language the case is written in: its authors, setting and own words are in it."""
+    foreign: str = ""
+    """How the catalogue marks words printed in the case's language when it is not the catalogue's («на казахском»)."""
+    setting_foreign: str = ""
+    """The setting's words no vocabulary translates (a village, a policy area), in the case's language."""
+    keywords_lang: str = ""
+    related: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Related cases: (number, title, title's language, slug), most related first (see :func:`related`)."""
 
 
 @dataclass
@@ -97,16 +108,49 @@ def _authors(card: Card) -> str:
     return "; ".join(a["name"] + (f" ({a['affiliation']})" if a.get("affiliation") else "") for a in card.get("authors", []))
 
 
-def _setting(card: Card, lang: str) -> str:
-    """The setting in the catalogue's language: the level of government translated; the author's own words
-    (country, region, policy area) marked with their language when it is not the catalogue's."""
+@cache
+def _place_names() -> dict[str, dict[str, str]]:
+    """Any name or alias of a place of ``schemas/places.yaml`` (case-folded) -> its names in ru, kk and en."""
+    data, _ = yamlsafe.load_mapping(schemas_dir() / "places.yaml")
+    out: dict[str, dict[str, str]] = {}
+    for entry in data.get("places") or []:
+        names = {k: str(v) for k, v in (entry.get("name") or {}).items()}
+        for alias in [*names.values(), *(entry.get("aliases") or [])]:
+            out[" ".join(str(alias).split()).casefold()] = names
+    return out
+
+
+def _setting(card: Card, lang: str) -> tuple[str, str]:
+    """The setting in the catalogue's language, and the words of it left in the case's language.
+
+    Country and region are translated piece by piece (split at commas) from
+    ``schemas/places.yaml``, the level of government from the vocabulary; a
+    place not listed there and the policy area, written in another language
+    than the catalogue's, are returned apart, for the page to mark with their
+    language.
+    """
     s = card.get("setting") or {}
-    level = label("government_level", str(s["government_level"]), lang) if s.get("government_level") else ""
-    parts = [s.get("country"), s.get("region"), level, s.get("policy_area"), s.get("year")]
-    text = ", ".join(str(p) for p in parts if p)
     written = str(card.get("language") or lang)
-    own = any(s.get(k) for k in ("country", "region", "policy_area"))
-    return f"{text} ({label('language', written, lang)})" if own and written != lang and written in LANGS else text
+    places = _place_names()
+    shown: list[str] = []
+    foreign: list[str] = []
+    for key in ("country", "region"):
+        for piece in str(s.get(key) or "").split(","):
+            piece = " ".join(piece.split())
+            names = places.get(piece.casefold()) if piece else None
+            if not piece:
+                continue
+            if names and names.get(lang):
+                shown.append(names[lang])
+            else:
+                (shown if written == lang else foreign).append(piece)
+    if s.get("government_level"):
+        shown.append(label("government_level", str(s["government_level"]), lang))
+    if s.get("policy_area"):
+        (shown if written == lang else foreign).append(str(s["policy_area"]))
+    if s.get("year"):
+        shown.append(str(s["year"]))
+    return ", ".join(dict.fromkeys(shown)), "; ".join(foreign)
 
 
 def _pages(card: Card, lang: str) -> str:
@@ -128,11 +172,15 @@ def _files(card: Card, lang: str) -> list[tuple[str, str]]:
 
 
 def view(card: Card, lang: str) -> CardView:
-    """The card in the catalogue language."""
+    """The card in the catalogue language; what stays in the case's own language is marked with it."""
     abstracts = card.get("synopsis") or {}  # the abstract names the case's answer; the catalogue is public
     abstract_lang = next((c for c in (lang, card.get("language"), "ru", "en", "kk") if c and abstracts.get(c)), "")
     titles = card.get("title") or {}
     title_lang = next((c for c in (lang, "ru", "en", "kk") if titles.get(c)), lang)
+    written = str(card.get("language") or lang)
+    setting, setting_foreign = _setting(card, lang)
+    keywords = card.get("keywords") or {}
+    keywords_lang = next((c for c in (lang, written, "ru", "en", "kk") if keywords.get(c)), lang)
     return CardView(
         number=str(card.get("number") or ""),
         title_lang=title_lang,
@@ -142,16 +190,63 @@ def view(card: Card, lang: str) -> CardView:
         authors=_authors(card),
         languages=", ".join(label("language", c, lang) for c in card.get("languages", [])),
         level=label("level", card["level"], lang) if card.get("level") else "",
-        setting=_setting(card, lang),
+        setting=setting,
+        setting_foreign=setting_foreign,
         pages=_pages(card, lang),
         abstract=abstracts.get(abstract_lang, ""),
         abstract_lang=abstract_lang,
-        keywords=", ".join(pick(card.get("keywords") or {}, lang, [])),
+        keywords=", ".join(keywords.get(keywords_lang) or []),
+        keywords_lang=keywords_lang,
         guidelines=label("yes_no", "yes" if card.get("guidelines") else "no", lang),
-        disciplines="; ".join(discipline(d["name"], lang) for d in card.get("disciplines", [])),
+        disciplines="; ".join(_discipline_marked(d["name"], lang, written) for d in card.get("disciplines", [])),
         pdf=f"{card['slug']}/{'handout.pdf' if 'handout.pdf' in (card.get('outputs') or []) else 'case.pdf'}",
         files=_files(card, lang),
+        language=written,
+        foreign=label("language_in", written, lang) if written != lang and written in LANGS else "",
     )
+
+
+RELATED_MAX, RELATED_MIN = 3, 3
+"""An entry names at most RELATED_MAX related cases, each scoring at least RELATED_MIN (see :func:`related`)."""
+
+
+def related(cards: list[Card], lang: str) -> dict[str, list[str]]:
+    """Slug -> the slugs of its related cases, most related first.
+
+    Two cases are related when they share a keyword in the catalogue's
+    language (a reader looking for one would look for the other): each shared
+    keyword scores 2, each shared discipline, the same level of study, level
+    of government and country 1 more. Ties go to the lower case number. Only
+    cases sharing a keyword are compared (an index of keywords), so a large
+    catalogue is not compared pair by pair.
+    """
+    places = _place_names()
+
+    def features(card: Card) -> tuple[set[str], set[str]]:
+        words = {" ".join(str(w).split()).casefold() for w in pick(card.get("keywords") or {}, lang, [])}
+        s = card.get("setting") or {}
+        country = " ".join(str(s.get("country") or "").split())
+        facts = {"d:" + discipline(d["name"], "en").casefold() for d in card.get("disciplines", [])}
+        facts |= {f"level:{card.get('level') or ''}", f"gov:{s.get('government_level') or ''}",
+                  "country:" + (places.get(country.casefold(), {}).get("en") or country).casefold()}
+        return words - {""}, {f for f in facts if not f.endswith(":")}
+
+    found = {c["slug"]: features(c) for c in cards}
+    order = {c["slug"]: (str(c.get("number") or "~"), c["slug"]) for c in cards}
+    by_word: dict[str, list[str]] = {}
+    for slug, (words, _) in found.items():
+        for w in words:
+            by_word.setdefault(w, []).append(slug)
+    out: dict[str, list[str]] = {}
+    for slug, (words, facts) in found.items():
+        shared: dict[str, int] = {}
+        for w in words:
+            for other in by_word[w]:
+                if other != slug:
+                    shared[other] = shared.get(other, 0) + 1
+        scored = [(-(2 * n + len(facts & found[other][1])), order[other], other) for other, n in shared.items()]
+        out[slug] = [other for score, _, other in sorted(scored) if -score >= RELATED_MIN][:RELATED_MAX]
+    return out
 
 
 @cache
@@ -172,12 +267,22 @@ def discipline(name: str, lang: str) -> str:
     return str(pick(names, lang, name)) if names else name
 
 
+def _discipline_marked(name: str, lang: str, written: str) -> str:
+    """A discipline in ``lang``; one the controlled vocabulary lacks, written in another language, marked with it."""
+    if _discipline_names().get(name.strip().casefold()) or written == lang or written not in LANGS:
+        return discipline(name, lang)
+    return f"{name} ({label('language_in', written, lang)})"
+
+
 def groups(cards: list[Card], lang: str) -> list[Group]:
     """Cards grouped by first discipline (cross-referenced under the others), sorted by title."""
     by_name: dict[str, Group] = {}
     orphans = Group(say("catalogue.no_discipline", lang))
+    views = {card["slug"]: view(card, lang) for card in cards}
+    for slug, others in related(cards, lang).items():
+        views[slug].related = [(views[o].number, views[o].title, views[o].title_lang, o) for o in others]
     for card in cards:
-        v = view(card, lang)
+        v = views[card["slug"]]
         names = [discipline(d["name"], lang) for d in card.get("disciplines", [])]
         if not names:
             orphans.cards.append(v)
@@ -300,7 +405,8 @@ def _page_html(lang: str, **context: Any) -> str:
     from keykis.render.engine import render_html
 
     words = section("catalogue", lang)
-    return render_html(TEMPLATE, lang=lang, heading=words, label=words, **context)
+    return render_html(TEMPLATE, lang=lang, heading=words, label=words,
+                       label_in=lambda code: label("language_in", str(code), lang), **context)
 
 
 def part_html(part: Part, lang: str, start: int = 1) -> str:
@@ -406,12 +512,13 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
         for p, path, _, start in laid:
             firsts = [x for x in p.sections if x.first]
             at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
-            contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0)} for x in firsts]
+            contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0), "anchor": x.anchor}
+                         for x in firsts]
         index: list[tuple[Path, list[str]]] = []
         if letters:
             path, _ = _laid_out(index_html(letters, lang, page), folder, salt + lang, stats, cached)
             index = [(path, [index_title])]
-            contents.append({"name": index_title, "count": None, "page": page})
+            contents.append({"name": index_title, "count": None, "page": page, "anchor": INDEX_ANCHOR})
         front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached)
         used |= {front, *(path for _, path, _, _ in laid), *(path for path, _ in index)}
         if n_front == front_pages:

@@ -65,6 +65,45 @@ def test_catalogue_in_english_uses_english_abstracts_and_words(catalogue_db: Pat
     assert "Keywords: public services, service centre, digitalisation, queues, rural districts" in flat
 
 
+def test_an_entry_in_another_language_translates_its_setting_and_marks_what_stays_in_the_case_language(
+        catalogue_db: Path, opts: BuildOptions) -> None:
+    opts.lang = "kk"
+    assert build_database([catalogue_db], opts).ok
+    flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
+    # the country and the level of government from the vocabularies; the case's own words marked as Russian
+    assert "Орны мен уақыты: Қазақстан, аудан, 2025; орыс тілінде: условный Озёрный район; государственные услуги" in flat
+    assert ("Авторлар: Айгуль Нурланова (Открытая учебная база кейсов КЕЙКИС по государственному управлению) "
+            "(орыс тілінде)") in flat
+    assert "Региональное управление (орыс тілінде); Мемлекеттік басқаруды цифрлық трансформациялау" in flat
+    assert "Сондай-ақ қараңыз: Кейс № queues-a · ХҚКО басшысы жаңа штат бірліктерінсіз кезекті қысқарта ала ма?" in flat
+
+
+def test_setting_places_are_translated_piece_by_piece() -> None:
+    from keykis.library.catalogue import _setting
+
+    card = {"language": "kk", "setting": {"country": "Қазақстан", "region": "Жамбыл облысы, Қордай ауданы, Масаншы ауылы",
+                                          "government_level": "local", "policy_area": "қоғамдық келісім", "year": 2026}}
+    assert _setting(card, "ru") == ("Казахстан, Жамбылская область, Кордайский район, местное самоуправление, 2026",
+                                    "Масаншы ауылы; қоғамдық келісім")
+    assert _setting(card, "kk") == ("Қазақстан, Жамбыл облысы, Қордай ауданы, Масаншы ауылы, жергілікті өзін-өзі басқару, "
+                                    "қоғамдық келісім, 2026", "")
+    astana = {"language": "en", "setting": {"country": "Kazakhstan", "region": "Astana (capital city)"}}
+    assert _setting(astana, "ru") == ("Казахстан, город Астана", "")
+
+
+def test_related_cases_share_keywords_and_rank_by_what_else_they_share() -> None:
+    from keykis.library.catalogue import related
+
+    def card(slug: str, number: str, words: list[str], level: str = "master") -> dict[str, object]:
+        return {"slug": slug, "number": number, "keywords": {"en": words}, "level": level, "setting": {}}
+
+    cards = [card("a", "1", ["queues", "service centre", "staff"]), card("b", "2", ["queues", "staff"]),
+             card("c", "3", ["queues"], level="phd"), card("d", "4", ["queues"]), card("e", "5", ["budget"])]
+    found = related(cards, "en")  # type: ignore[arg-type]
+    assert found["a"] == ["b", "d"]  # two shared keywords first; one keyword and the same level next; c only 2 points
+    assert found["e"] == [] and "a" in found["b"]
+
+
 def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions) -> None:
     build_database([catalogue_db], opts)
     data = json.loads((opts.outdir / "catalog.json").read_text(encoding="utf-8"))
@@ -78,7 +117,8 @@ def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions)
     assert "Ерлан Сапаров" not in raw and "Арман Жолдасов" not in raw
 
 
-def test_a_changed_title_lays_out_only_its_own_part_again(tmp_path: Path, opts: BuildOptions,
+@pytest.mark.slow
+def test_a_changed_title_lays_out_only_its_own_part_and_those_that_name_it_again(tmp_path: Path, opts: BuildOptions,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from keykis.library import catalogue
 
@@ -97,9 +137,13 @@ def test_a_changed_title_lays_out_only_its_own_part_again(tmp_path: Path, opts: 
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("(вариант 3)?", "(вариант 3, новый)?"), encoding="utf-8")
     report = build_database([cases], opts)
     assert report.ok and report.catalogue == "built"
-    assert stats[-1].laid_out == 1  # the changed card's part; the contents and the index keep theirs
+    # the changed card's part, and the parts of the entries whose "see also" prints its title; the contents and
+    # the index keep theirs
+    cards = json.loads((opts.outdir / "catalog.json").read_text(encoding="utf-8"))["cases"]
+    citing = [slug for slug, others in catalogue.related(cards, "ru").items() if "case-3" in others]
+    assert stats[-1].laid_out == 1 + len(citing)
     after = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
-    assert len(after - before) == 1 and len(before - after) == 1  # the old part is dropped, not kept forever
+    assert len(after - before) == 1 + len(citing) and len(before - after) == 1 + len(citing)  # old parts dropped
     flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
     assert "(вариант 3, новый)?" in flat and "(вариант 3)?" not in flat
     for i in (1, 2, 4, 5):

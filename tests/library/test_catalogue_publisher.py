@@ -3,6 +3,7 @@ moving the folder, a keyword index in the catalogue's alphabetical order, tags, 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -93,6 +94,29 @@ def test_a_keyword_index_in_alphabetical_order_with_case_numbers_linked_to_entri
     assert set(goto) <= set(reader.named_destinations)
     assert reader.get_destination_page_number(reader.named_destinations["queues-b"]) < last
     assert [o.title for o in reader.outline][-1] == "Указатель ключевых слов"
+
+
+def test_the_contents_and_see_also_are_links_to_their_places_in_the_catalogue(built: Path) -> None:
+    reader = PdfReader(built / "catalog.pdf")
+    names = reader.named_destinations
+    contents = {str(act["/D"]) for page, act in _links(reader) if act["/S"] == "/GoTo" and page == 0}
+    flat = _flat(built / "catalog.pdf")
+    front = " ".join(reader.pages[0].extract_text().split())
+    assert "keyword-index" in contents and len(contents) == 3  # two disciplines and the index
+    for name in contents:
+        page = reader.get_destination_page_number(names[name])
+        heading = " ".join(reader.pages[page].extract_text().split())
+        # the contents line of the discipline (or the index) names the page its link leads to
+        title = next(t for t in ("Государственное и муниципальное управление",
+                                 "Цифровая трансформация государственного управления", "Указатель ключевых слов")
+                     if t in heading and re.search(re.escape(t) + r" (\(\d+\) )?\.*\s*" + str(page + 1), front))
+        assert title, name
+    # each entry's "see also" names the other case (they share four keywords) and leads to its entry
+    assert flat.count("См. также: Кейс № queues-") == 2
+    for slug, other in (("queues-a", "queues-b"), ("queues-b", "queues-a")):
+        own = reader.get_destination_page_number(names[slug])
+        see = [str(act["/D"]) for page, act in _links(reader) if act["/S"] == "/GoTo" and page == own]
+        assert other in see, slug
 
 
 def test_the_joined_catalogue_is_tagged_titled_and_in_its_language(built: Path) -> None:
