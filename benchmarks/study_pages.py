@@ -27,12 +27,13 @@ REVIEWED = ("01-21001.yaml", "05-21005.yaml", "23-22010.yaml", "26-team.yaml", "
 
 def write_study_pages(outdir: Path, langs: tuple[str, ...] = LANGS) -> list[Path]:
     """Write the worksheet, review and feedback PDFs in every language of ``langs``; return the PDFs."""
+    from keykis.gate import require_case
     from keykis.model import load_case
     from keykis.study.render import render
     from keykis.study.report import write_feedback, write_review
     from keykis.study.review import review_class
 
-    case = load_case(CASE)
+    case = require_case(load_case(CASE))
     written: list[Path] = []
     for lang in langs:
         folder = outdir / lang
