@@ -43,6 +43,8 @@ from keykis.render.markup import plain
 from keykis.vocabulary import section
 
 FONT = "PT Serif"
+PAD_PT = 7.2
+"""Graphviz's margin round the drawing, in points (``pad``)."""
 DOT_TIMEOUT = 60
 _cache: dict[tuple[str, str], bytes] = {}
 
@@ -71,7 +73,7 @@ def _head(kind: str, extra: Iterable[str] = (), sep: bool = True) -> list[str]:
     extra = list(extra) if not sep or any(e.startswith("nodesep") for e in extra) else [*extra, "nodesep=0.35", "ranksep=0.5"]
     return [
         f"{kind} G {{",
-        f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", pad=0.1, {", ".join(extra)}];',
+        f'  graph [fontname="{FONT}", fontsize=11, charset="UTF-8", pad={PAD_PT / 72}, {", ".join(extra)}];',
         f'  node [fontname="{FONT}", fontsize=11, shape=box, style=rounded, penwidth=0.8, margin="0.10,0.05"];',
         f'  edge [fontname="{FONT}", fontsize=11, penwidth=0.7, arrowsize=0.6];',
     ]
@@ -296,6 +298,15 @@ def _readable(svg: bytes) -> None:
         raise GraphvizError(f"Graphviz drew a graph that cannot be shown ({exc}); the page would be blank") from None
 
 
+def concept_geometry(dot_source: str) -> tuple[tuple[float, float], list[str]]:
+    """Size in points the SVG of ``dot_source`` will have, and what is still wrong with its drawing once labels
+    and names are placed (:func:`draw_concept`), read from Graphviz's JSON layout alone."""
+    drawing = read_drawing(draw(dot_source, "json"))
+    arrange(drawing)
+    return (drawing.bounds.x1 - drawing.bounds.x0 + 2 * PAD_PT, drawing.bounds.y1 - drawing.bounds.y0 + 2 * PAD_PT), \
+        defects(drawing)
+
+
 def draw_concept(dot_source: str) -> tuple[bytes, list[str]]:
     """The concept graph as SVG with Euler-like regions and every relation number in a free spot, and what is
     still wrong with it.
@@ -399,21 +410,28 @@ class _Page:
     scale: float
     rankdir: str
     landscape: bool
-    svg: bytes
+    size: tuple[float, float]
     box: tuple[float, float]
     dot: str
 
 
 def concept_drawing(case: Case, lang: str, *, rankdir: str, limit: int,
                     ratio: float | None = None) -> tuple[bytes, list[str], str]:
-    """(SVG, defects, DOT) of the concept graph; while an edge runs through a region's name, drawn again with
-    the names placed the next way (:data:`NAME_PLACES`); the drawing with the fewest defects is kept."""
-    best: tuple[bytes, list[str], str] | None = None
+    """(SVG, defects, DOT) of the concept graph; while an edge runs through a region's name, laid out again with
+    the names placed the next way (:data:`NAME_PLACES`); the layout with the fewest defects is kept."""
+    _, faults, dot = _settled(case, lang, rankdir=rankdir, limit=limit, ratio=ratio)
+    return draw_concept(dot)[0], faults, dot
+
+
+def _settled(case: Case, lang: str, *, rankdir: str, limit: int,
+             ratio: float | None = None) -> tuple[tuple[float, float], list[str], str]:
+    """(size, defects, DOT) as :func:`concept_drawing` chooses them, from the JSON layout alone (no SVG drawn)."""
+    best: tuple[tuple[float, float], list[str], str] | None = None
     for names in NAME_PLACES:
         dot = concept_dot(case, lang, rankdir=rankdir, limit=limit, ratio=ratio, names=names)
-        svg, faults = draw_concept(dot)
+        size, faults = concept_geometry(dot)
         if best is None or len(faults) < len(best[1]):
-            best = (svg, faults, dot)
+            best = (size, faults, dot)
         if not any(NAME_CROSSED in f for f in faults):
             break
     assert best is not None
@@ -428,21 +446,20 @@ def _page(case: Case, lang: str, limit: int) -> _Page:
     boxes = graph_boxes(key, plain(case.title))
     best: tuple[int, float, _Page] | None = None
     for rankdir, bonus in (("TB", 1.1), ("LR", 1.0)):
-        svg, faults, dot = concept_drawing(case, lang, rankdir=rankdir, limit=limit)
-        size = svg_size(svg)
+        size, faults, dot = _settled(case, lang, rankdir=rankdir, limit=limit)
         landscape = _fit(size, boxes[True]) > _fit(size, boxes[False])
         scale = _fit(size, boxes[landscape])
         if best is None or (-len(faults), scale * bonus) > best[:2]:
-            best = (-len(faults), scale * bonus, _Page(len(faults), scale, rankdir, landscape, svg, boxes[landscape], dot))
+            best = (-len(faults), scale * bonus, _Page(len(faults), scale, rankdir, landscape, size, boxes[landscape], dot))
     assert best is not None
     return best[2]
 
 
-def _figure(case: Case, lang: str, limit: int) -> tuple[int, float, bytes]:
-    """(defects, scale, SVG) of the direction that prints largest as a figure in the text column."""
-    figures = [concept_drawing(case, lang, rankdir=r, limit=limit) for r in ("TB", "LR")]
-    svg, faults, _ = max(figures, key=lambda f: (-len(f[1]), _fit(svg_size(f[0]), FIGURE_BOX)))
-    return len(faults), min(1.0, _fit(svg_size(svg), FIGURE_KEYED_BOX)), svg
+def _figure(case: Case, lang: str, limit: int) -> tuple[int, float, str]:
+    """(defects, scale, DOT) of the direction that prints largest as a figure in the text column."""
+    figures = [_settled(case, lang, rankdir=r, limit=limit) for r in ("TB", "LR")]
+    size, faults, dot = max(figures, key=lambda f: (-len(f[1]), _fit(f[0], FIGURE_BOX)))
+    return len(faults), min(1.0, _fit(size, FIGURE_KEYED_BOX)), dot
 
 
 def _prints(scale: float) -> bool:
@@ -466,7 +483,7 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
     """
     candidates = [0] + sorted({len(t) for t in short_forms(case, lang)})  # 0: every relation numbered
     pages: dict[int, _Page] = {}
-    figures: dict[int, tuple[int, float, bytes]] = {}
+    figures: dict[int, tuple[int, float, str]] = {}
 
     def page_prints(limit: int) -> bool:
         page = pages[limit] = pages.get(limit) or _page(case, lang, limit)
@@ -478,21 +495,22 @@ def concept_layout(case: Case, lang: str) -> GraphLayout:
 
     limit, figure_limit = _largest(candidates, page_prints), _largest(candidates, figure_prints)
     page = pages.get(limit) or _page(case, lang, limit)
-    figure = (figures.get(figure_limit) or _figure(case, lang, figure_limit))[2]
-    width, height = svg_size(page.svg)
+    figure = draw_concept((figures.get(figure_limit) or _figure(case, lang, figure_limit))[2])[0]
+    width, height = page.size
     box = page.box
     want = box[1] / box[0]
     if not 1 / STRETCH_BEYOND <= (height / width) / want <= STRETCH_BEYOND:
         # aimed a little short of the box's shape: Graphviz overshoots it by a few per cent
         aim = want * STRETCH_COST if height / width < want else want / STRETCH_COST
-        stretched, faults, dot = concept_drawing(case, lang, rankdir=page.rankdir, limit=limit, ratio=aim)
+        size, faults, dot = _settled(case, lang, rankdir=page.rankdir, limit=limit, ratio=aim)
         # Graphviz reaches the shape by widening (or heightening) the drawing, never by shrinking it: a stretch
         # that overshoots the box would print the type smaller, so it is kept only when it prints about as large.
-        scale = _fit(svg_size(stretched), box)
+        scale = _fit(size, box)
         if not faults and scale >= page.scale * STRETCH_COST and _prints(scale):
-            return GraphLayout(stretched, page.landscape, page.rankdir, dot, figure, box[1] / MM, limit, scale, figure_limit)
-    return GraphLayout(page.svg, page.landscape, page.rankdir, page.dot, figure, box[1] / MM, limit, page.scale,
-                       figure_limit)
+            return GraphLayout(draw_concept(dot)[0], page.landscape, page.rankdir, dot, figure, box[1] / MM, limit,
+                               scale, figure_limit)
+    return GraphLayout(draw_concept(page.dot)[0], page.landscape, page.rankdir, page.dot, figure, box[1] / MM, limit,
+                       page.scale, figure_limit)
 
 
 def _largest(candidates: list[int], prints: Callable[[int], bool]) -> int:

@@ -123,6 +123,8 @@ class Drawing:
     edges: list[Edge] = field(default_factory=list)
     internal: set[str] = field(default_factory=set)
     """Names of the nodes in the internal environment."""
+    bounds: Box = Box(0.0, 0.0, 1.0, 1.0)
+    """The whole drawing's bounding box (Graphviz's ``bb``), without its pad."""
 
 
 def _bb(text: str) -> Box:
@@ -167,6 +169,8 @@ def read_drawing(layout_json: bytes) -> Drawing:
     drawing = Drawing()
     names: dict[int, str] = {}
     objects = data.get("objects", [])
+    if "bb" in data:
+        drawing.bounds = _bb(str(data["bb"]))
     for obj in objects:
         names[int(obj.get("_gvid", -1))] = str(obj.get("name", ""))
     for obj in objects:
@@ -228,9 +232,20 @@ def _label_faults(d: Drawing, e: Edge, box: Box, others: list[Box]) -> list[str]
     return faults
 
 
-def _crossings(d: Drawing, e: Edge, box: Box) -> int:
-    """How many points of other edges' lines pass under ``box`` (a soft fault: a number on a foreign line)."""
-    return sum(1 for o in d.edges if o is not e for x, y in o.line if box.holds(x, y, 0.5))
+def _extent(line: list[tuple[float, float]]) -> Box:
+    """The bounding box of a drawn line (an empty line: a box nothing overlaps)."""
+    if not line:
+        return Box(math.inf, math.inf, -math.inf, -math.inf)
+    xs, ys = [x for x, _ in line], [y for _, y in line]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def _crossings(lines: list[tuple[Box, list[tuple[float, float]]]], box: Box) -> int:
+    """How many points of the (other edges') ``lines`` pass under ``box`` (a soft fault: a label on a foreign line).
+
+    Each line comes with its :func:`_extent`, so lines far from the box are passed over at once."""
+    near = box.grown(0.5)
+    return sum(1 for extent, line in lines if extent.overlaps(near) for x, y in line if near.holds(x, y))
 
 
 def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -254,6 +269,8 @@ def _segment_hits(box: Box, a: tuple[float, float], b: tuple[float, float]) -> b
 
 def runs_through(line: list[tuple[float, float]], box: Box) -> bool:
     """Whether a drawn line passes through ``box``."""
+    if not _extent(line).grown(0.01).overlaps(box):
+        return False
     return any(_segment_hits(box, a, b) for a, b in zip(line, line[1:], strict=False))
 
 
@@ -323,18 +340,23 @@ def place_numbers(d: Drawing) -> dict[int, tuple[float, float]]:
     ``d`` is updated to the new positions, so :func:`defects` then reports what is left.
     """
     moves: dict[int, tuple[float, float]] = {}
-    for e in d.edges:
+    extents = [(_extent(o.line), o.line) for o in d.edges]
+    for i, e in enumerate(d.edges):
         if e.label is None:
             continue
         others = [o.label for o in d.edges if o is not e and o.label is not None]
         now = _weigh(_label_faults(d, e, e.label, others))
         if now == (0, 0):
             continue
+        lines = extents[:i] + extents[i + 1:]
         cx, cy = e.label.centre
         best: tuple[int, int, int, float, Box] | None = None
         for sx, sy in _spots(e, e.label):
             box = e.label.moved(sx - cx, sy - cy)
-            score = (*_weigh(_label_faults(d, e, box, others)), _crossings(d, e, box), math.hypot(sx - cx, sy - cy), box)
+            weight = _weigh(_label_faults(d, e, box, others))
+            if best is not None and weight > best[:2]:
+                continue  # worse whatever lines it covers: they are not counted
+            score = (*weight, _crossings(lines, box), math.hypot(sx - cx, sy - cy), box)
             if best is None or score[:4] < best[:4]:
                 best = score
         if best is not None and best[0] == 0 and best[:2] < now:
