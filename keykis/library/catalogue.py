@@ -124,7 +124,8 @@ def _setting(card: Card, lang: str) -> tuple[str, str]:
     """The setting in the catalogue's language, and the words of it left in the case's language.
 
     Country and region are translated piece by piece (split at commas) from
-    ``schemas/places.yaml``, the level of government from the vocabulary; a
+    ``schemas/places.yaml``, the level of government from the vocabulary
+    (left out when a place already names it: «город Алматы», "Aktobe city"); a
     place not listed there and the policy area, written in another language
     than the catalogue's, are returned apart, for the page to mark with their
     language.
@@ -145,7 +146,10 @@ def _setting(card: Card, lang: str) -> tuple[str, str]:
             else:
                 (shown if written == lang else foreign).append(piece)
     if s.get("government_level"):
-        shown.append(label("government_level", str(s["government_level"]), lang))
+        level = label("government_level", str(s["government_level"]), lang)
+        words = [w.casefold() for piece in shown for w in piece.split()]
+        if not any(w.startswith(level.casefold()) for w in words):  # «город Алматы» says «город» already
+            shown.append(level)
     if s.get("policy_area"):
         (shown if written == lang else foreign).append(str(s["policy_area"]))
     if s.get("year"):
