@@ -44,6 +44,7 @@ def test_check_names_each_problem(sheets: Path, capsys: pytest.CaptureFixture[st
             assert f"{name}\n" in out and words in out.split(name)[1].split("\n\n")[0], (name, out)
 
 
+@pytest.mark.slow
 def test_review_lists_each_as_skipped_with_its_reason(sheets: Path, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     files = [str(sheets / n) for n in EXPECTED if n != "folder.yaml"]
