@@ -157,7 +157,8 @@ def write_board(review: Review, outdir: Path, *, lang: str = "en") -> Path:
 
     data = review_data(review, lang=lang, anonymous=True)
     target = outdir / "board.pdf"
-    html = render_html("study/board.html.j2", r=data, l=labels(lang), lang=lang, **BOARD_LIMITS)
+    html = render_html("study/board.html.j2", r=data, l=labels(lang), lang=lang, **BOARD_LIMITS,
+                       h=heading(data["case"], lang, labels(lang)["board_title"]))
     write_pdf(PdfJob(html=html, target=target, stylesheets=("study/board.css",)))
     return target
 

@@ -96,3 +96,15 @@ def test_render_case_is_for_a_worksheet(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["render", str(CASE), "-o", str(tmp_path / "out"), "--case", str(CASE), "--lang", "en"]) == 2
     assert "--case names a worksheet's case" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_the_board_names_the_case_in_its_language(tmp_path: Path) -> None:
+    from keykis.gate import require_case
+    from keykis.model import load_case
+    from keykis.study.report import write_board
+    from keykis.study.review import review_class
+
+    review = review_class(require_case(load_case(CASE)), [CLASS / WORKSHEET], lang="kk")
+    printed = text_of(write_board(review, tmp_path, lang="kk"))
+    assert TITLES["kk"] in printed and TITLES["ru"] not in printed
