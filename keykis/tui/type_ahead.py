@@ -32,6 +32,7 @@ from collections import deque
 from typing import Any
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.notifications import Notification
 from textual.widgets import Footer, Header, Input, TextArea
 from textual.widgets._toast import ToastRack
@@ -50,6 +51,23 @@ TEXT = (Input, TextArea)
 """Fields where a character is only a character."""
 FURNITURE = (Footer, Header, ToastRack)
 """Widgets that never take a key; their redrawing does not hold keys."""
+
+
+def escape_then(event: events.Key) -> list[events.Key]:
+    """Escape and the key after it, which the terminal delivered as one Alt key.
+
+    A terminal sends Escape as the byte that also starts Alt+key; Escape
+    followed at once by a key (typed ahead, or read late by a loaded machine)
+    comes in as Alt+that key. The editor binds nothing to Alt, so it is read as
+    what the author pressed: Escape (closing a form), then the key.
+    """
+    rest = event.key.removeprefix("alt+")
+    if event.character and event.character.isprintable() and len(event.character) == 1:
+        rest = _character_to_key(event.character)
+    keys = [events.Key("escape", "\x1b"), events.Key(rest, event.character)]
+    for key in keys:
+        key.set_sender(event._sender)  # type: ignore[arg-type]
+    return keys
 
 
 def _busy(node: Any) -> bool:
@@ -86,6 +104,9 @@ class TypeAhead:
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, HELD) or event.is_forwarded:
             await super().on_event(event)  # type: ignore[misc]
+        elif isinstance(event, events.Key) and event.key.startswith("alt+"):
+            for key in escape_then(event):
+                await self.on_event(key)
         elif not self._held and not self._delivering and (self._types_on(event) or self.caught_up()):
             await self._dispatch(event)
             self._watch()  # the effects of this key: say "opening…" if they take long

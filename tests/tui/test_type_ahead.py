@@ -132,3 +132,14 @@ async def test_a_findings_pass_neither_steals_nor_drops_a_key(example: Path) -> 
         await settle(pilot)
         assert doc.get(("time_place", "time")) == text + " " + before
         assert doc.get(("time_place", "place")).startswith("X")
+
+
+def test_escape_read_together_with_the_next_key_is_escape_then_that_key() -> None:
+    from textual import events
+
+    from keykis.tui.type_ahead import escape_then
+
+    for alt, char, rest in (("alt+a", "a", "a"), ("alt+shift+д", "Д", "Д"), ("alt+minus", "-", "minus"),
+                            ("alt+enter", "\r", "enter"), ("alt+tab", "\t", "tab")):
+        keys = escape_then(events.Key(alt, char))
+        assert [k.key for k in keys] == ["escape", rest]
