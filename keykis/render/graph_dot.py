@@ -47,6 +47,8 @@ PAD_PT = 7.2
 """Graphviz's margin round the drawing, in points (``pad``)."""
 DOT_TIMEOUT = 60
 _cache: dict[tuple[str, str], bytes] = {}
+_geometry: dict[str, tuple[tuple[float, float], list[str]]] = {}
+"""What :func:`concept_geometry` read, by the hash of the DOT source (the page and the figure try the same ones)."""
 
 
 class GraphvizError(KeykisError):
@@ -301,10 +303,14 @@ def _readable(svg: bytes) -> None:
 def concept_geometry(dot_source: str) -> tuple[tuple[float, float], list[str]]:
     """Size in points the SVG of ``dot_source`` will have, and what is still wrong with its drawing once labels
     and names are placed (:func:`draw_concept`), read from Graphviz's JSON layout alone."""
-    drawing = read_drawing(draw(dot_source, "json"))
-    arrange(drawing)
-    return (drawing.bounds.x1 - drawing.bounds.x0 + 2 * PAD_PT, drawing.bounds.y1 - drawing.bounds.y0 + 2 * PAD_PT), \
-        defects(drawing)
+    key = hashlib.sha256(dot_source.encode()).hexdigest()
+    if key not in _geometry:
+        drawing = read_drawing(draw(dot_source, "json"))
+        arrange(drawing)
+        size = (drawing.bounds.x1 - drawing.bounds.x0 + 2 * PAD_PT, drawing.bounds.y1 - drawing.bounds.y0 + 2 * PAD_PT)
+        _geometry[key] = (size, defects(drawing))
+    size, faults = _geometry[key]
+    return size, list(faults)
 
 
 def draw_concept(dot_source: str) -> tuple[bytes, list[str]]:
