@@ -60,7 +60,7 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 whole, out = _timed([*keykis, str(case), "-o", tmp, "--html"])
                 pages = sum(int(line.split("(")[1].split()[0]) for line in out.splitlines() if "(" in line)
-                htmls = [str(Path(tmp) / n) for n in ("graph.html", "case.html", "guidelines.html")]
+                htmls = [str(Path(tmp) / n) for n in ("graph.html", "handout.html", "case.html", "guidelines.html")]
                 floor, floor_out = _timed([sys.executable, "-c", FLOOR, str(ROOT / "templates" / "print.css"), *htmls])
                 assert int(floor_out) == pages, (floor_out, pages)
                 runs.append((whole, floor, pages))
