@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,10 @@ class Case:
         """The source text (for locating findings)."""
         self._locator: yamlsafe.Locator | None = None
         self._memo: dict[object, Any] | None = None
+        self.snapshot = False
+        """True when the data is an editor's snapshot (``keykis.casefile``): never changed once made, and
+        sharing every part that did not change with the snapshot before it, so results for a part can be
+        kept from one check to the next (``kept``)."""
 
     @contextmanager
     def frozen(self) -> Iterator[Case]:
@@ -254,28 +258,93 @@ class Case:
 
     def _texts(self, guidelines: bool) -> list[tuple[YamlPath, str]]:
         out: list[tuple[YamlPath, str]] = []
-
-        def walk(node: Any, path: YamlPath) -> None:  # appends, no generators: 8,000 texts in a big case
-            if isinstance(node, str):
-                out.append((path, node))
-            elif isinstance(node, dict):
-                for k, v in node.items():
-                    walk(v, (*path, str(k)))
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, (*path, i))
-
-        skip = {"suppress", "id", "keykis", "language"} | (set() if guidelines else {"guidelines"})
-        for k, v in self.data.items():
-            if k not in skip:
-                walk(v, (str(k),))
+        for _, _, texts in self.text_units(guidelines=guidelines):
+            out.extend(texts)
         return out
+
+    def text_units(self, *, guidelines: bool = True) -> list[tuple[YamlPath, Any, list[tuple[YamlPath, str]]]]:
+        """The texts of the case in units, in file order: (where, the part, its texts with their paths).
+
+        A unit is a top-level value, or a run of up to ``UNIT`` items of a top-level list
+        (the 500 actors of a big case are 16 units). Rules that look at each text on its own
+        keep their results per unit across an editor's checks (``kept``): after one keystroke
+        only the unit that holds it is looked at again.
+        """
+        if self._memo is not None:
+            return self._memoised(("units", guidelines), lambda: self._units(guidelines))  # type: ignore[no-any-return]
+        return self._units(guidelines)
+
+    def _units(self, guidelines: bool) -> list[tuple[YamlPath, Any, list[tuple[YamlPath, str]]]]:
+        skip = {"suppress", "id", "keykis", "language"} | (set() if guidelines else {"guidelines"})
+        out: list[tuple[YamlPath, Any, list[tuple[YamlPath, str]]]] = []
+        for k, v in self.data.items():
+            if k in skip:
+                continue
+            key = str(k)
+            if isinstance(v, list) and len(v) > UNIT:
+                for start in range(0, len(v), UNIT):
+                    run = tuple(v[start:start + UNIT])
+                    out.append(((key, start), run, self.kept("texts", (key, start), run, (),
+                                                              partial(_walk_run, run, key, start))))
+            else:
+                out.append(((key,), v, self.kept("texts", (key,), v, (), partial(_walk, v, (key,)))))
+        return out
+
+    def kept(self, kind: str, where: YamlPath, node: Any, context: tuple[Any, ...], build: Any) -> Any:
+        """``build()``, or its value from an earlier check of a snapshot whose ``node`` at ``where`` is unchanged.
+
+        Only for snapshots (``snapshot``): there an unchanged part is the very same object as before
+        (or, for a run of list items or a scalar, an equal one). ``context`` holds whatever else the
+        value depends on, compared by equality.
+        """
+        if not self.snapshot:
+            return build()
+        key = (kind, where)
+        entry = _KEPT.get(key)
+        if entry is not None and (entry[0] is node or (not isinstance(node, (dict, list)) and entry[0] == node)) \
+                and entry[1] == context:
+            return entry[2]
+        value = build()
+        _KEPT[key] = (node, context, value)
+        return value
 
     def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """1-based line and column of ``path`` in the source text."""
         if self._locator is None:
             self._locator = _locator(self.text)
         return self._locator.locate(path, key=key)
+
+
+UNIT = 32
+"""Items of a top-level list per text unit (``Case.text_units``)."""
+
+_KEPT: dict[tuple[str, YamlPath], tuple[Any, tuple[Any, ...], Any]] = {}
+"""(kind, where) -> (the part, the context, the value) of the last snapshot checked (``Case.kept``)."""
+
+
+def _walk(node: Any, path: YamlPath) -> list[tuple[YamlPath, str]]:
+    """Every text under ``node`` with its path, in order (appends, no generators: 8,000 texts in a big case)."""
+    out: list[tuple[YamlPath, str]] = []
+
+    def walk(node: Any, path: YamlPath) -> None:
+        if isinstance(node, str):
+            out.append((path, node))
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, (*path, str(k)))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, (*path, i))
+
+    walk(node, path)
+    return out
+
+
+def _walk_run(run: tuple[Any, ...], key: str, start: int) -> list[tuple[YamlPath, str]]:
+    out: list[tuple[YamlPath, str]] = []
+    for i, item in enumerate(run):
+        out.extend(_walk(item, (key, start + i)))
+    return out
 
 
 @lru_cache(maxsize=4)

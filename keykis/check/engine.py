@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from keykis.check.config import Config, config_for
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import all_rules
 from keykis.check.rules.size import size_hits
-from keykis.check.structure import structure_hits
+from keykis.check.structure import structure_hits, text_size
 from keykis.errors import CaseFileError, KeykisError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
@@ -74,7 +75,8 @@ def _suppressed(case: Case, hit: Hit, line: int) -> bool:
 
 
 def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
-    structural = list(structure_hits(case.data, lang))
+    size = sum(len(str(k)) + case.kept("text-size", (str(k),), v, (), partial(text_size, v)) for k, v in case.data.items())
+    structural = list(structure_hits(case.data, lang, size=size))
     method_hits: list[Hit] = []
     with case.frozen():  # the rules share one list of actors, relations and texts
         for rule in all_rules():

@@ -137,8 +137,8 @@ def allowed_keys(err: ValidationError) -> list[str]:
     return keys
 
 
-def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
-    """Hits for every place the data breaks the case JSON Schema."""
+def structure_hits(data: dict[str, Any], lang: str, *, size: int | None = None) -> Iterator[Hit]:
+    """Hits for every place the data breaks the case JSON Schema (``size``: ``text_size(data)`` if known)."""
     for err in sorted(schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
@@ -155,7 +155,7 @@ def structure_hits(data: dict[str, Any], lang: str) -> Iterator[Hit]:
         if err.validator in ("anyOf", "oneOf") and err.context:
             err = min(err.context, key=lambda e: len(list(e.absolute_path)))
         yield Hit("schema", path, {"detail": describe_error(err, lang)})
-    total, limit = text_size(data), method().limits["case_max_chars"]
+    total, limit = text_size(data) if size is None else size, method().limits["case_max_chars"]
     if total > limit:
         yield Hit("schema", (), {"detail": say("check.total", lang, length=f"{total:,}", limit=f"{limit:,}")})
 

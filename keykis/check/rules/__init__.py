@@ -7,12 +7,26 @@ lists them in the order their findings are most useful to read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from keykis.check.findings import Hit
 from keykis.method import Method
 from keykis.model import Case
 
 Rule = Callable[[Case, Method], Iterator[Hit]]
+Texts = list[tuple[tuple[str | int, ...], str]]
+
+
+def per_unit(case: Case, kind: str, context: tuple[object, ...], scan: Callable[[Texts], list[Hit]]) -> list[Hit]:
+    """The hits of a rule that looks at each text on its own, ``scan`` run over each unit of texts.
+
+    In the editor a unit whose part and ``context`` did not change since the last check keeps its hits
+    (``Case.kept``), so one keystroke costs the scan of one unit, not of every text of the case.
+    """
+    out: list[Hit] = []
+    for where, node, texts in case.text_units():
+        out.extend(case.kept(kind, where, node, context, partial(scan, texts)))
+    return out
 
 
 def all_rules() -> list[Rule]:

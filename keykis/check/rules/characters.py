@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from keykis.check.findings import Hit
+from keykis.check.rules import Texts, per_unit
 from keykis.method import Method
 from keykis.model import Case
 from keykis.morphology.fold import INVISIBLE, invisible_in
@@ -41,11 +42,17 @@ def invisible_characters(case: Case, m: Method) -> Iterator[Hit]:
     case_id = case.data.get("id")
     if isinstance(case_id, str) and INVISIBLE.search(case_id):
         yield Hit("invisible-in-name", ("id",), {"codes": ", ".join(invisible_in(case_id)), "text": _shown(case_id)})
-    for path, text in case.iter_texts():
-        if path[0] == "suppress" or not INVISIBLE.search(text):
-            continue
-        rule = "invisible-in-name" if _in_a_name(path) else "invisible-character"
-        yield Hit(rule, path, {"codes": ", ".join(invisible_in(text)), "text": _shown(text)})
+
+    def scan(texts: Texts) -> list[Hit]:
+        out = []
+        for path, text in texts:
+            if path[0] == "suppress" or not INVISIBLE.search(text):
+                continue
+            rule = "invisible-in-name" if _in_a_name(path) else "invisible-character"
+            out.append(Hit(rule, path, {"codes": ", ".join(invisible_in(text)), "text": _shown(text)}))
+        return out
+
+    yield from per_unit(case, "invisible-character", (), scan)
 
 
 RULES = [invisible_characters]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from keykis.check.findings import Hit
+from keykis.check.rules import Texts, per_unit
 from keykis.method import Method
 from keykis.model import FIELDS, Case, YamlPath, mapping
 from keykis.references import declared, references
@@ -88,14 +89,20 @@ def cited_keys(text: str) -> Iterator[str]:
 
 def unresolved_citations(case: Case, m: Method) -> Iterator[Hit]:
     """A citation ``[key]`` in a text whose key names no reference and no appendix would be printed as it is."""
-    known = {r.get("id") for key in ("references", "appendices") for r in case.data.get(key) or []
-             if isinstance(r, dict)}
-    for path, text in case.iter_texts():
-        if "[" not in text or path and path[0] in ("references", "meta"):  # most texts cite nothing
-            continue
-        for key in cited_keys(text):
-            if key not in known:
-                yield Hit("unresolved-citation", path, {"id": key, "hint": did_you_mean(key, known)})
+    known = frozenset(r.get("id") for key in ("references", "appendices") for r in case.data.get(key) or []
+                      if isinstance(r, dict))
+
+    def scan(texts: Texts) -> list[Hit]:
+        out = []
+        for path, text in texts:
+            if "[" not in text or path and path[0] in ("references", "meta"):  # most texts cite nothing
+                continue
+            for key in cited_keys(text):
+                if key not in known:
+                    out.append(Hit("unresolved-citation", path, {"id": key, "hint": did_you_mean(key, set(known))}))
+        return out
+
+    yield from per_unit(case, "unresolved-citation", (known,), scan)
 
 
 RULES = [duplicate_ids, unresolved_ids, unresolved_citations]

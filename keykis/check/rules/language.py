@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from keykis.check.findings import Hit
+from keykis.check.rules import Texts, per_unit
 from keykis.check.rules.matrix import word_count
 from keykis.method import Method
 from keykis.model import FIELDS, Actor, Case, YamlPath
@@ -63,25 +64,37 @@ def _interned(words: frozenset[str]) -> frozenset[str]:
 
 def impersonal_subjects(case: Case, m: Method) -> Iterator[Hit]:
     insts, people = case_vocabulary(case)
-    for path, text in case.iter_texts():
-        if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role", "no_problem"):
-            continue
-        found = impersonal_phrase(text, insts, people)
-        if found:
-            yield Hit("impersonal-subject", path, {"phrase": found})
+    from keykis.morphology.decides import institution_decides
+
+    def scan(texts: Texts) -> list[Hit]:
+        out = []
+        for path, text in texts:
+            if path[0] in _SKIP_ROOTS or path[-1] in ("id", "name", "alias", "role", "no_problem"):
+                continue
+            found = institution_decides(text, insts, people)
+            if found:
+                out.append(Hit("impersonal-subject", path, {"phrase": found}))
+        return out
+
+    yield from per_unit(case, "impersonal-subject", (insts, people), scan)
 
 
 def mixed_script(case: Case, m: Method) -> Iterator[Hit]:
     """Words that mix Latin look-alike letters with Cyrillic ones."""
     from keykis.morphology.script import mixed_words
 
-    for path, text in case.iter_texts():
-        if path[0] in ("references", "suppress") or path[-1] == "id":
-            continue
-        found = mixed_words(text)
-        if found:
-            word, fixed = found[0]
-            yield Hit("mixed-script", path, {"word": word, "fixed": fixed, "count": len(found)})
+    def scan(texts: Texts) -> list[Hit]:
+        out = []
+        for path, text in texts:
+            if path[0] in ("references", "suppress") or path[-1] == "id":
+                continue
+            found = mixed_words(text)
+            if found:
+                word, fixed = found[0]
+                out.append(Hit("mixed-script", path, {"word": word, "fixed": fixed, "count": len(found)}))
+        return out
+
+    yield from per_unit(case, "mixed-script", (), scan)
 
 
 _STATEMENT_END = re.compile(r"(?<=[.!?])\s+")
@@ -228,14 +241,21 @@ def alias_leaks(case: Case, m: Method) -> Iterator[Hit]:
     actors, names = _leak_names(case)
     if not actors:
         return
-    for path, text in case.iter_texts():
-        if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
-                path[0] == "actors" and path[-1] == "name"):
-            continue
-        found = _leak_in(text, names)
-        if found is not None:
-            actor = actors[found]
-            yield Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias})
+
+    def scan(texts: Texts) -> list[Hit]:
+        out = []
+        for path, text in texts:
+            if path[0] in ("references", "suppress") or path[:2] == ("meta", "release") or (
+                    path[0] == "actors" and path[-1] == "name"):
+                continue
+            found = _leak_in(text, names)
+            if found is not None:
+                actor = actors[found]
+                out.append(Hit("alias-leak", path, {"name": actor.name, "id": actor.id, "alias": actor.alias}))
+        return out
+
+    who = tuple((a.name, a.id, a.alias) for a in actors)
+    yield from per_unit(case, "alias-leak", (names, who), scan)
 
 
 def alias_missing(case: Case, m: Method) -> Iterator[Hit]:

@@ -9,6 +9,7 @@ and ``build`` apply the same rule to the real page counts.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from keykis.check.findings import Hit
@@ -44,7 +45,8 @@ def guidelines_chars(case: Case) -> int:
 
 def case_chars(case: Case) -> int:
     """Characters of the case as printed: the student edition without its exhibits, and the author's analysis."""
-    return sum(_chars(v) for k, v in case.data.items() if k not in _NOT_CASE | _NOT_TEXT)
+    return sum(case.kept("chars", (str(k),), v, (), partial(_chars, v))
+               for k, v in case.data.items() if k not in _NOT_CASE | _NOT_TEXT)
 
 
 def _calibration(m: Method, lang: str, part: str) -> tuple[float, float]:

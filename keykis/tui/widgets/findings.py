@@ -61,18 +61,19 @@ class FindingsPanel(OptionList):
         self._lang = ""
 
     def show(self, findings: list[Finding], lang: str) -> None:
-        """Replace the list with ``findings`` (only when they changed)."""
+        """Replace the list with ``findings`` (only when they changed), all lines added at once."""
         if self.option_count and findings == self.findings and lang == self._lang:
             return
+        lines = [(str(i), Text(f"{ICONS.get(f.severity, '?')} {f'{f.step:>2} ' if f.step else '   '}"
+                              f"{clean_line(f.message)}"
+                              f"{' ' + say('editor.more_like_it', lang, n=more) if more else ''}"))
+                 for i, f, more in grouped(findings)]
         self._lang = lang
         self.findings = list(findings)
         self.clear_options()
         if not findings:
             self.add_option(Option(say("editor.no_findings", lang), disabled=True))
-        for i, f, more in grouped(findings):
-            step = f"{f.step:>2} " if f.step else "   "
-            tail = f" {say('editor.more_like_it', lang, n=more)}" if more else ""
-            self.add_option(Option(Text(f"{ICONS.get(f.severity, '?')} {step}{clean_line(f.message)}{tail}"), id=str(i)))
+        self.add_options([Option(prompt, id=ident) for ident, prompt in lines])
 
     def on_focus(self) -> None:
         """Arriving on the panel puts the cursor on the first finding, so Enter jumps at once."""

@@ -30,26 +30,39 @@ class StepsSidebar(OptionList):
         self.show_states(self.states)
 
     def show_states(self, states: dict[str, str], lang: str | None = None) -> None:
-        """Redraw the list with each step's state (only when something changed)."""
-        if self.option_count and states == self.states and (lang or self.lang) == self.lang:
+        """Show each step's state: only the lines whose state changed are redrawn."""
+        lang = lang or self.lang
+        if self.option_count and lang == self.lang:
+            for ident, prompt in self._prompts(states):
+                if states.get(ident, EMPTY) != self.states.get(ident, EMPTY):
+                    self.replace_option_prompt(ident, prompt)
+            self.states = dict(states)
             return
         self.states = dict(states)
-        self.lang = lang or self.lang
+        self.lang = lang
         current = self.highlighted
         self.clear_options()
+        prompts = self._prompts(states)
+        self.add_options([Option(prompt, id=ident) for ident, prompt in prompts[: len(method().steps)]])
+        self.add_option(None)  # a rule between the steps and the parts written beside them
+        self.add_options([Option(prompt, id=ident) for ident, prompt in prompts[len(method().steps):]])
+        if current is not None:
+            self.highlighted = current
+
+    def _prompts(self, states: dict[str, str]) -> list[tuple[str, Text]]:
+        """(id, line) of every step, then of every part written beside them."""
+        out: list[tuple[str, Text]] = []
         for step in method().steps:
             mark = MARKS[states.get(step.id, EMPTY)]
             title = step.title.get(self.lang) or step.title["en"]
             title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
-            self.add_option(Option(Text(f"{mark} {step.n:>2} {title}"), id=step.id))
-        self.add_option(None)  # a rule between the steps and the parts written beside them
+            out.append((step.id, Text(f"{mark} {step.n:>2} {title}")))
         for part in parts():
             mark = MARKS[states.get(part.id, EMPTY)]
             title = part.title.get(self.lang) or part.title["en"]
             title = title if len(title) <= TITLE_WIDTH + 3 else title[: TITLE_WIDTH + 2] + "…"
-            self.add_option(Option(Text(f"{mark} {title}"), id=part.id))
-        if current is not None:
-            self.highlighted = current
+            out.append((part.id, Text(f"{mark} {title}")))
+        return out
 
     def select_step(self, step_id: str) -> None:
         """Highlight a step without opening it."""
