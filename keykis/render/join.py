@@ -17,14 +17,21 @@ relative URI otherwise. It keeps working when the folder is moved or copied.
 ``local:#NAME`` links to a named destination of another part (an anchor of
 another part cannot be linked while the parts are laid out on their own).
 
-pikepdf (qpdf) does the joining: a catalogue of a thousand entries is some
-fifty tagged parts and a million objects, which qpdf copies in seconds.
+The joined file is written part by part: pikepdf (qpdf) reads one part, its
+objects are written out with new numbers (packed into compressed object
+streams) and the part is closed before the next is opened; only the page
+numbers, the structure tree's top and parent-tree entries, the named
+destinations and the offsets are kept to the end. A catalogue of a thousand
+entries is some ninety tagged parts and a million objects; the memory the join
+needs is that of its largest part, not of the whole catalogue.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
+import re
+import zlib
+from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,104 +66,6 @@ def name_tree(node: Any) -> Iterator[tuple[str, Any]]:
         yield from name_tree(kid)
 
 
-class _Joined:
-    """The joined document, built part by part: pages, structure tree, named destinations."""
-
-    def __init__(self) -> None:
-        import pikepdf
-
-        self.pdf = pikepdf.Pdf.new()
-        self.sources: list[Any] = []
-        self.parts: list[Any] = []
-        self.nums: list[Any] = []
-        self.namespaces: list[Any] = []
-        self.dests: dict[str, Any] = {}
-        self.next_key = 0
-        self.untagged = False
-
-    def _copy(self, value: Any) -> Any:
-        """``value`` of a part, as an object of the joined document (its references copied, pages mapped)."""
-        import pikepdf
-
-        if isinstance(value, pikepdf.Object) and value.is_indirect:
-            return self.pdf.copy_foreign(value)
-        if isinstance(value, pikepdf.Array):
-            return pikepdf.Array([self._copy(v) for v in value])
-        if isinstance(value, pikepdf.Dictionary):
-            return pikepdf.Dictionary({k: self._copy(v) for k, v in value.items()})
-        return value
-
-    def add(self, path: Path) -> int:
-        """Append the pages of the PDF at ``path`` with its structure and destinations; return its first page."""
-        import pikepdf
-
-        source = pikepdf.Pdf.open(path)
-        self.sources.append(source)  # objects are copied when the joined file is written
-        start = len(self.pdf.pages)
-        self.pdf.pages.extend(source.pages)
-        root = source.Root
-        tree = root.get("/StructTreeRoot")
-        if tree is None:
-            self.untagged = True
-        else:
-            self._structure(tree, start, len(source.pages))
-        names = root.get("/Names")
-        if names is not None and "/Dests" in names:
-            for name, dest in name_tree(names.Dests):
-                self.dests.setdefault(name, self._copy(dest))
-        return start
-
-    def _structure(self, tree: Any, start: int, count: int) -> None:
-        offset, top = self.next_key, -1
-        for page in self.pdf.pages[start:start + count]:
-            if "/StructParents" in page.obj:
-                key = int(page.obj.StructParents)
-                page.obj.StructParents = key + offset
-                top = max(top, key)
-            for annot in page.obj.get("/Annots") or []:
-                if "/StructParent" in annot:
-                    key = int(annot.StructParent)
-                    annot.StructParent = key + offset
-                    top = max(top, key)
-        kids = tree.get("/K")
-        for kid in (kids if isinstance(kids, list) or hasattr(kids, "append") else [kids]) if kids is not None else []:
-            if "/P" in kid:
-                del kid["/P"]  # the part's own root stays behind
-            self.parts.append(self._copy(kid))
-        if "/ParentTree" in tree:
-            for key, value in _number_tree(tree.ParentTree):
-                self.nums += [key + offset, self._copy(value)]
-                top = max(top, key)
-        for ns in tree.get("/Namespaces") or []:
-            self.namespaces.append(self._copy(ns))
-        self.next_key = offset + top + 1
-
-    def finish(self, lang: str) -> None:
-        """Structure tree root (one ``Document``, each part's tree a ``Part``) and the named destinations."""
-        from pikepdf import Array, Dictionary, Name, String
-
-        pdf = self.pdf
-        if self.parts:
-            root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, ParentTree=Dictionary(Nums=Array(self.nums))))
-            if self.namespaces:
-                root.Namespaces = Array(list({ns.objgen: ns for ns in self.namespaces}.values()))
-            document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root, K=Array(self.parts)))
-            if lang:
-                document.Lang = String(lang)
-            root.K = Array([document])
-            for part in self.parts:
-                part.P = document
-                if part.get("/S") == Name.Document:
-                    part.S = Name.Part
-            pdf.Root.StructTreeRoot = root
-            pdf.Root.MarkInfo = Dictionary(Marked=not self.untagged)
-        if self.dests:
-            flat: list[Any] = []
-            for name in sorted(self.dests):
-                flat += [String(name), self.dests[name]]
-            pdf.Root.Names = Dictionary(Dests=Dictionary(Names=Array(flat)))
-
-
 def _local_links(pdf: Any) -> None:
     """Links written as ``local:PATH`` become links relative to the joined file (see the module docstring)."""
     from pikepdf import Array, Dictionary, Name, String
@@ -183,33 +92,256 @@ def _local_links(pdf: Any) -> None:
             annot.Contents = String(path)
 
 
+PACK = 200
+"""Objects per compressed object stream of the joined file."""
+
+_REF = re.compile(rb"\((?:\\.|[^\\()])*\)|<(?!<)[0-9A-Fa-f\s]*>|(\d+) (\d+) R")
+"""In an object's PDF syntax: a string (left alone) or an indirect reference (renumbered)."""
+
+
+class _Writer:
+    """The joined file written object by object, so that only one part is in memory at a time.
+
+    Each part is opened, its objects are written with new numbers, and it is closed
+    before the next; what the file needs at its end (the page tree, the structure
+    tree root, the named destinations, the outline, the cross-reference table) is
+    kept as numbers and short byte strings.
+    """
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.offsets = array("Q", [0])
+        """Per object number: its offset in the file, or the number of the object stream holding it."""
+        self.packed = array("H", [0])
+        """Per object number: 0 when written on its own, else 1 + its index in its object stream."""
+        self.batch: list[tuple[int, bytes]] = []
+        self.pages: list[int] = []
+        self.kids: list[int] = []
+        self.nums: list[bytes] = []
+        self.namespaces: list[int] = []
+        self.dests: dict[str, bytes] = {}
+        self.next_key = 0
+        self.untagged = False
+        self.out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        self.catalog, self.page_root, self.struct_root, self.document = (self.reserve() for _ in range(4))
+
+    def reserve(self) -> int:
+        """A new object number (its object is written later)."""
+        self.offsets.append(0)
+        self.packed.append(0)
+        return len(self.offsets) - 1
+
+    def put(self, number: int, body: bytes) -> None:
+        """Write object ``number`` (not a stream): packed with others into a compressed object stream."""
+        self.batch.append((number, body))
+        if len(self.batch) >= PACK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the objects waiting to be packed as one object stream."""
+        if not self.batch:
+            return
+        heads, bodies, at = [], [], 0
+        for number, body in self.batch:
+            heads.append(b"%d %d" % (number, at))
+            bodies.append(body)
+            at += len(body) + 1
+        head = b" ".join(heads) + b"\n"
+        data = zlib.compress(head + b"\n".join(bodies) + b"\n", 6)
+        stream = self.reserve()
+        self.offsets[stream] = self.out.tell()
+        self.out.write(b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (
+            stream, len(self.batch), len(head), len(data)))
+        self.out.write(data)
+        self.out.write(b"\nendstream\nendobj\n")
+        for i, (number, _) in enumerate(self.batch):
+            self.offsets[number] = stream
+            self.packed[number] = i + 1
+        self.batch = []
+
+    def add(self, path: Path) -> int:
+        """Write the pages of the PDF at ``path`` with its structure and destinations; return its first page."""
+        import pikepdf
+
+        start = len(self.pages)
+        with pikepdf.Pdf.open(path) as source:
+            root = source.Root
+            _local_links(source)
+            numbers: dict[tuple[int, int], int] = {}
+            tree = root.get("/StructTreeRoot")
+            skip = {root.objgen, root.Pages.objgen}
+            for node in _tree_nodes(root.Pages, "/Kids"):
+                if node.get("/Type") == pikepdf.Name.Pages:
+                    numbers[node.objgen] = self.page_root
+            if tree is None:
+                self.untagged = True
+            else:
+                numbers[tree.objgen] = self.document  # the part's top elements hang under the joined Document
+                if "/ParentTree" in tree:
+                    skip |= {node.objgen for node in _tree_nodes(tree.ParentTree, "/Kids")}
+            names = root.get("/Names")
+            if names is not None and "/Dests" in names:
+                skip |= {node.objgen for node in _tree_nodes(names.Dests, "/Kids")}
+            if "/Metadata" in root:
+                skip.add(root.Metadata.objgen)
+            if "/Outlines" in root:
+                skip |= {node.objgen for node in _tree_nodes(root.Outlines, "/First", "/Next")}
+            objects = [o for o in source.objects if o.is_indirect and o.objgen not in skip
+                       and o.objgen not in numbers and not _bookkeeping(o)]
+            for o in objects:
+                numbers[o.objgen] = self.reserve()
+
+            def renumbered(m: re.Match[bytes]) -> bytes:
+                if m.group(1) is None:
+                    return m.group(0)
+                number = numbers.get((int(m.group(1)), int(m.group(2))))
+                return b"null" if number is None else b"%d 0 R" % number
+
+            def body(value: Any) -> bytes:
+                return _REF.sub(renumbered, bytes(value.unparse(resolved=True)))
+
+            offset, top = self.next_key, -1
+            for page in source.pages:
+                if "/StructParents" in page.obj:
+                    top = max(top, int(page.obj.StructParents))
+                    page.obj.StructParents = int(page.obj.StructParents) + offset
+                for annot in page.obj.get("/Annots") or []:
+                    if isinstance(annot, pikepdf.Dictionary) and "/StructParent" in annot:
+                        top = max(top, int(annot.StructParent))
+                        annot.StructParent = int(annot.StructParent) + offset
+                self.pages.append(numbers[page.obj.objgen])
+            if tree is not None:
+                kids = tree.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]) if kids is not None else []:
+                    if kid.get("/S") == pikepdf.Name.Document:
+                        kid.S = pikepdf.Name.Part
+                    self.kids.append(numbers[kid.objgen])
+                if "/ParentTree" in tree:
+                    for key, value in _number_tree(tree.ParentTree):
+                        self.nums.append(b"%d %s" % (key + offset, body(value) if not value.is_indirect
+                                                     else b"%d 0 R" % numbers[value.objgen]))
+                        top = max(top, key)
+                self.namespaces += [numbers[ns.objgen] for ns in tree.get("/Namespaces") or [] if ns.is_indirect]
+            if names is not None and "/Dests" in names:
+                for name, dest in name_tree(names.Dests):
+                    if name not in self.dests:
+                        self.dests[name] = b"%d 0 R" % numbers[dest.objgen] if dest.is_indirect else body(dest)
+            self.next_key = offset + top + 1
+            for o in objects:
+                if isinstance(o, pikepdf.Stream):
+                    raw = o.read_raw_bytes()
+                    o.stream_dict.Length = len(raw)
+                    self.offsets[numbers[o.objgen]] = self.out.tell()
+                    self.out.write(b"%d 0 obj\n%s\nstream\n" % (numbers[o.objgen], body(o.stream_dict)))
+                    self.out.write(raw)
+                    self.out.write(b"\nendstream\nendobj\n")
+                else:
+                    self.put(numbers[o.objgen], body(o))
+        return start
+
+    def finish(self, marks: list[tuple[str, int]], *, title: str, subject: str, lang: str) -> None:
+        """The page tree, structure tree root, destinations, outline, metadata, catalog and cross-references."""
+        from pikepdf import String
+
+        def text(value: str) -> bytes:
+            return bytes(String(value).unparse())
+
+        self.put(self.page_root, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+            b" ".join(b"%d 0 R" % n for n in self.pages), len(self.pages)))
+        catalog = [b"/Type /Catalog", b"/Pages %d 0 R" % self.page_root]
+        if self.kids:
+            namespaces = b" /Namespaces [%s]" % b" ".join(b"%d 0 R" % n for n in self.namespaces) if self.namespaces else b""
+            self.put(self.struct_root, b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree << /Nums [%s] >>%s >>" % (
+                self.document, b" ".join(self.nums), namespaces))
+            self.put(self.document, b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s]%s >>" % (
+                self.struct_root, b" ".join(b"%d 0 R" % n for n in self.kids),
+                b" /Lang " + text(lang) if lang else b""))
+            catalog += [b"/StructTreeRoot %d 0 R" % self.struct_root,
+                        b"/MarkInfo << /Marked %s >>" % (b"false" if self.untagged else b"true")]
+        if self.dests:
+            dests = self.reserve()
+            self.put(dests, b"<< /Names [%s] >>" % b" ".join(
+                text(name) + b" " + self.dests[name] for name in sorted(self.dests)))
+            catalog.append(b"/Names << /Dests %d 0 R >>" % dests)
+        if marks:
+            outline, items = self.reserve(), [self.reserve() for _ in marks]
+            for i, ((name, page), number) in enumerate(zip(marks, items, strict=True)):
+                links = (b" /Prev %d 0 R" % items[i - 1] if i else b"") + (
+                    b" /Next %d 0 R" % items[i + 1] if i + 1 < len(items) else b"")
+                self.put(number, b"<< /Title %s /Parent %d 0 R%s /Dest [%d 0 R /Fit] >>" % (
+                    text(name), outline, links, self.pages[page]))
+            self.put(outline, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>" % (
+                items[0], items[-1], len(items)))
+            catalog.append(b"/Outlines %d 0 R" % outline)
+        info = b""
+        if title or subject:
+            number = self.reserve()
+            self.put(number, b"<< /Title %s /Subject %s >>" % (text(title), text(subject)))
+            info = b" /Info %d 0 R" % number
+            catalog.append(b"/ViewerPreferences << /DisplayDocTitle true >>")
+        if lang:
+            catalog.append(b"/Lang " + text(lang))
+        self.put(self.catalog, b"<< %s >>" % b" ".join(catalog))
+        self.flush()
+        xref = self.reserve()
+        self.offsets[xref] = self.out.tell()
+        rows = bytearray(b"\x00\x00\x00\x00\x00\xff\xff")  # object 0: the head of the free list
+        for n in range(1, len(self.offsets)):
+            at, packed = self.offsets[n], self.packed[n]
+            if packed:
+                rows += b"\x02" + at.to_bytes(4, "big") + (packed - 1).to_bytes(2, "big")
+            else:
+                rows += (b"\x01" if at else b"\x00") + at.to_bytes(4, "big") + b"\x00\x00"
+        data = zlib.compress(bytes(rows), 6)
+        self.out.write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /Filter /FlateDecode /Length %d >>\n"
+                       b"stream\n" % (xref, len(self.offsets), self.catalog, info, len(data)))
+        self.out.write(data)
+        self.out.write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.offsets[xref])
+
+
+def _tree_nodes(node: Any, *links: str) -> Iterator[Any]:
+    """``node`` and every indirect node reached from it through ``links`` (page tree kids, outline items...)."""
+    stack, seen = [node], set()
+    while stack:
+        item = stack.pop()
+        if not item.is_indirect or item.objgen in seen:
+            continue
+        seen.add(item.objgen)
+        yield item
+        for link in links:
+            value = item.get(link)
+            if value is None:
+                continue
+            stack.extend(value if link == "/Kids" and hasattr(value, "append") else [value])
+
+
+def _bookkeeping(o: Any) -> bool:
+    """Object streams and cross-reference streams: a reader's business, not content."""
+    import pikepdf
+
+    return isinstance(o, pikepdf.Stream) and o.stream_dict.get("/Type") in (pikepdf.Name.ObjStm, pikepdf.Name.XRef)
+
+
 def join_pdfs(parts: Sequence[tuple[Path, Sequence[str]]], target: Path, *, title: str = "", subject: str = "",
               lang: str = "") -> int:
-    """Join ``parts`` (a PDF and the bookmarks starting on its first page) into ``target``; return its page count."""
-    import pikepdf
-    from pikepdf import Dictionary, Name, OutlineItem, String
+    """Join ``parts`` (a PDF and the bookmarks starting on its first page) into ``target``; return its page count.
 
-    joined = _Joined()
-    marks: list[tuple[str, int]] = []
-    for path, bookmarks in parts:
-        start = joined.add(path)
-        marks += [(name, start) for name in bookmarks]
-    joined.finish(lang)
-    pdf = joined.pdf
-    _local_links(pdf)
-    if marks:
-        with pdf.open_outline() as outline:
-            outline.root.extend(OutlineItem(name, page) for name, page in marks)
-    if title or subject:
-        pdf.docinfo[Name.Title] = String(title)
-        pdf.docinfo[Name.Subject] = String(subject)
-        pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    if lang:
-        pdf.Root.Lang = String(lang)
-    buf = io.BytesIO()
-    pdf.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    count = len(pdf.pages)
-    for source in joined.sources:
-        source.close()
-    atomic.write_bytes(target, buf.getvalue())
+    The parts are read one at a time and their objects written straight to the file, so the memory
+    needed does not grow with the number of parts (a catalogue of 2,000 entries needs what one of
+    1,000 does).
+    """
+    count = 0
+
+    def fill(tmp: Path) -> None:
+        nonlocal count
+        with open(tmp, "wb") as out:
+            writer = _Writer(out)
+            marks: list[tuple[str, int]] = []
+            for path, bookmarks in parts:
+                start = writer.add(path)
+                marks += [(name, start) for name in bookmarks]
+            writer.finish(marks, title=title, subject=subject, lang=lang)
+            count = len(writer.pages)
+
+    atomic.write_with(target, fill)
     return count
