@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import resource
 import sys
 import tempfile
@@ -46,6 +47,7 @@ def main() -> None:
     from keykis.library import catalogue
     from keykis.render import join
 
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     deck = cards(args.n)
     joins: list[float] = []
     real_join = join.join_pdfs
@@ -70,7 +72,9 @@ def main() -> None:
         stats = catalogue.write_pdf(deck, out, args.lang)
         print(f"N={args.n}: one title changed {time.perf_counter() - start:.1f} s, {stats.laid_out} part(s) laid out "
               f"again (join {joins[-1]:.2f} s)")
-    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"peak memory {usage.ru_maxrss / 1024:.0f} MB; CPU {usage.ru_utime + usage.ru_stime:.1f} s in all")
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
