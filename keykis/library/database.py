@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
@@ -295,6 +296,9 @@ def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> 
     return report
 
 
+GRAPHS = ".graphs"
+"""Under OUTDIR during a build: the Graphviz drawings its workers share (removed when the build ends)."""
+
 HANDOUT = "handout"
 """The edition a class needs first: a build makes every case's handout before any other document."""
 
@@ -325,6 +329,8 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
     executor = opts.executor if opts.executor is not None and not isinstance(opts.executor, str) else make_executor(
         opts.executor, workers=opts.workers, recycle_after=opts.recycle_after, timeout=opts.timeout,
         preload=[opts.renderer.__module__])
+    graphs = Path(jobs[0].outdir) / GRAPHS
+    jobs = [replace(j, graphs=str(graphs)) for j in jobs]
     by_slug = {j.slug: j for j in jobs}
     first, rest = _handouts_first(jobs)
     second: list[Job] = []
@@ -335,7 +341,7 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
                 for r in results:
                     if r.ok and r.slug in rest:  # the handout is in place; the rest of the case comes next
                         served[r.slug] = r
-                        second.append(replace(rest[r.slug], owned=tuple(sorted(r.hashes.items())),
+                        second.append(replace(rest[r.slug], owned=tuple(sorted(r.hashes.items())), checked=r.checked,
                                               carried=tuple((name, r.pages.get(name, 0)) for name in r.outputs)))
                     elif not _recorded(r, by_slug, manifest, opts, report, progress):
                         return
@@ -348,6 +354,7 @@ def _run(jobs: list[Job], manifest: Manifest, opts: BuildOptions, report: BuildR
                 if not _recorded(r, by_slug, manifest, opts, report, progress):
                     return
     finally:
+        shutil.rmtree(graphs, ignore_errors=True)
         if progress:
             progress.end()
 

@@ -11,10 +11,12 @@ one-line reason, never an exception that could stop the other cases.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate
@@ -57,6 +59,10 @@ class Job:
     carried: tuple[tuple[str, int], ...] = ()
     """Files of ``OUTDIR/<slug>`` this build's handout pass made, with their page counts: kept in the case's
     folder beside the editions this job renders (what the renderer writes again replaces them)."""
+    checked: str = ""
+    """SHA-256 of the case text the handout pass checked without errors: the same text is not checked again."""
+    graphs: str = ""
+    """A folder where this build's workers keep the Graphviz drawings for each other (``keykis.render.graph_dot``)."""
 
 
 @dataclass
@@ -77,6 +83,8 @@ class JobResult:
     """The worker process that ran the job."""
     notes: list[str] = field(default_factory=list)
     """The size rules applied to the printed page counts, when they do not hold."""
+    checked: str = ""
+    """SHA-256 of the case text that was checked without errors."""
 
 
 def _one_line(exc: BaseException) -> str:
@@ -120,6 +128,22 @@ def _keep_terms(outdir: Path, key: str, case: ReadyCase) -> None:
         pass
 
 
+@contextmanager
+def _shared_graphs(folder: str) -> Iterator[None]:
+    """While rendering, Graphviz drawings are kept in ``folder`` for the build's other workers."""
+    from keykis.render.graph_dot import SHARED_ENV
+
+    before = os.environ.pop(SHARED_ENV, None)
+    if folder:
+        os.environ[SHARED_ENV] = folder
+    try:
+        yield
+    finally:
+        os.environ.pop(SHARED_ENV, None)
+        if before is not None:
+            os.environ[SHARED_ENV] = before
+
+
 def run_job(job: Job) -> JobResult:
     """Build one case; return its result (never raises for a bad case)."""
     from keykis.errors import UserError
@@ -131,16 +155,19 @@ def run_job(job: Job) -> JobResult:
     staged: Path | None = None
     try:
         loaded = load_case(Path(job.source))
-        reason = _check_reason(loaded, job.lang)
+        text = hashlib.sha256(loaded.text.encode("utf-8")).hexdigest()
+        reason = None if job.checked == text else _check_reason(loaded, job.lang)
         if reason:
             result.reason = reason
             return result
+        result.checked = text
         case = require_case(loaded)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
         for name, _ in job.carried:  # a copy, not a link: the renderer may write a carried name again
             shutil.copyfile(outdir / job.slug / name, staged / name)
-        rendered = job.renderer(case, staged, editions=job.editions, html=False, archival=True)
+        with _shared_graphs(job.graphs):
+            rendered = job.renderer(case, staged, editions=job.editions, html=False, archival=True)
         result.pages = {name: pages for name, pages in job.carried if pages}
         result.pages.update({str(k): int(v) for k, v in (getattr(rendered, "pages", None) or {}).items()})
         from keykis.check import printed_size_notes

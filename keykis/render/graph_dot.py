@@ -10,7 +10,8 @@ legend beside the drawing. A relation carries its short form (its own label,
 or its type's name) on its arrow where the drawing still prints at 7 pt or
 more, otherwise a number in the key under the drawing. Node ids are generated (``a0``, ``a1``…) and every label is escaped, so
 no DOT syntax written in a case can reach Graphviz. Drawings are cached by the
-hash of their DOT source for the life of the process.
+hash of their DOT source for the life of the process, and, during a build, in a folder
+the build's workers share (``KEYKIS_GRAPH_CACHE``).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ DOT_TIMEOUT = 60
 _cache: dict[tuple[str, str], bytes] = {}
 _geometry: dict[str, tuple[tuple[float, float], list[str]]] = {}
 """What :func:`concept_geometry` read, by the hash of the DOT source (the page and the figure try the same ones)."""
+SHARED_ENV = "KEYKIS_GRAPH_CACHE"
+"""A folder where drawings are also kept by the hash of their source, for the other processes of one build
+(the handout pass and the pass after it draw the same graphs, often in different workers)."""
 
 
 class GraphvizError(KeykisError):
@@ -272,6 +276,15 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
     key = (hashlib.sha256(dot_source.encode()).hexdigest(), fmt)
     if key in _cache:
         return _cache[key]
+    shared = os.environ.get(SHARED_ENV)
+    kept = os.path.join(shared, f"{key[0]}.{fmt}") if shared else None
+    if kept is not None:
+        try:
+            with open(kept, "rb") as f:
+                _cache[key] = f.read()
+            return _cache[key]
+        except OSError:
+            pass
     dot = shutil.which("dot")
     if dot is None:
         raise GraphvizError("Graphviz is not installed (the 'dot' program was not found)")
@@ -287,7 +300,24 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
     if fmt == "svg":
         _readable(done.stdout)
     _cache[key] = done.stdout
+    if kept is not None:
+        _keep(kept, done.stdout)
     return done.stdout
+
+
+def _keep(path: str, data: bytes) -> None:
+    """Write a drawing for the build's other processes; a whole file or none (no failure if it cannot)."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def _readable(svg: bytes) -> None:

@@ -35,8 +35,28 @@ def test_every_handout_is_made_before_any_other_document(tmp_path: Path, workers
         entry = manifest["cases"][f"case-{i}"]
         assert {"handout.pdf", "case.pdf", "guidelines.pdf", "graph.svg", "graph.pdf"} <= set(entry["outputs"])
         assert entry["pages"]["handout.pdf"] == 2 and entry["pages"]["guidelines.pdf"] == 2
+    assert not (opts.outdir / ".graphs").exists(), "the drawings the workers shared go when the build ends"
     again = build_database([cases], opts)
     assert {o.status for o in again.outcomes} == {"unchanged"}
+
+
+def test_a_case_changed_between_the_passes_is_checked_again(tmp_path: Path) -> None:
+    from keykis.library.job import Job, run_job
+
+    cases = tmp_path / "cases"
+    folder = add_case(cases, "case-1")
+    out = tmp_path / "out"
+    out.mkdir()
+    job = Job(slug="case-1", source=str(folder), outdir=str(out), key="k", editions=("handout",),
+              renderer=standin.render_editions, lang="ru")
+    first = run_job(job)
+    assert first.ok and len(first.checked) == 64
+    text = (folder / "case.yaml").read_text(encoding="utf-8")
+    (folder / "case.yaml").write_text(text.replace("main_actor:", "main_actor: nobody-here\nold_main_actor:", 1),
+                                      encoding="utf-8")
+    second = run_job(Job(slug="case-1", source=str(folder), outdir=str(out), key="k", editions=("research",),
+                         renderer=standin.render_editions, lang="ru", checked=first.checked))
+    assert not second.ok and "check error" in second.reason
 
 
 def test_one_edition_is_one_pass(tmp_path: Path) -> None:
