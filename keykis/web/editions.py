@@ -21,7 +21,7 @@ from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
 from keykis.render.fetcher import ASSET_SCHEME, asset_url
-from keykis.render.graph_dot import concept_drawing, draw, fan_dot, relation_legend
+from keykis.render.graph_dot import concept_drawing, draw, fan_dot, relation_legend, relation_types_used
 from keykis.web.svg import inline_svg
 
 try:  # the story-ordered student handout (issue #19); until it is there, the student view of the case edition
@@ -40,6 +40,9 @@ _BODY = re.compile(r"<body[^>]*>(?P<body>.*)</body>", re.S)
 _MAIN = re.compile(r"<main\b(?P<attrs>[^>]*)>")
 _TABLE = re.compile(r"<table\b.*?</table>", re.S)
 _IMG = re.compile(rf'<img src="{ASSET_SCHEME}:(?P<name>[\w.-]+)" alt="(?P<alt>[^"]*)">')
+
+SCREEN_ARROW_CHARS = 40
+"""A relation's short form up to this long is written on its arrow on the web (longer ones are numbered)."""
 
 
 @dataclass
@@ -69,9 +72,11 @@ def render_edition(case: ReadyCase, edition: str, lang: str | None = None) -> Ed
     view = source_case(case, edition)
     story = edition == HANDOUT and handout_context is not None
     ctx = handout_context(view, lang, public=True) if story else edition_context(view, lang)
-    svgs = {"figure.svg": concept_drawing(view, ctx.lang, rankdir="TB", limit=0)[0]}
+    # a screen has no print size to keep: every relation's short form goes on its arrow, the types in the legend
+    svgs = {"figure.svg": concept_drawing(view, ctx.lang, rankdir="TB", limit=SCREEN_ARROW_CHARS)[0]}
     ctx.figure_url = ctx.graph_url = asset_url("figure.svg")
-    ctx.relations = relation_legend(view, ctx.lang)
+    ctx.relations = relation_legend(view, ctx.lang, SCREEN_ARROW_CHARS)
+    ctx.relation_lines = relation_types_used(view, ctx.lang)
     if edition == GUIDELINES:
         svgs["fan.svg"] = draw(fan_dot(view, ctx.lang))
         ctx.fan_url = asset_url("fan.svg")
