@@ -173,6 +173,13 @@ class Author:
     def write(self, text: str) -> None:
         self.t.type(text)
 
+    def lines(self, text: str) -> None:
+        """A list typed one item a line (the items of ``text`` are separated by ``; ``)."""
+        for n, item in enumerate(text.split("; ")):
+            if n:
+                self.t.keys("Enter")
+            self.write(item)
+
     def tab(self, n: int = 1) -> None:
         self.t.keys(*["Tab"] * n)
 
@@ -230,11 +237,11 @@ def write_case(a: Author, t: dict[str, str]) -> None:
     a.write(t["abstract_en"])
     # 3: keywords.
     a.goto(3)
-    a.write(t[f"keywords_{first}"])
+    a.lines(t[f"keywords_{first}"])
     a.tab()
-    a.write(t[f"keywords_{second}"])
+    a.lines(t[f"keywords_{second}"])
     a.tab()
-    a.write(t["keywords_en"])
+    a.lines(t["keywords_en"])
     # 4: theory.
     a.goto(4)
     a.write(t["theory"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from keykis import atomic, comments, safe_read, yamlsafe
 from keykis.errors import CaseFileError
+from keykis.method import case_schema
 from keykis.model import Case, case_file
+from keykis.paths import schemas_dir
 from keykis.recovery import Journal, Op, Recovery, read_recovery
 from keykis.references import references
 
@@ -304,10 +307,36 @@ class CaseDocument:
                 branch: Any = value
                 for key in reversed((*parents[depth + 1:], last)):
                     branch = CommentedMap([(key, branch)])
-                self._keeping_comments(tuple(parents[:depth]), part, functools.partial(node.__setitem__, part, branch))
+                self._keeping_comments(tuple(parents[:depth]), part, functools.partial(self._add, node, part, branch))
                 return
             node = child
+        if node is self.tree and last not in node:
+            self._keeping_comments((), last, functools.partial(self._add, node, last, value))
+            return
         self._keeping_comments(tuple(parents), last, lambda: _replace(node, last, value))
+
+    def _add(self, node: Any, key: Any, value: Any) -> None:
+        """Set ``node[key]``; a new part of the case goes beside its step, not at the end of the file.
+
+        The file's parts follow the skeleton's order (``part_order``): a new
+        one is inserted before the first part that comes after it, below the
+        comment lines of the part before it and above those of the next (a
+        step's heading stays on its step).
+        """
+        order = part_order()
+        if node is not self.tree or key in node or key not in order or not isinstance(node, CommentedMap):
+            node[key] = value
+            return
+        existing = list(node.keys())
+        rank = order.index(key)
+        following = next((k for k in existing if k in order and order.index(k) > rank), None)
+        if following is None:
+            node[key] = value
+            return
+        at = existing.index(following)
+        gap = comments.take_after(node, existing[at - 1]) + comments.take_before(node, following) if at else ""
+        node.insert(at, key, value)
+        comments.put_after(node, key, gap)
 
     def _keeping_comments(self, parents: Path_, key: Any, change: Any) -> None:
         """Run ``change`` on child ``key`` of the container at ``parents``; its comment gaps stay put.
@@ -506,6 +535,24 @@ class CaseDocument:
         self._saved_generation = self.generation
 
 
+FLOW_WIDTH = 60
+"""A new list of texts is written on one line (``[a, b]``) while it fits in this many characters."""
+
+
+@functools.cache
+def part_order() -> tuple[str, ...]:
+    """The order of the top-level parts of a case file: the skeleton's, with the schema's other parts beside
+    the part they follow in the schema (``opening`` after ``titles``, ``acknowledgements`` after ``references``)."""
+    skeleton = (schemas_dir() / "case.skeleton.yaml").read_text(encoding="utf-8")
+    order = list(dict.fromkeys(re.findall(r"^([a-z_]+):", skeleton, flags=re.M)))
+    schema = list(case_schema()["properties"])
+    for n, key in enumerate(schema):
+        if key not in order:
+            before = next((k for k in reversed(schema[:n]) if k in order), None)
+            order.insert(order.index(before) + 1 if before else 0, key)
+    return tuple(order)
+
+
 def _ids(node: Any) -> Any:
     if isinstance(node, dict):
         if isinstance(node.get("id"), str):
@@ -558,12 +605,18 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new) and type(old) is type(new)
 
 
+def _fits(values: list[Any]) -> bool:
+    return sum(len(str(v)) + 2 for v in values) <= FLOW_WIDTH
+
+
 def _styled(old: Any, value: Any) -> Any:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         seq = CommentedSeq(value)
-        if isinstance(old, CommentedSeq) and old.fa.flow_style():
-            seq.fa.set_flow_style()
-        elif not isinstance(old, CommentedSeq):
+        # a few keywords on one line, readings one a line; a block list stays a block, and a long
+        # one-line list the author wrote stays on its line
+        if isinstance(old, CommentedSeq) and old and not old.fa.flow_style():
+            return seq
+        if _fits(value) or (isinstance(old, CommentedSeq) and old and not _fits(old)):
             seq.fa.set_flow_style()
         return seq
     if not isinstance(value, str):

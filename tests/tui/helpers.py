@@ -12,7 +12,7 @@ from textual.widgets import Select, SelectionList
 
 KEYS = {" ": "space", "+": "plus", "-": "minus", ".": "full_stop", ",": "comma", "?": "question_mark",
         ";": "semicolon", ":": "colon", "'": "apostrophe", "(": "left_parenthesis", ")": "right_parenthesis",
-        "—": "—"}
+        "—": "—", "\n": "enter"}
 
 
 async def write(pilot: Pilot[None], text: str) -> None:

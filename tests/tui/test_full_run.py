@@ -118,8 +118,8 @@ async def test_a_new_case_through_all_25_steps_passes_check(workdir: Path, monke
                            ("en", "The head of a town library wants to open on Sundays.")):
             await fill(pilot, f"abstract.{lang}.draft", text)
         await next_step(pilot, 3)
-        for lang, text in (("ru", "библиотеки; часы работы"), ("kk", "кітапханалар; жұмыс уақыты"),
-                           ("en", "libraries; opening hours")):
+        for lang, text in (("ru", "библиотеки\nчасы работы"), ("kk", "кітапханалар\nжұмыс уақыты"),
+                           ("en", "libraries\nopening hours")):  # one keyword a line
             await fill(pilot, f"keywords.{lang}", text)
         await next_step(pilot, 4)
         await fill(pilot, "theory", "The KEYKIS algorithm of 25 steps.")

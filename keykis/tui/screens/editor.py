@@ -33,6 +33,7 @@ from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
 from keykis.tui.fields import Path_
 from keykis.tui.key_words import say_keys
 from keykis.tui.palette_key import name_palette_key
+from keykis.tui.recent import last_step, remember_step
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import EditItem, FormContext
@@ -67,14 +68,16 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+t", "theme", "editor.key_theme", show=False),
         Binding("ctrl+o", "external_editor", "editor.key_editor", show=False),
         Binding("ctrl+z", "undo_rename", "editor.key_undo_rename", show=False),
-        Binding("f1", "method_help", "editor.key_help"),
+        Binding("f1", "method_help", "editor.key_help", show=False),
     ]
 
     def __init__(self, doc: CaseDocument, *, lang: str, step: str | None = None) -> None:
         super().__init__()
         self.doc = doc
         self.lang = lang
-        self.step = page(step or "") or method().steps[0]
+        self.step = page(step or "") or page(last_step(doc.path) or "") or method().steps[0]
+        """The step on screen: the one asked for, else the one last edited (``keykis.tui.recent``), else step 1."""
+        self._edited_step = ""
         self.findings: list[Finding] = []
         self.ctx = FormContext(doc, lang, self.changed)
         self._check_timer: Timer | None = None
@@ -229,6 +232,9 @@ class EditorScreen(Screen[None]):
     def changed(self, path: Path_) -> None:
         """A control changed the document: schedule checks and the autosave."""
         self._changed_at = time.perf_counter()
+        if self.step.id != self._edited_step:  # once per step written in, not at every key
+            self._edited_step = self.step.id
+            remember_step(self.doc.path, self.step.id)
         if path[:2] == ("matrix", "questions"):
             self._title_follows_question()
         if self._check_timer is not None:

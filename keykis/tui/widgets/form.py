@@ -173,16 +173,26 @@ class NumberControl(Control):
             self.write(int(text))
 
 
-class WordsControl(Control):
-    """A short list of texts (keywords, courses, indicators), separated by ``;``."""
+class WordsControl(TextControl):
+    """A list of texts (keywords, readings, courses, indicators): one item per line.
+
+    A reading often holds a ``;`` or a ``,`` of its own, so only a new line
+    starts a new item; blank lines are dropped.
+    """
 
     def body(self) -> ComposeResult:
         words = [clean_line(w) for w in self.value or [] if isinstance(w, str)]
-        yield Input("; ".join(words), disabled=self.ctx.read_only, compact=True)
+        area = TextBox("\n".join(words), soft_wrap=True, show_line_numbers=False,
+                       placeholder=say("editor.one_per_line", self.ctx.lang),
+                       read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
+        area.cursor_blink = False
+        yield area
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.write([w.strip() for w in event.value.split(";") if w.strip()])
+        event.prevent_default()  # the text control's handler would store the lines as one text
+        self._fit()
+        self.write([line.strip() for line in event.text_area.text.splitlines() if line.strip()])
 
 
 class ChoiceSelect(Select[Any]):
