@@ -13,6 +13,8 @@ from keykis.vocabulary import say
 from tests.helpers import EXAMPLE
 from tests.render.pdfread import text
 
+pytestmark = pytest.mark.slow  # every test reads the example case rendered (a whole render, over 5 CPU seconds)
+
 
 def _flat(pdf: Path) -> str:
     """The PDF's text with hyphenated line ends joined again."""
@@ -23,7 +25,6 @@ def _plain(markdown: str) -> str:
     return " ".join(markdown.split())
 
 
-@pytest.mark.slow
 def test_the_case_opens_with_the_hook_right_after_the_title_block(example_render: tuple[Path, RenderResult]) -> None:
     case = load_case(EXAMPLE.parent)
     printed = _flat(example_render[0] / "case.pdf")
