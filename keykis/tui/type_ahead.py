@@ -43,6 +43,8 @@ OPENING_AFTER = 0.15
 """Seconds a key may wait before the screen says it is opening something."""
 HOLD_LIMIT = 8.0
 """Seconds after which a held key goes through even if the screen is still busy."""
+FOCUS_GRACE = 2.0
+"""Seconds keys wait for a cursor when none is anywhere (a step replaced: its first field takes it next)."""
 POLL = 0.004
 """Seconds between two looks at whether the screen has caught up."""
 
@@ -97,6 +99,7 @@ class TypeAhead:
         self._pump: asyncio.Task[None] | None = None
         self._opening: Notification | None = None
         self._holds = 0
+        self._unfocused_at = 0.0
         self.keys_held = 0
         """How many keys had to wait for the screen (the benchmark reports it)."""
 
@@ -157,7 +160,8 @@ class TypeAhead:
     def caught_up(self) -> bool:
         """True when nothing that decides where a key goes has work waiting.
 
-        That is: the screens (their messages and the callbacks they run after
+        That is: a cursor somewhere (while none is, for up to ``FOCUS_GRACE``),
+        the screens (their messages and the callbacks they run after
         a refresh), the focused widget and its containers (a key they are still
         handling may open a form or move the cursor), and any widget still
         mounting or being removed (a form or a step on its way). The footer,
@@ -168,6 +172,13 @@ class TypeAhead:
         if self._holds:
             return False
         app: Any = self
+        if app.focused is None:  # the field with the cursor was removed; its successor is on its way
+            now = time.monotonic()
+            self._unfocused_at = self._unfocused_at or now
+            if now - self._unfocused_at < FOCUS_GRACE:
+                return False
+        else:
+            self._unfocused_at = 0.0
         for screen in app.screen_stack:
             if screen._callbacks or _busy(screen):
                 return False

@@ -143,3 +143,21 @@ def test_escape_read_together_with_the_next_key_is_escape_then_that_key() -> Non
                             ("alt+enter", "\r", "enter"), ("alt+tab", "\t", "tab")):
         keys = escape_then(events.Key(alt, char))
         assert [k.key for k in keys] == ["escape", rest]
+
+
+@pytest.mark.slow
+async def test_the_first_character_after_ctrl_n_goes_into_the_step_opened(tmp_path: Path) -> None:
+    """The step's old field is removed before its new one takes the cursor: a key in between waits for it."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "keykis", "new", "c", "--lang", "ru"], cwd=tmp_path, check=True,
+                   capture_output=True)
+    app = make_app(tmp_path / "cases" / "c", lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        for _ in range(6):
+            burst(pilot, "ctrl+n", *"Шк", "ctrl+b")
+            await drained(pilot)
+        await settle(pilot)
+        assert app.screen.doc.get(("abstract", "ru", "draft")) == "Шк" * 6
