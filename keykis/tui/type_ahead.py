@@ -32,6 +32,7 @@ from collections import deque
 from typing import Any
 
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.keys import _character_to_key
 from textual.notifications import Notification
 from textual.widgets import Footer, Header, Input, TextArea
@@ -53,6 +54,27 @@ TEXT = (Input, TextArea)
 """Fields where a character is only a character."""
 FURNITURE = (Footer, Header, ToastRack)
 """Widgets that never take a key; their redrawing does not hold keys."""
+
+
+def _feed_after_late_escape(feed: Any) -> Any:
+    """Textual's parser, made to close a lone Escape whose moment passed before the next bytes came.
+
+    Textual decides that Escape was pressed alone when ``ESCDELAY`` passes
+    with nothing after it, but it looks at the clock only when the input
+    thread wakes with nothing to read. On a loaded machine the next keys can
+    arrive first: they were then taken as the rest of an escape sequence and
+    came out as «^» followed by the keys (a form did not close; what came
+    next went into it). Here the clock is looked at before new bytes are read.
+    """
+    def fed(self: Any, data: str) -> Any:
+        if data:
+            yield from self.tick()
+        yield from feed(self, data)
+
+    return fed
+
+
+XTermParser.feed = _feed_after_late_escape(XTermParser.feed)  # type: ignore[method-assign]
 
 
 def escape_then(event: events.Key) -> list[events.Key]:

@@ -161,3 +161,18 @@ async def test_the_first_character_after_ctrl_n_goes_into_the_step_opened(tmp_pa
             await drained(pilot)
         await settle(pilot)
         assert app.screen.doc.get(("abstract", "ru", "draft")) == "Шк" * 6
+
+
+def test_an_escape_read_late_with_the_keys_after_it_is_still_escape() -> None:
+    """On a loaded machine the input thread may wake only when the next keys are there: Escape stays Escape."""
+    import time
+
+    from textual._xterm_parser import XTermParser
+
+    import keykis.tui.type_ahead  # noqa: F401 - installs the parser fix
+
+    parser = XTermParser(debug=False)
+    keys = [*parser.feed("\x1b")]
+    time.sleep(0.2)  # past ESCDELAY (0.1 s), with no tick in between
+    keys += [*parser.feed("aУ\x1b[B")]
+    assert [k.key for k in keys] == ["escape", "a", "У", "down"]  # type: ignore[attr-defined]
