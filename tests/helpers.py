@@ -44,3 +44,36 @@ def in_a_process_that_dies(work: Any) -> None:
         os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "the work in the child failed"
+
+
+def tmux(*args: str) -> str:
+    """Run a tmux command; its output."""
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def pane(session: str) -> str:
+    """What the pane of ``session`` shows, colours included (a focus highlight is seen)."""
+    return tmux("capture-pane", "-p", "-e", "-t", session)
+
+
+def pane_steady(session: str, *, unlike: str | None = None, cap: float = 300.0, look: float = 0.2) -> str:
+    """The pane of ``session`` once it differs from ``unlike`` (a key took effect) and two looks in a row find it
+    the same (the program has drawn what it will draw).
+
+    ``look`` is the interval between looks, not a wait for anything; ``cap`` is the generous limit on a loaded machine.
+    """
+    import time
+
+    end = time.monotonic() + cap
+    seen = pane(session)
+    while unlike is not None and seen == unlike:
+        assert time.monotonic() < end, f"the key changed nothing on the screen:\n{seen}"
+        time.sleep(look)
+        seen = pane(session)
+    while True:
+        time.sleep(look)
+        now = pane(session)
+        if now == seen:
+            return now
+        assert time.monotonic() < end, f"the pane never settled:\n{now}"
+        seen = now

@@ -102,6 +102,8 @@ class Autosave:
         """How many saves wrote the file (tests and benchmarks look at it)."""
         self.conflicts = 0
         """How many times an outside change was noticed."""
+        self.held = 0
+        """How many pauses ended with changes left unwritten because of an outside change (tests wait on it)."""
 
     @property
     def lang(self) -> str:
@@ -121,7 +123,11 @@ class Autosave:
     # -- saving -----------------------------------------------------------------
     def autosave(self) -> None:
         """Write pending changes in a worker, unless the file changed on disk."""
-        if not self.conflict and self.doc.dirty:
+        if not self.doc.dirty:
+            return
+        if self.conflict:
+            self.held += 1
+        else:
             self.screen.run_worker(self._save_worker, thread=True, exclusive=True, group="save")
 
     def _save_worker(self) -> None:

@@ -8,11 +8,10 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from textual.app import App
 from textual.widgets import Static, TextArea
 
 from keykis.recovery import recovery_file
@@ -24,17 +23,16 @@ from keykis.tui.study.screen import PartPanel, StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.items import ItemTable
-from tests.helpers import in_a_process_that_dies
+from tests.helpers import in_a_process_that_dies, pane_steady
 from tests.study.conftest import CASE_DIR
+from tests.tui.helpers import until as _until
 
 WIDE, NARROW = (160, 45), (80, 24)
 
 
-async def _until(pilot: Pilot[None], done: Callable[[], bool], timeout: float = 10.0) -> None:
-    end = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < end, "timed out"
-        await pilot.pause(0.05)
+def _keys(app: App[object]) -> set[str]:
+    """The descriptions of the keys the footer offers now."""
+    return {b.description for _, b, _, _ in app.screen.active_bindings.values()}
 
 
 def _screen_text(screen: StudyScreen) -> str:
@@ -60,11 +58,10 @@ async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_read
         await _until(pilot, lambda: screen.checks_done > 0)
         assert {f.rule for f in screen.findings} == {"worksheet-placeholder", "field-fan"}
         await pilot.press("ctrl+n")  # step 12
-        await _until(pilot, lambda: screen.part == "problems")
-        await pilot.pause(0.3)
-        assert isinstance(app.focused, ItemTable)
+        await _until(pilot, lambda: screen.part == "problems" and isinstance(app.focused, ItemTable), "the problems")
         await pilot.press("enter")  # the form of p1
-        await pilot.pause(0.5)
+        await _until(pilot, lambda: app.screen is not screen and app.focused is not None
+                     and app.focused.screen is app.screen, "the form of p1, its text focused")
         await pilot.press(*"Операторы учат жителей порталу вместо приёма заявлений.")  # the form opens in its text
         await pilot.press("shift+tab", "enter", "down", "enter")  # owner: the first actor
         await pilot.press("escape")
@@ -102,7 +99,7 @@ async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path
         assert isinstance(screen, StudyScreen)
         await _until(pilot, lambda: screen.checks_done > 0)
         await pilot.press("ctrl+f", "enter")  # no Tab, no arrow: the first finding
-        await pilot.pause(0.5)
+        await _until(pilot, lambda: screen.part == "who", "the part of the first finding")
         first = screen.findings[0]
         assert first.at.startswith("worksheet.students") and screen.part == "who"
         panel = screen.query_one(FindingsPanel)
@@ -110,10 +107,11 @@ async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path
         target = next(i for i, f in enumerate(screen.findings) if f.at.startswith("matrix.tasks"))
         panel.highlighted = target
         await pilot.press("enter")
-        await pilot.pause(0.5)
-        assert screen.part == "tasks"
-        focused = app.focused
-        assert focused is not None and focused in screen.query_one(PartPanel).query("*")
+
+        def in_the_part() -> bool:
+            return app.focused is not None and app.focused in screen.query_one(PartPanel).query("*")
+
+        await _until(pilot, lambda: screen.part == "tasks" and in_the_part(), "a control of the tasks")
 
 
 @pytest.mark.slow
@@ -123,8 +121,8 @@ async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -
     for lang, words in words_of.items():
         app = make_study_app(CASE_DIR, tmp_path / f"{lang}.yaml", lang=lang)
         async with app.run_test(size=WIDE) as pilot:
-            await pilot.pause(0.5)
-            descriptions = {b.description for _, b, _, _ in app.screen.active_bindings.values()}
+            await _until(pilot, lambda a=app, w=words[0]: w in _keys(a), "the keys of the list of students")
+            descriptions = _keys(app)
             assert words[0] in descriptions and words[2] in descriptions  # the list of students has focus
             assert words[3] in descriptions  # the command palette's key, which Textual names in English
             assert words[1] in _screen_text(app.screen) or any(
@@ -143,11 +141,10 @@ async def test_an_outside_change_raises_the_bar_and_saving_waits(tmp_path: Path,
         assert screen.query_one(ConflictBar).has_class("-shown")
         screen.doc.set(("defence",), "Mine")
         screen.changed(("defence",))
-        await pilot.pause(0.6)
+        await _until(pilot, lambda: screen.autosave.held > 0, "the autosave pause to end")
         assert "Mine" not in sheet.read_text(encoding="utf-8")  # never written over the other change
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert type(app.screen).__name__ == "ChangedOnDisk"
+        await _until(pilot, lambda: type(app.screen).__name__ == "ChangedOnDisk", "the question")
 
 
 async def test_a_worksheet_that_is_not_yaml_opens_as_text_and_nothing_is_lost(tmp_path: Path) -> None:
@@ -156,7 +153,7 @@ async def test_a_worksheet_that_is_not_yaml_opens_as_text_and_nothing_is_lost(tm
     app = make_study_app(CASE_DIR, sheet, lang="en")
     async with app.run_test(size=WIDE) as pilot:
         assert isinstance(app.screen, StudyTextScreen)
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: isinstance(app.focused, TextArea), "the text focused")
         await pilot.press("ctrl+q")
     assert sheet.read_text(encoding="utf-8") == "keykis: 1\nworksheet:\n\tcase: x\n"
 
@@ -169,7 +166,7 @@ async def test_text_mode_saves_itself_after_a_pause_and_keeps_the_file_as_opened
     async with app.run_test(size=NARROW) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyTextScreen)
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: isinstance(app.focused, TextArea), "the text focused")
         screen.query_one("#sheet", TextArea).move_cursor((0, 0))
         await pilot.press(*"# mended", "enter")
         await _until(pilot, lambda: sheet.read_text(encoding="utf-8").startswith("# mended\n"))
@@ -188,7 +185,7 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyTextScreen)
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: isinstance(app.focused, TextArea), "the text focused")
         sheet.write_text("# theirs\n", encoding="utf-8")
         await _until(pilot, lambda: screen.query_one(ConflictBar).has_class("-shown"))
         assert "сохраняется в w.mine-" in str(screen.query_one(ConflictBar).render())
@@ -200,10 +197,13 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
             return bool(copies) and copies[0].read_text(encoding="utf-8").startswith("# mine\n")
 
         await _until(pilot, mine_in_a_copy)
+        def notes() -> int:
+            return sum("сохраняется в w.mine-" in n.message for n in app._notifications)
+
+        before = notes()
         await pilot.press("f6")  # the forms would show their file, not this text: it stays here
-        await pilot.pause(0.2)
+        await _until(pilot, lambda: notes() > before, "the note that the text goes to a copy")
         assert app.screen is screen
-        assert any("сохраняется в w.mine-" in n.message for n in app._notifications)
         await pilot.press("ctrl+q")
     assert sheet.read_text(encoding="utf-8") == "# theirs\n"
     (copy,) = tmp_path.glob("w.mine-*.yaml")
@@ -219,13 +219,13 @@ async def test_text_mode_speaks_russian_and_f6_opens_the_forms_once_the_text_rea
     async with app.run_test(size=WIDE) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyTextScreen)
-        await pilot.pause(0.3)
+        await _until(pilot, lambda: isinstance(app.focused, TextArea), "the text focused")
         descriptions = {b.description for _, b, _, _ in screen.active_bindings.values()}
         assert {"Сохранить", "Проверить", "Формы", "Кейс"} <= descriptions
         await pilot.press("f6")  # the tab is still there: the forms cannot open yet
-        await pilot.pause(0.2)
+        await _until(pilot, lambda: any("Формы пока не открыть" in n.message and "табуляц" in n.message
+                                        for n in app._notifications), "the note on what stands in the way")
         assert app.screen is screen
-        assert any("Формы пока не открыть" in n.message and "табуляц" in n.message for n in app._notifications)
         area = screen.query_one("#sheet", TextArea)
         row = area.text.split("\n").index("\tgroup: " + good.split("\n  group: ")[1].split("\n")[0])
         area.move_cursor((row, 0))
@@ -255,10 +255,10 @@ def test_kill_9_inside_the_autosave_pause_loses_nothing(tmp_path: Path) -> None:
         while "Who made the worksheet" not in _tmux("capture-pane", "-p", "-t", session):
             assert time.monotonic() < deadline, "the study screen did not start"
             time.sleep(0.3)
-        time.sleep(1.0)
+        shown = pane_steady(session)
         for key in ("Tab", "Tab"):  # to the group
             _tmux("send-keys", "-t", session, key)
-            time.sleep(0.4)
+            shown = pane_steady(session, unlike=shown)  # the focus has moved: its highlight is drawn elsewhere
         _tmux("send-keys", "-t", session, "-l", typed)
         journal = recovery_file(sheet)
         deadline = time.monotonic() + 60

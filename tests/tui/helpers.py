@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 
 from textual import events
 from textual.keys import _character_to_key
@@ -13,6 +15,46 @@ from textual.widgets import Select, SelectionList
 KEYS = {" ": "space", "+": "plus", "-": "minus", ".": "full_stop", ",": "comma", "?": "question_mark",
         ";": "semicolon", ":": "colon", "'": "apostrophe", "(": "left_parenthesis", ")": "right_parenthesis",
         "—": "—", "\n": "enter"}
+
+
+WAIT_CAP = 300.0
+"""Seconds a test waits for what it expects before it fails: generous, since on a shared machine under a load of
+15 opening one step of the editor has taken 3 s; a cap on a condition, never a fixed pause."""
+
+
+async def until(pilot: Pilot[None], done: Callable[[], object], what: str = "", cap: float = WAIT_CAP) -> None:
+    """Let the app run until ``done()`` holds; fail (naming ``what``) if it does not within ``cap`` seconds."""
+    end = time.monotonic() + cap
+    while not done():
+        assert time.monotonic() < end, f"still waiting after {cap:.0f} s: {what or done}"
+        await pilot.pause(0.02)
+
+
+SHORT_PAUSE = 1.0
+"""The longest pause of the app ``settle`` waits out: a check's delay, the short autosave delay tests set (the
+usual 1.5 s autosave pause, a notification's timeout and the hour-long pause some tests set are not waited for)."""
+
+
+def _pending(node: object) -> bool:
+    """Whether a one-shot timer of a short pause is still to fire on ``node`` (a check, an autosave, a debounce)."""
+    for timer in list(getattr(node, "_timers", ())):
+        task = getattr(timer, "_task", None)
+        if timer._repeat == 0 and timer._interval <= SHORT_PAUSE and task is not None and not task.done():
+            return True
+    return False
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app come to rest: every short pause it started has ended (the check ran, the autosave wrote)
+    and its workers have finished; a condition, never a fixed wait."""
+    app = pilot.app
+    for _ in range(3):  # a finished worker may start a pause, and that pause a worker
+        await until(pilot, lambda: not any(_pending(n) for n in (app, app.screen, *app.screen.walk_children())),
+                    "the app's short pauses to end")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(_pending(n) for n in (app, app.screen, *app.screen.walk_children())):
+            return
 
 
 async def write(pilot: Pilot[None], text: str) -> None:

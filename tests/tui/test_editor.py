@@ -21,7 +21,7 @@ from keykis.tui.widgets.steps import StepsSidebar
 from keykis.tui.widgets.views import FanMatrixTable, GraphTextView, MorphFan
 from keykis.yamlsafe import loads
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import focused_path, write
+from tests.tui.helpers import focused_path, settle, until, write
 
 
 @pytest.fixture
@@ -29,13 +29,6 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Short autosave and disk-watch delays so the tests need not wait."""
     monkeypatch.setenv("KEYKIS_AUTOSAVE_DELAY", "0.2")
     monkeypatch.setenv("KEYKIS_WATCH_INTERVAL", "0.2")
-
-
-async def settle(pilot, seconds: float = 0.3) -> None:
-    """Let timers fire and the check worker finish."""
-    await pilot.pause(seconds)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_step(pilot, step_id: str) -> StepPanel:
@@ -80,7 +73,7 @@ async def test_typing_is_saved_shortly_after_with_comments_and_a_backup(example:
         assert focused_path(pilot) == "time_place.time"
         await pilot.press("end")
         await write(pilot, " Mart.")
-        await settle(pilot, 0.5)
+        await settle(pilot)
         after = example.read_text(encoding="utf-8")
         assert "time: Весна 2025 года, до отчётной встречи акима с населением в июне. Mart.\n" in after
         assert after.splitlines()[:3] == before.splitlines()[:3], "the comments at the top are kept"
@@ -95,14 +88,14 @@ async def test_a_change_on_disk_is_announced_and_never_overwritten(example: Path
         await settle(pilot)
         theirs = example.read_text(encoding="utf-8").replace("Весна 2025 года", "Осень 2025 года")
         example.write_text(theirs, encoding="utf-8")
-        await settle(pilot, 0.5)
+        await until(pilot, lambda: getattr(app.screen, "disk_conflict", False), "the change on disk noticed")
         editor = app.screen
         assert isinstance(editor, EditorScreen) and editor.disk_conflict, "no dialog takes the keyboard"
         bar = editor.query_one(ConflictBar)
         assert bar.display and "changed on disk" in str(bar.render())
         await open_step(pilot, "conclusion")
         await write(pilot, "Mine ")
-        await settle(pilot, 0.5)
+        await settle(pilot)
         assert "Mine " in editor.doc.get(("conclusion",)), "typing went to the form"
         assert example.read_text(encoding="utf-8") == theirs, "autosave is paused"
         assert "Mine " in example.with_name("case.yaml.recovery").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from keykis.parts import pages
 from keykis.tui.app import make_app
 from keykis.tui.screens.editor import EditorScreen
 from tests.tui.conftest import SIZE
+from tests.tui.helpers import settle, until
 
 MARKUP_NAME = "Ерлан Сапаров [/i] [red]x[/red] [see appendix A]"
 
@@ -23,16 +24,14 @@ async def test_ctrl_n_at_key_repeat_speed_walks_every_step(example: Path) -> Non
     before = example.read_bytes()
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        await settle(pilot)  # the case loaded and checked
         last = pages()[-1]  # the 25 steps, then the card and the guidelines
         for _ in range(len(pages()) + 5):
             app.post_message(events.Key("ctrl+n", None))
-            await asyncio.sleep(0.005)
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, EditorScreen) and app.screen.step.n == last.n:
-                break
-        await pilot.pause(0.3)
+            await asyncio.sleep(0.005)  # key repeat: the keys come faster than steps open (the case under test)
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen) and app.screen.step.n == last.n, "the last page")
+        await settle(pilot)  # the keys past the last page are handled too
         assert app.screen.step.id == last.id
         assert app._exception is None
     assert example.read_bytes() == before
@@ -44,12 +43,12 @@ async def test_markup_in_an_actor_name_is_shown_as_written(example: Path) -> Non
     example.write_text(text, encoding="utf-8")
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
         labels: list[str] = []
         screen = app.screen
         for step in ("internal", "external", "visualisation", "characters"):  # the steps that list actors
             await screen.show_step(step)
-            await pilot.pause(0.05)
+            await settle(pilot)
             for select in app.screen.query(Select):
                 labels += [str(prompt) for prompt, _ in select._options]
             for sl in app.screen.query(SelectionList):
@@ -77,8 +76,7 @@ async def test_wrong_types_open_the_error_view_naming_the_place(example: Path) -
     before = example.read_bytes()
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ParseErrorScreen)
+        await until(pilot, lambda: isinstance(app.screen, ParseErrorScreen), "the error view")
         message = str(app.screen.query_one("#error-message", Static).render())
         assert f":{start + 1}:" in message and "in Actors [actors]: expected a list" in message
         assert app._exception is None

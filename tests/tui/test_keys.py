@@ -90,7 +90,7 @@ async def test_the_cursor_stays_in_its_control_across_language_and_theme_switche
         await tab_to(pilot, "time_place.place")
         for key in ("ctrl+l", "ctrl+t", "ctrl+l", "ctrl+l"):
             await pilot.press(key)
-            await settle(pilot, 0.2)
+            await settle(pilot)
             assert focused_path(pilot) == "time_place.place", key
         await pilot.press("end")
         await write(pilot, " Z")
@@ -151,13 +151,13 @@ async def test_at_80_by_24_the_step_takes_the_width_and_ctrl_g_unfolds_the_steps
         assert not screen.query_one(StepsSidebar).display or screen.query_one(StepsSidebar).size.width == 0
         assert screen.query_one("#step-holder").size.width >= 76
         await pilot.press("ctrl+g")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert isinstance(app.focused, StepsSidebar) and screen.query_one(StepsSidebar).size.width > 20
         await pilot.press("down", "enter")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert screen.step.id == "abstract" and screen.query_one(StepsSidebar).size.width == 0
         await pilot.press("ctrl+f")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert isinstance(app.focused, FindingsPanel) and screen.query_one(FindingsPanel).size.width > 20
     async with make_app(example, lang="ru").run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -179,7 +179,7 @@ async def test_repeated_findings_are_one_line_and_enter_lands_on_the_row(example
         about = [line for line in lines if "sidorov" in line]
         assert len(about) == 1 and "ещё" in about[0], lines  # six references, one line
         await pilot.press("ctrl+f")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         await pilot.press("home", *["down"] * lines.index(about[0]), "enter")
         await settle(pilot)
         assert app.screen.step.id == "external"

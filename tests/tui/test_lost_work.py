@@ -17,9 +17,9 @@ from keykis.tui.app import make_app
 from keykis.tui.dialogs.changed import ChangedOnDisk
 from keykis.tui.dialogs.recover import RecoverChanges
 from keykis.tui.screens.editor import EditorScreen
-from tests.helpers import in_a_process_that_dies
+from tests.helpers import in_a_process_that_dies, pane_steady
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import write
+from tests.tui.helpers import until, write
 from tests.tui.test_editor import open_step, settle
 
 
@@ -34,10 +34,10 @@ async def _conflict_then_type(pilot, example: Path) -> str:
     await settle(pilot)
     theirs = example.read_text(encoding="utf-8").replace("Весна 2025 года", "Осень 2025 года")
     example.write_text(theirs, encoding="utf-8")
-    await settle(pilot, 0.5)
+    await until(pilot, lambda: getattr(pilot.app.screen, "disk_conflict", False), "the change on disk noticed")
     await open_step(pilot, "conclusion")
     await write(pilot, "Mine ")
-    await settle(pilot, 0.5)
+    await settle(pilot)
     return theirs
 
 
@@ -88,7 +88,8 @@ async def test_changes_left_by_a_crash_are_offered_back_on_opening(example: Path
         await settle(pilot)
         assert isinstance(app.screen, RecoverChanges)
         await pilot.press("enter")  # bring them back
-        await settle(pilot, 0.6)
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
+        await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert app.screen.doc.get(("conclusion",)) == "Написано до сбоя."
         await pilot.press("ctrl+q")
@@ -114,7 +115,7 @@ def test_text_typed_just_before_kill_9_comes_back(example: Path, tmp_path: Path)
         while "palette" not in _tmux("capture-pane", "-p", "-t", session):  # the footer: the editor is up
             assert time.monotonic() < deadline, "the editor did not start: " + _tmux("capture-pane", "-p", "-t", session)
             time.sleep(0.3)
-        time.sleep(1.0)
+        pane_steady(session)
         _tmux("send-keys", "-t", session, "-l", "Z-typed-then-killed")
         journal = recovery_file(example)
         deadline = time.monotonic() + 10

@@ -63,7 +63,7 @@ async def test_the_session_plan_shows_its_sum_against_the_length(example: Path) 
         assert str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ✓ 80"
         await tab_to(pilot, "guidelines.session.length")
         await pilot.press("end", "backspace", "5")
-        await settle(pilot, 0.7)
+        await settle(pilot)
         assert editor.doc.get(("guidelines", "session", "length")) == 85
         assert str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ≠ 85"
 

@@ -12,7 +12,7 @@ from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.items import ItemTable
 from keykis.vocabulary import say
 from keykis.yamlsafe import loads
-from tests.tui.helpers import burst, drained, focused_path, tab_to
+from tests.tui.helpers import burst, drained, focused_path, tab_to, until
 from tests.tui.test_editor import open_step, settle
 
 SMALL = (80, 24)
@@ -102,9 +102,8 @@ async def test_keys_held_for_a_busy_screen_say_opening_and_then_all_arrive(examp
         doc = app.screen.doc
         app.hold_keys()  # a screen that stays busy (as a slow form does on a loaded machine)
         burst(pilot, "end", *"XYZ", "tab", "end", *"Q")
-        await pilot.pause(0.6)
-        notes = [str(n.message) for n in app._notifications]
-        assert say("editor.opening", "kk") in notes
+        await until(pilot, lambda: say("editor.opening", "kk") in [str(n.message) for n in app._notifications],
+                    "the note that the screen is opening")
         assert not doc.get(("time_place", "time")).endswith("XYZ"), "nothing typed while the screen is busy"
         app.release_keys()
         await drained(pilot)

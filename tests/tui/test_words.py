@@ -14,6 +14,7 @@ from textual.widgets import Select
 from keykis.tui.app import make_app
 from keykis.vocabulary import say
 from tests.tui.conftest import SIZE
+from tests.tui.helpers import until
 from tests.tui.test_editor import settle
 
 TEXTUAL_WORDS = ("Dismiss", "menu", "Theme", "Quit", "Keys", "Screenshot", "Maximize", "Minimize", "palette",
@@ -44,19 +45,21 @@ async def test_textual_speaks_the_interface_language(example: Path, lang: str) -
         await settle(pilot)
         seen = {"editor": screen_text(app)}
         await pilot.press("ctrl+p")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         seen["palette"] = screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
         app.action_show_help_panel()
-        await settle(pilot, 0.3)
+        await settle(pilot)
         seen["keys"] = screen_text(app)
         select = next(iter(app.screen.query(Select)))
         select.focus()
         await settle(pilot)
         seen["select"] = screen_text(app)
+        await until(pilot, lambda: app.focused is select, "the list focused")
         await pilot.press("enter")
-        await settle(pilot, 0.3)
+        await until(pilot, lambda: type(app.focused).__name__ == "SelectOverlay", "the list's menu open")
+        await settle(pilot)
         seen["menu"] = screen_text(app)
         assert say("textual.palette_search", lang) in seen["palette"]
         assert say("textual.dismiss_menu", lang) in seen["menu"]
@@ -74,12 +77,12 @@ async def test_the_study_app_speaks_the_interface_language(tmp_path: Path, lang:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         seen = {"palette": screen_text(app)}
         await pilot.press("escape")
         await settle(pilot)
         app.action_show_help_panel()
-        await settle(pilot, 0.3)
+        await settle(pilot)
         seen["keys"] = screen_text(app)
         assert say("textual.palette_search", lang) in seen["palette"]
         found = {name: english(text) for name, text in seen.items() if english(text)}
@@ -92,9 +95,9 @@ async def test_textual_words_follow_a_language_switch(example: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+l")
-        await settle(pilot, 0.3)
+        await settle(pilot)
         app.action_show_help_panel()
-        await settle(pilot, 0.3)
+        await settle(pilot)
         shown = screen_text(app)
         assert say("textual.cursor_up", "kk") in shown
         assert say("textual.cursor_up", "ru") not in shown

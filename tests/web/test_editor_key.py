@@ -12,6 +12,7 @@ import pytest
 from keykis.tui.app import make_app
 from keykis.tui.screens.editor import EditorScreen
 from tests.helpers import CASES
+from tests.tui.helpers import until
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def _fetch(url: str) -> str:
 async def test_f9_serves_the_open_case_and_says_where(case: Path) -> None:
     app = make_app(case, lang="en")
     async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen), "the editor")
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         await pilot.press("f9")
