@@ -139,20 +139,24 @@ COMMON = frozenset({"NOUN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "NUMR", "VER
 _FIRST_WORD = re.compile(r"^([^\W\d_])([^\W\d_]*)")
 
 
-def after_colon(text: str, lang: str) -> str:
+def after_colon(text: str, lang: str, common: frozenset[str] = frozenset()) -> str:
     """``text`` as it continues a generated ``Label:`` — its first letter lower-case unless it starts a name.
 
     Russian words are looked up (pymorphy3): a name, a place, an organisation or
-    an abbreviation keeps its capital. Kazakh and English texts are left as
-    written: without a dictionary a place name («Алматы», "February") could not
-    be told from a common word.
+    an abbreviation keeps its capital. Kazakh and English have no dictionary
+    here; their first word is lowered when it is ``common``: written in lower
+    case somewhere else (the case's own texts, the interface's words, see
+    :func:`common_words`). A name («Алматы», "February", "AIFC") is never
+    written so, and keeps its capital.
     """
     m = _FIRST_WORD.match(text)
-    if lang != "ru" or not m or not m.group(2) or not m.group(1).isupper() or not m.group(2).islower():
+    if not m or not m.group(2) or not m.group(1).isupper() or not m.group(2).islower():
         return text
+    word = m.group(0)
+    if lang != "ru":
+        return word[0].lower() + text[1:] if word.lower() in common else text
     from keykis.morphology.russian import parses
 
-    word = m.group(0)
     found = parses(word.lower())
     if not found or any(PROPER & set(p.tag.grammemes) for p in found[:2]) or not found[0].is_known:
         return text
@@ -161,4 +165,19 @@ def after_colon(text: str, lang: str) -> str:
     return word[0].lower() + text[1:]
 
 
-__all__ = ["NBSP", "after_colon", "rules", "typeset", "typeset_html"]
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def common_words(texts: list[str], lang: str) -> frozenset[str]:
+    """Words written in lower case in ``texts`` or in the interface's words of ``lang``: not names."""
+    from keykis.vocabulary import catalogue
+
+    found: set[str] = {str(w) for w in rules(lang).get("common") or []}
+    for section in catalogue(lang).values():
+        texts = [*texts, *(str(v) for v in section.values() if isinstance(v, str))]
+    for text in texts:
+        found.update(w for w in _LETTERS.findall(text) if w.islower())
+    return frozenset(found)
+
+
+__all__ = ["NBSP", "after_colon", "common_words", "rules", "typeset", "typeset_html"]
