@@ -16,8 +16,10 @@ graph page (from the ``graph.svg`` beside it), labels of different edges
 standing side by side and edges drawn through a region's name. With
 ``--study DIR`` a student's worksheet, a class review and the feedback PDFs of
 a bundled case are first written to DIR in ru, kk and en
-(``benchmarks/study_pages.py``) and measured the same way. Needs the
-development dependencies (pdfplumber).
+(``benchmarks/study_pages.py``) and measured the same way. Then what the
+figures and tables measure (``benchmarks.proof_floats``): pages left more
+than a third empty before a figure or table, and tables under half a page
+split across pages. Needs the development dependencies (pdfplumber).
 """
 
 from __future__ import annotations

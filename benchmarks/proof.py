@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.proof_floats import Floats, measure_floats
 from keykis.render.proof_words import Words, handout_leaks, measure
 
 MM = 72 / 25.4
@@ -96,6 +97,8 @@ class Proof:
     """A graph page: pairs of labels of different edges closer than they may stand (they read as one label)."""
     through: list[tuple[str, str]] = field(default_factory=list)
     """A graph page: (region, edge) for every edge drawn through the name of a region."""
+    floats: Floats = field(default_factory=Floats)
+    """Pages left a third empty before a figure or table, small tables split across pages."""
 
     @property
     def smallest(self) -> float:
@@ -242,6 +245,7 @@ def proof(pdf: Path | str) -> Proof:
             result.pages.append(facts)
             result.body_lines += len(lines)
             result.hyphenated += sum(1 for _, t in lines if _BROKEN.search(t))
+        result.floats = measure_floats(doc, [p.fill for p in result.pages], HEAD_ZONE, FOOT_ZONE)
     joined = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                             check=True).stdout
     result.words = measure(joined)
@@ -288,7 +292,7 @@ def graph_labels(svg: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str
 def _word_counts(p: Proof) -> list[int]:
     w = p.words
     return [len(w.hanging), len(w.dash_starts), len(w.break_hyphens), len(w.stranded), len(w.internals), len(w.leaked),
-            len(p.beside), len(p.through)]
+            len(p.beside), len(p.through), len(p.floats.gaps), len(p.floats.split_tables)]
 
 
 def documents(root: Path | str) -> list[Path]:
@@ -301,9 +305,9 @@ def report(paths: list[Path], root: Path | None = None) -> str:
     """A table of the figures of several PDFs, one line each, and the totals."""
     rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"
             " | past margin | tight spans | hanging | dash starts | break hyphens | stranded | internals | answers"
-            " | labels side by side | edges through region names"]
+            " | labels side by side | edges through region names | empty before figure | small tables split"]
     total6 = total7 = sparse = codes = unemb = over = tight = 0
-    extra = [0] * 8
+    extra = [0] * 10
     for path in paths:
         p = proof(path)
         name = str(path.relative_to(root)) if root else str(path)

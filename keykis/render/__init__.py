@@ -35,7 +35,8 @@ EDITIONS = ("handout", "research", "teacher")
 ALIASES = {"student": "handout"}
 """Older names of editions: ``student`` is what a student may read, the handout."""
 FILES = {"handout": "handout.pdf", "research": "case.pdf", "teacher": "guidelines.pdf"}
-"""The file each edition is written to."""
+"""The file each edition is written to. The research edition keeps ``case.pdf``: it is the case in the method's
+sense, and catalogues, search results and output folders already handed out link to it (docs/print.md)."""
 
 
 @dataclass

@@ -58,7 +58,8 @@ def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html
     jobs: dict[str, PdfJob] = {}
     for name in wanted:
         jobs[name] = PdfJob(html="", target=outdir / name, roots=[case.folder] if case.folder else [], assets=assets,
-                            archival=archival, attachments=[] if name == "handout.pdf" else attachments)
+                            archival=archival, attachments=[] if name == "handout.pdf" else attachments,
+                            floats=name != "graph.pdf")
         _one(name, contexts[name], outdir, result, jobs[name], keep_html=html)
     if "case.pdf" in jobs and "guidelines.pdf" in jobs:
         result.sizes = printed_sizes(result.pages["case.pdf"], result.pages["guidelines.pdf"],

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
-from keykis.render import markup, typography
+from keykis.render import floats, markup, typography
 from keykis.render.fetcher import SafeFetcher
 
 STYLESHEET = "print.css"
@@ -99,10 +99,27 @@ def _inline(context: Any, text: object) -> Any:
                          exhibits=_exhibits(context))
 
 
+_common: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _common_words(context: Any) -> frozenset[str]:
+    """Words the rendered case writes in lower case (and the interface's words), once per case object."""
+    case = getattr(context.get("c"), "case", None)
+    if case is None or not hasattr(case, "iter_texts"):
+        return frozenset()
+    held = _common.get(id(case))
+    if held is None or held[0] is not case:
+        texts = [text for _, text in case.iter_texts()]
+        _common.clear()  # one case at a time: a build renders a case's editions one after another
+        held = _common[id(case)] = (case, typography.common_words(texts, _lang(context)))
+    return held[1]
+
+
 @jinja2.pass_context
 def _after_colon(context: Any, text: object) -> Any:
     """A value printed after a generated ``Label:``, in sentence case (``typography.after_colon``)."""
-    value = typography.after_colon(str(text), _lang(context))
+    lang = _lang(context)
+    value = typography.after_colon(str(text), lang, _common_words(context) if lang != "ru" else frozenset())
     return Markup(value) if isinstance(text, Markup) else value
 
 
@@ -156,6 +173,8 @@ class PdfJob:
     """Filled by ``write_pdf``: the 0-based page on which each anchor (element id) starts."""
     tagged: bool = True
     """Write a tagged PDF (structure for screen readers); parts joined later are untagged (the join drops tags)."""
+    floats: bool = False
+    """Let figures and tables float to the next page while the text runs on (``keykis.render.floats``)."""
 
 
 def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
@@ -164,8 +183,14 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
 
     fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
     document = HTML(string=typography.typeset_html(job.html), base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)
+    sheets = [stylesheet(s) for s in job.stylesheets]
+    images: dict[str, Any] = {}  # parsed once for every layout pass
+
+    def layout() -> Any:
+        return document.render(font_config=font_config(), stylesheets=sheets, cache=images)
+
     with _quiet_weasyprint():
-        rendered = document.render(font_config=font_config(), stylesheets=[stylesheet(s) for s in job.stylesheets])
+        rendered = floats.settle(document, layout) if job.floats else layout()
     options: dict[str, Any] = {"pdf_tags": job.tagged}
     if job.archival:
         options["pdf_variant"] = ARCHIVAL_VARIANT

@@ -236,3 +236,57 @@ def test_no_handout_prints_an_answer_and_no_document_prints_a_rule_id_or_a_path(
     assert len(handouts) == len([p for p in CASES.iterdir() if (p / "case.yaml").exists()])
     assert {name: p.words.leaked for name, p in handouts.items() if p.words.leaked} == {}
     assert {name: p.words.internals for name, p in proofs.items() if p.words.internals} == {}
+
+
+@pytest.mark.slow
+def test_no_page_is_left_a_third_empty_before_a_figure_and_no_small_table_is_split(proofs: dict[str, Proof]) -> None:
+    gaps = {name: p.floats.gaps for name, p in proofs.items() if p.floats.gaps}
+    split = {name: p.floats.split_tables for name, p in proofs.items() if p.floats.split_tables}
+    assert (gaps, split) == ({}, {})
+
+
+_SPRING = ("Весной отдел получил новое поручение: подготовить к осени план приёма граждан в сёлах района. "
+           "Специалисты объездили двенадцать сёл, записали жалобы жителей и сверили их с отчётами прошлых лет. ")
+
+
+def _float_page(figure: str, paragraphs_before: int, after: int = 6) -> str:
+    para = f"<p>{_SPRING * 2}</p>"
+    return (f'<html lang="ru"><body><main class="body">{para * paragraphs_before}{figure}'
+            f'{"".join(f"<p>Абзац {n} после рисунка. {_SPRING}</p>" for n in range(1, after + 1))}</main></body></html>')
+
+
+@pytest.mark.slow
+def test_a_figure_that_does_not_fit_waits_for_the_next_page_while_the_text_runs_on(tmp_path: Path) -> None:
+    from keykis.render.engine import PdfJob, write_pdf
+    from keykis.render.fetcher import asset_url
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400">'
+           b'<rect x="10" y="10" width="380" height="380" fill="none" stroke="black"/></svg>')
+    figure = (f'<div class="figure-block"><figure><img src="{asset_url("box.svg")}" alt="Схема" style="height: 150mm">'
+              '<figcaption>Рисунок 1. Схема объезда сёл.</figcaption></figure></div>')
+    proofs = {}
+    for floats in (False, True):
+        job = PdfJob(html=_float_page(figure, paragraphs_before=5), target=tmp_path / f"floats-{floats}.pdf",
+                     assets={"box.svg": (svg, "image/svg+xml")}, floats=floats)
+        write_pdf(job)
+        proofs[floats] = proof(job.target)
+    assert proofs[False].floats.gaps == [1]  # the measure sees the emptied page
+    assert proofs[True].floats.gaps == [] and len(proofs[True].pages) <= len(proofs[False].pages)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "floats-True.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "Абзац 1 после рисунка" in first and "Рисунок 1" not in first
+
+
+@pytest.mark.slow
+def test_a_small_table_is_kept_whole_and_a_split_one_is_counted(tmp_path: Path) -> None:
+    from keykis.render.engine import PdfJob, write_pdf
+
+    rows = "".join(f"<tr><td>Село {n}</td><td>{n * 7} обращений</td></tr>" for n in range(1, 9))
+    found = {}
+    for style in ("", ' style="break-inside: auto"'):
+        table = f'<table class="plan"{style}><caption>Таблица 1. Обращения по сёлам.</caption><tbody>{rows}</tbody></table>'
+        job = PdfJob(html=_float_page(table, paragraphs_before=8, after=2), target=tmp_path / f"t{len(style)}.pdf", floats=True)
+        write_pdf(job)
+        found[style] = proof(job.target).floats
+    assert found[""].split_tables == [] and found[""].gaps == []
+    assert found[' style="break-inside: auto"'].split_tables == [1]

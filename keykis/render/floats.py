@@ -1,0 +1,291 @@
+"""Figures and tables that float: text flows on while a figure waits for the next page.
+
+WeasyPrint has no page floats (``float: top/bottom`` of CSS GCPM): a figure or
+a table that is kept whole (``break-inside: avoid``) and does not fit moves
+to the next page and takes the text after it along, leaving the page before
+it a third or half empty. A publisher's typesetter lets the text run on and
+sets the figure at the top of the next page. This module does the same with
+a measured layout: the document is laid out, every page that a figure or a
+table leaves more than :data:`GAP` empty is found in the laid-out boxes, and
+the tree is changed before the next layout —
+
+* a figure (``.figure-block``), a kept block (``.keep``) or a table under half
+  a page moves down the text, past the paragraphs (and headings) that fill
+  the empty space, with the notes that belong to it (source line, key);
+  it never passes another figure or table (their numbers stay in print
+  order), and never enters the closing, the back matter or the title block;
+* a table of half a page or more, or a table whose big row was pushed, may
+  break between (and inside) its rows where it stands, as a long table does.
+
+At most :data:`PASSES` layouts are added, and only for a document with such a
+page. ``settle`` is given the parsed document and a function that lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+GAP = 1 / 3
+"""Share of a page's content height that may be left empty above the figure that starts the next page."""
+SPLIT = 1 / 2
+"""A table this high (share of the content height) or higher may break across pages rather than move."""
+PASSES = 3
+"""Layouts added at most (each mends every emptied page it finds)."""
+FLOATS = ("figure-block", "keep")
+"""Classes of the blocks that move as one (a table moves as it is)."""
+NOTES = ("table-note", "criteria-key", "exhibit-source", "relations-key")
+"""Classes of the notes that follow a float and move with it."""
+UNIT_CLASSES = ("note", *FLOATS)
+"""Classes of the blocks laid out as one piece of the flow besides :data:`UNITS`."""
+UNITS = ("p", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "nav", "header", "h1", "h2", "h3", "h4",
+         "h5", "h6")
+"""Elements laid out as one piece of the flow (their height counts as a whole)."""
+AFTER = ("p", "ul", "ol", "dl", "blockquote", "div")
+"""Elements a float may be set after."""
+BARRIERS = ("closing", "back", "title-block", "contents", "opening")
+"""Classes of the parts a float never moves into."""
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@dataclass
+class Unit:
+    """One piece of the flow as laid out on one page."""
+
+    element: Any
+    """The element (``xml.etree.ElementTree.Element``)."""
+    top: float
+    bottom: float
+
+
+def _classes(element: Any) -> list[str]:
+    return str(element.get("class") or "").split()
+
+
+def _is_unit(element: Any) -> bool:
+    return element.tag in UNITS or any(c in UNIT_CLASSES for c in _classes(element))
+
+
+def _is_float(element: Any) -> bool:
+    return element.tag == "table" or any(c in FLOATS for c in _classes(element))
+
+
+def _units(box: Any) -> Iterator[Unit]:
+    """The pieces of the flow in ``box``, in order: floats, paragraphs, lists, headings, tables."""
+    element = getattr(box, "element", None)
+    if element is not None and box.element_tag and (_is_unit(element) or _is_float(element)) and \
+            not type(box).__name__.startswith(("Inline", "Line", "Text")):
+        yield Unit(element, box.position_y, box.position_y + box.margin_height())
+        return
+    for child in getattr(box, "children", ()):
+        if type(child).__name__ in ("LineBox", "TextBox") or type(child).__name__.startswith("Inline"):
+            continue
+        yield from _units(child)
+
+
+@dataclass
+class Page:
+    """What one laid-out page holds."""
+
+    top: float
+    height: float
+    units: list[Unit]
+
+    @property
+    def bottom(self) -> float:
+        """Where the page's content ends."""
+        return max((u.bottom for u in self.units), default=self.top)
+
+
+def _pages(document: Any) -> list[Page]:
+    pages = []
+    for page in document.pages:
+        box = page._page_box  # noqa: SLF001 - the layout is what is measured
+        roots = [c for c in box.children if type(c).__name__ != "MarginBox"]
+        units = [u for root in roots for u in _units(root)]
+        pages.append(Page(box.content_box_y(), box.height, units))
+    return pages
+
+
+@dataclass
+class Move:
+    """A change to the tree that fills an emptied page."""
+
+    float: Any
+    """The float (or the table to let break)."""
+    after: Any = None
+    """The element the float is set after; None when the table breaks where it stands."""
+
+
+class Tree:
+    """The parsed document's element tree, with parents."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.parent = {child: parent for parent in root.iter() for child in parent}
+
+    def ancestors(self, element: Any) -> Iterator[Any]:
+        while element in self.parent:
+            element = self.parent[element]
+            yield element
+
+    def inside_barrier(self, element: Any) -> bool:
+        return any(c in BARRIERS for e in [element, *self.ancestors(element)] for c in _classes(e))
+
+    def followers(self, element: Any) -> list[Any]:
+        """What moves with ``element``: the notes that follow it, and the floats right after it in the same part
+        (with the sentence that calls each), which keep their order."""
+        parent = self.parent.get(element)
+        if parent is None:
+            return []
+        siblings = list(parent)
+        rest = siblings[siblings.index(element) + 1:]
+        out = []
+        for i, sibling in enumerate(rest):
+            calls_next = "table-ref" in _classes(sibling) and i + 1 < len(rest) and _is_float(rest[i + 1])
+            if not (calls_next or _is_float(sibling) or any(c in NOTES for c in _classes(sibling))):
+                break
+            out.append(sibling)
+        return out
+
+    def move(self, float_: Any, after: Any) -> None:
+        """Set ``float_`` and what follows it (``followers``) right after ``after``."""
+        block = [float_, *self.followers(float_)]
+        for e in block:
+            self.parent[e].remove(e)
+        target = self.parent[after]
+        at = list(target).index(after) + 1
+        for offset, e in enumerate(block):
+            target.insert(at + offset, e)
+            self.parent[e] = target
+
+    def let_break(self, element: Any) -> None:
+        """Let a table (or the tables of a kept block) break across pages, between and inside rows."""
+        for e in dict.fromkeys([element, *element.iter("table")]):
+            e.set("style", (str(e.get("style") or "") + "; break-inside: auto").lstrip("; "))
+            e.set("class", " ".join([*_classes(e), "may-split"]))
+
+
+def _opening_float(page: Page) -> Unit | None:
+    """The float a page opens with (after at most a heading and the sentence that calls it), if any."""
+    for unit in page.units[:3]:
+        if _is_float(unit.element):
+            return unit
+        if unit.element.tag not in _HEADINGS and "table-ref" not in _classes(unit.element):
+            return None
+    return None
+
+
+def _flow_after(unit: Unit, pages: list[Page]) -> list[tuple[Any, float]]:
+    """The elements after ``unit`` (which opens the first of ``pages``), each with its height (a split piece's parts
+    added)."""
+    units = pages[0].units[pages[0].units.index(unit) + 1:] + [u for page in pages[1:] for u in page.units]
+    flow: list[tuple[Any, float]] = []
+    for u in units:
+        if u.element is unit.element:
+            continue  # the rest of a float taller than a page
+        if flow and flow[-1][0] is u.element:
+            flow[-1] = (u.element, flow[-1][1] + u.bottom - u.top)
+        else:
+            flow.append((u.element, u.bottom - u.top))
+    return flow
+
+
+def _move_for(tree: Tree, pages: list[Page], unit: Unit, moved: dict[Any, int]) -> Move | None:
+    """How to fill the first of ``pages``, left empty by ``unit`` that opens the second."""
+    before, page = pages[:2]
+    gap = before.top + before.height - before.bottom
+    continued = any(u.element is unit.element for u in before.units)
+    if _tableish(unit.element) and (continued or unit.bottom - unit.top >= SPLIT * page.height):
+        return None if "may-split" in _classes(unit.element) else Move(unit.element)
+    if moved.get(unit.element, 0) >= 2:
+        return None
+    notes = tree.followers(unit.element)
+    filled = 0.0
+    fits: Any = None
+    straddles: Any = None
+    for element, height in _flow_after(unit, pages[1:]):
+        if element in notes:
+            continue
+        if _is_float(element) or tree.inside_barrier(element):
+            break
+        filled += height
+        if element.tag in AFTER and "table-ref" not in _classes(element):
+            if filled <= gap:
+                fits = (element, filled)
+            else:
+                straddles = element
+        if filled > gap:
+            break
+    if fits is not None and (gap - fits[1] <= GAP * before.height or straddles is None):
+        return Move(unit.element, fits[0])
+    return Move(unit.element, straddles) if straddles is not None else None
+
+
+def _tableish(element: Any) -> bool:
+    return bool(element.tag == "table" or next(element.iter("table"), None) is not None)
+
+
+def _big_tables(pages: list[Page]) -> list[Any]:
+    """Tables (and kept blocks of tables) half a page high or higher that may not break yet: they may.
+
+    Let break at once, they do not wait for a page they empty: each would show up only after the one
+    before it was mended, a layout each.
+    """
+    heights: dict[Any, float] = {}
+    for page in pages:
+        for u in page.units:
+            if _tableish(u.element) and "may-split" not in _classes(u.element):
+                heights[u.element] = heights.get(u.element, 0.0) + (u.bottom - u.top) / page.height
+    return [e for e, h in heights.items() if h >= SPLIT]
+
+
+def find_moves(tree: Tree, document: Any, moved: dict[Any, int]) -> list[Move]:
+    """The changes that fill the pages floats left more than :data:`GAP` empty, one per page, none touching
+    an element another one moves or sets a float after."""
+    pages = _pages(document)
+    moves = [Move(table) for table in _big_tables(pages)]
+    touched = {m.float for m in moves}
+    for n, (before, page) in enumerate(zip(pages, pages[1:], strict=False)):
+        if before.bottom - before.top >= (1 - GAP) * before.height:
+            continue
+        unit = _opening_float(page)
+        if unit is None:
+            continue
+        move = _move_for(tree, pages[n:], unit, moved)
+        block = {move.float, move.after, *tree.followers(move.float)} if move else set()
+        if move is not None and not block & touched:
+            moves.append(move)
+            touched |= block
+    return moves
+
+
+def settle(html: Any, layout: Callable[[], Any]) -> Any:
+    """Lay out ``html`` (a WeasyPrint ``HTML``) with ``layout``, moving floats until no page is emptied by one.
+
+    Every page found emptied is mended before the next layout: a figure moved down fills its page and moves the
+    pages after it, so a later move may come out a little early or late, and the next pass looks again.
+    """
+    import cssselect2
+
+    document = layout()
+    tree: Tree | None = None
+    moved: dict[Any, int] = {}
+    for _ in range(PASSES):
+        tree = tree or Tree(html.etree_element)
+        moves = find_moves(tree, document, moved)
+        if not moves:
+            break
+        for move in moves:
+            if move.after is None:
+                tree.let_break(move.float)
+            else:
+                tree.move(move.float, move.after)
+                moved[move.float] = moved.get(move.float, 0) + 1
+        html.wrapper_element = cssselect2.ElementWrapper.from_html_root(html.etree_element, content_language=None)
+        document = layout()
+    return document
+
+
+__all__ = ["GAP", "PASSES", "SPLIT", "Move", "find_moves", "settle"]
