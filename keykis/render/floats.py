@@ -29,8 +29,11 @@ from typing import Any
 
 GAP = 1 / 3
 """Share of a page's content height that may be left empty above the figure that starts the next page."""
-SPLIT = 1 / 2
-"""A table this high (share of the content height) or higher may break across pages rather than move."""
+SPLIT = 0.6
+"""A table this high (share of the content height, margins included) or higher may break across pages rather than
+move; a little over half a page, so that no table the print check measures under half a page (by its marks) breaks."""
+SLACK = 0.05
+"""A page is mended when it is emptier than :data:`GAP` less this: its boxes' margins reach lower than its ink."""
 PASSES = 3
 """Layouts added at most (each mends every emptied page it finds)."""
 FLOATS = ("figure-block", "keep")
@@ -248,7 +251,7 @@ def find_moves(tree: Tree, document: Any, moved: dict[Any, int]) -> list[Move]:
     moves = [Move(table) for table in _big_tables(pages)]
     touched = {m.float for m in moves}
     for n, (before, page) in enumerate(zip(pages, pages[1:], strict=False)):
-        if before.bottom - before.top >= (1 - GAP) * before.height:
+        if before.bottom - before.top >= (1 - GAP + SLACK) * before.height:
             continue
         unit = _opening_float(page)
         if unit is None:

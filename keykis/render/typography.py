@@ -19,6 +19,7 @@ from keykis.paths import templates_dir
 
 NBSP = "\u00a0"
 _TAG = re.compile(r"(<[^>]*>)")
+_NEWLINE = re.compile(r"[ \t]*\n[ \t\n]*")
 _RAW = ("<style", "<script", "<title", "<pre")
 _LANG = re.compile(r"<html[^>]*\blang=\"([a-z]{2})\"")
 _DASH = re.compile(r"(\S|^) ([\u2014\u2013])(?=\s|$)")
@@ -62,6 +63,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 
 def typeset(text: str, lang: str) -> str:
     """``text`` (no tags) with the no-break spaces of ``lang``."""
+    text = _NEWLINE.sub(" ", text)  # a line break of the source is a space on the page: binds as one
     if " " not in text:
         return text
     short_re, unit_re, sign_re = _patterns(lang)

@@ -13,6 +13,11 @@ def test_short_words_dashes_initials_and_units_are_bound_in_russian() -> None:
     assert f"Н.{NBSP}Исмагулов" in text
 
 
+def test_a_line_break_of_the_source_binds_as_a_space() -> None:
+    assert typeset("связи более чем с\nсорока городами, по целям и\n  ценностям", "ru") == (
+        f"связи более чем с{NBSP}сорока городами, по{NBSP}целям и{NBSP}ценностям")
+
+
 def test_kazakh_binds_its_short_words_and_years() -> None:
     text = typeset("Курс 2026 жылы ашылды — мұғалім мен оқушылар келді", "kk")
     assert f"2026{NBSP}жылы ашылды{NBSP}— мұғалім мен{NBSP}оқушылар" in text
