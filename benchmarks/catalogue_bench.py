@@ -64,13 +64,13 @@ def main() -> None:
         out = Path(tmp)
         start = time.perf_counter()
         stats = catalogue.write_pdf(deck, out, args.lang)
-        print(f"N={args.n}: cold {time.perf_counter() - start:.1f} s, {stats.pages} pages in {stats.parts} parts "
+        print(f"N={args.n}: cold {time.perf_counter() - start:.1f} s, {stats.pages} pages in {stats.chunks} chunks "
               f"(join {joins[-1]:.2f} s)")
         changed = deck[args.n // 2]["title"]
         changed[args.lang] = changed[args.lang].replace("(№", "(no. ")
         start = time.perf_counter()
         stats = catalogue.write_pdf(deck, out, args.lang)
-        print(f"N={args.n}: one title changed {time.perf_counter() - start:.1f} s, {stats.laid_out} part(s) laid out "
+        print(f"N={args.n}: one title changed {time.perf_counter() - start:.1f} s, {stats.laid_out} chunk(s) laid out "
               f"again (join {joins[-1]:.2f} s)")
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"peak memory {usage.ru_maxrss / 1024:.0f} MB; CPU {usage.ru_utime + usage.ru_stime:.1f} s in all")

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from keykis.parts import pages
+from keykis.pages import pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.tmux_terminal import Terminal  # noqa: E402

@@ -22,7 +22,7 @@ from keykis.check.structure import structure_hits, text_size
 from keykis.errors import CaseFileError, KeykisError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
-from keykis.vocabulary import error_message, part
+from keykis.vocabulary import error_message, field_label
 
 _IGNORE = re.compile(r"#\s*keykis:\s*ignore\[([\w,\s-]+)\]\s*\S")
 
@@ -40,7 +40,7 @@ class _Parts:
         self.lang = lang
 
     def __getitem__(self, path: str) -> str:
-        return part(path, self.lang)
+        return field_label(path, self.lang)
 
 
 def message_for(m: Method, hit: Hit, lang: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from keykis.check.findings import Hit
 from keykis.method import case_schema, method
-from keykis.vocabulary import known, part, say
+from keykis.vocabulary import field_label, known, say
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -106,7 +106,7 @@ def describe_error(err: ValidationError, lang: str) -> str:
     w, value, limit = err.validator, _short(err.instance), err.validator_value
     if w == "required":
         missing = str(err.message).split("'")[1] if "'" in err.message else err.message
-        return say("check.required", lang, key=part((*err.absolute_path, missing), lang))
+        return say("check.required", lang, key=field_label((*err.absolute_path, missing), lang))
     if w == "type":
         expected = limit if isinstance(limit, str) else limit[0]
         shown = say(f"check.type_{expected}", lang) if known(f"check.type_{expected}") else expected

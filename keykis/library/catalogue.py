@@ -8,23 +8,23 @@ and its page from ``templates/catalog.html.j2``, rendered with the same Jinja
 environment and font configuration as the case editions.
 
 Laying out a thousand cards takes WeasyPrint minutes, so the PDF is made of
-parts laid out on their own and cached in ``OUTDIR/.catalog-parts`` under the
-hash of their HTML: a discipline's cards are cut into parts where a card's slug
+chunks laid out on their own and cached in ``OUTDIR/.catalog-chunks`` under the
+hash of their HTML: a discipline's cards are cut into chunks where a card's slug
 hash says so (content-defined, so a card that moves or changes touches only its
-own part). Disciplines follow one another within a part, so a discipline of one
-case does not leave a near-empty page. Each part is told the number of its first
-page and sets its folios itself (CSS page counters, in the catalogue's embedded
-font). A changed card lays out its part again, plus the small front matter whose
-contents list takes its page numbers from the parts' page counts; parts after it
-are laid out again only if its page count changed. The parts are then joined
-(``keykis.render.join``), a bookmark added per discipline, title and language set.
-Parts are tagged PDFs and the join merges their structure trees, so the
-catalogue is tagged as a whole.
+own chunk). Disciplines follow one another within a chunk (each one's piece a
+``Section``), so a discipline of one case does not leave a near-empty page. Each
+chunk is told the number of its first page and sets its folios itself (CSS page
+counters, in the catalogue's embedded font). A changed card lays out its chunk
+again, plus the small front matter whose contents list takes its page numbers
+from the chunks' page counts; chunks after it are laid out again only if its page
+count changed. The chunks are then joined (``keykis.render.join``), a bookmark
+added per discipline, title and language set. Chunks are tagged PDFs and the join
+merges their structure trees, so the catalogue is tagged as a whole.
 
 Each entry links to its case's files (case, teaching note, graph) by paths
 relative to the catalogue, so the links work wherever the output folder is
 copied. A keyword index (keyword -> case numbers, in the catalogue's language and
-alphabetical order, ``keykis.collation``) closes the catalogue as a part of its
+alphabetical order, ``keykis.collation``) closes the catalogue as a chunk of its
 own; its numbers link to the entries.
 
 Discipline names go through one controlled vocabulary
@@ -54,8 +54,10 @@ CATALOG_JSON, CATALOG_PDF, INDEX = "catalog.json", "catalog.pdf", "index.sqlite"
 TEMPLATE, STYLESHEET = "catalog.html.j2", "catalog.css"
 INDEX_ANCHOR = "keyword-index"
 """Id of the keyword index's heading, which its line in the contents links to."""
-PARTS = ".catalog-parts"
-"""Folder of ``OUTDIR`` holding the laid-out parts of ``catalog.pdf``."""
+CHUNKS = ".catalog-chunks"
+"""Folder of ``OUTDIR`` holding the laid-out chunks of ``catalog.pdf``."""
+OLD_CHUNKS = ".catalog-parts"
+"""Where earlier versions kept them: removed when only laid-out chunks are in it."""
 CUT_EVERY, MAX_PART, SEE_ALSO_FACTOR = 16, 64, 8
 """A part ends after a card whose slug hash is divisible by CUT_EVERY (about 16 cards a part), or at MAX_PART
 cards; cross-references are cut SEE_ALSO_FACTOR times less often (they are one line each)."""
@@ -345,7 +347,7 @@ def catalogue_json(cards: list[Card], lang: str) -> str:
 
 @dataclass
 class Section:
-    """A discipline's piece inside one part: some of its cards, or its cross-references."""
+    """A discipline's piece inside one chunk: some of its cards, or its cross-references."""
 
     name: str
     first: bool
@@ -361,7 +363,7 @@ class Section:
 
 
 @dataclass
-class Part:
+class Chunk:
     """Pieces of one or more disciplines laid out together, on pages of their own."""
 
     sections: list[Section] = field(default_factory=list)
@@ -374,26 +376,26 @@ def _cut_after(slug: str, every: int) -> bool:
     return int.from_bytes(hashlib.blake2b(slug.encode(), digest_size=4).digest(), "big") % every == 0
 
 
-def parts(cards: list[Card], lang: str) -> list[Part]:
-    """The catalogue's parts in reading order (see the module docstring)."""
+def chunks(cards: list[Card], lang: str) -> list[Chunk]:
+    """The catalogue's chunks in reading order (see the module docstring)."""
     gs = groups(cards, lang)
     home = {c.slug: g.name for g in gs for c in g.cards}
-    out: list[Part] = [Part()]
+    out: list[Chunk] = [Chunk()]
     started: set[str] = set()
     see_also_started: set[str] = set()
 
     def section(name: str) -> Section:
-        part = out[-1]
-        if not part.sections or part.sections[-1].name != name:
-            part.sections.append(Section(name, name not in started))
+        chunk = out[-1]
+        if not chunk.sections or chunk.sections[-1].name != name:
+            chunk.sections.append(Section(name, name not in started))
             started.add(name)
-        return part.sections[-1]
+        return chunk.sections[-1]
 
     for g in gs:
         for c in g.cards:
             section(g.name).cards.append(c)
             if _cut_after(c.slug, CUT_EVERY) or out[-1].size() >= MAX_PART:
-                out.append(Part())
+                out.append(Chunk())
         for c in g.see_also:
             sec = section(g.name)
             if not sec.see_also:
@@ -401,7 +403,7 @@ def parts(cards: list[Card], lang: str) -> list[Part]:
                 see_also_started.add(g.name)
             sec.see_also.append((c, home.get(c.slug, "")))
             if _cut_after(c.slug, CUT_EVERY * SEE_ALSO_FACTOR) or out[-1].size() >= MAX_PART:
-                out.append(Part())
+                out.append(Chunk())
     return [p for p in out if p.sections]
 
 
@@ -413,19 +415,19 @@ def _page_html(lang: str, **context: Any) -> str:
                        label_in=lambda code: label("language_in", str(code), lang), **context)
 
 
-def part_html(part: Part, lang: str, start: int = 1) -> str:
-    """One part of the catalogue as HTML, from ``templates/catalog.html.j2``; its first page is page ``start``."""
-    return _page_html(lang, front=False, part=part, index=None, start=start)
+def chunk_html(chunk: Chunk, lang: str, start: int = 1) -> str:
+    """One chunk of the catalogue as HTML, from ``templates/catalog.html.j2``; its first page is page ``start``."""
+    return _page_html(lang, front=False, chunk=chunk, index=None, start=start)
 
 
 def index_html(letters: list[IndexLetter], lang: str, start: int) -> str:
     """The keyword index at the end of the catalogue; its first page is page ``start``."""
-    return _page_html(lang, front=False, part=None, index=letters, start=start)
+    return _page_html(lang, front=False, chunk=None, index=letters, start=start)
 
 
 def front_html(cards: list[Card], lang: str, contents: list[dict[str, Any]]) -> str:
     """The cover and contents (``contents``: name, count and first page of each discipline)."""
-    return _page_html(lang, front=True, part=None, index=None, count=len(cards), contents=contents, start=1)
+    return _page_html(lang, front=True, chunk=None, index=None, count=len(cards), contents=contents, start=1)
 
 
 @dataclass
@@ -433,13 +435,13 @@ class PdfStats:
     """What writing ``catalog.pdf`` cost."""
 
     pages: int = 0
-    parts: int = 0
+    chunks: int = 0
     laid_out: int = 0
-    """Parts (front matter included) laid out by WeasyPrint rather than taken from the cache."""
+    """Chunks (front matter included) laid out by WeasyPrint rather than taken from the cache."""
 
 
 def _lay_out(html: str, target: Path) -> int:
-    """Lay out one part as a tagged PDF (the join merges the parts' structure trees) and return its page count."""
+    """Lay out one chunk as a tagged PDF (the join merges the chunks' structure trees) and return its page count."""
     from keykis.render.engine import PdfJob, write_pdf
 
     pages, _ = write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=True))
@@ -449,7 +451,7 @@ def _lay_out(html: str, target: Path) -> int:
 def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[str, Path]) -> tuple[Path, int]:
     """The PDF of ``html`` in ``folder`` (laid out unless cached) and its page count.
 
-    A part is stored as ``<hash>-<pages>.pdf``, so a cached part's page count costs no PDF parsing.
+    A chunk is stored as ``<hash>-<pages>.pdf``, so a cached chunk's page count costs no PDF parsing.
     """
     key = hash_text(html, salt)
     if key in cached:
@@ -465,7 +467,7 @@ def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[
 
 
 def _anchor_pages(path: Path) -> dict[str, int]:
-    """Named destinations of a laid-out part -> their page within it (from 0)."""
+    """Named destinations of a laid-out chunk -> their page within it (from 0)."""
     import pikepdf
 
     from keykis.render.join import name_tree
@@ -485,7 +487,7 @@ def _anchor_pages(path: Path) -> dict[str, int]:
     return out
 
 
-def _cached_parts(folder: Path) -> dict[str, Path]:
+def _cached_chunks(folder: Path) -> dict[str, Path]:
     out = {}
     for path in folder.glob("*-*.pdf"):
         key, _, pages = path.stem.rpartition("-")
@@ -494,22 +496,35 @@ def _cached_parts(folder: Path) -> dict[str, Path]:
     return out
 
 
+def _drop_old_chunks(outdir: Path) -> None:
+    """Remove ``OUTDIR/.catalog-parts`` of an earlier version when it holds laid-out chunks and nothing else."""
+    old = outdir / OLD_CHUNKS
+    if old.is_symlink() or not old.is_dir():
+        return
+    files = list(old.iterdir())
+    if all(f.is_file() and not f.is_symlink() and f.suffix in (".pdf", ".new") for f in files):
+        for f in files:
+            f.unlink(missing_ok=True)
+        old.rmdir()
+
+
 def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
-    """Write ``catalog.pdf`` from cached and new parts; ``salt`` names the catalogue inputs (templates, fonts...)."""
+    """Write ``catalog.pdf`` from cached and new chunks; ``salt`` names the catalogue inputs (templates, fonts...)."""
     from keykis.render.join import join_pdfs
 
-    folder = outdir / PARTS
+    _drop_old_chunks(outdir)
+    folder = outdir / CHUNKS
     folder.mkdir(parents=True, exist_ok=True)
-    stats, cached = PdfStats(), _cached_parts(folder)
-    all_parts = parts(cards, lang)
+    stats, cached = PdfStats(), _cached_chunks(folder)
+    all_chunks = chunks(cards, lang)
     counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
     letters, index_title = keyword_index(cards, lang), say("catalogue.index", lang)
     used: set[Path] = set()
     front_pages = 1
-    for _ in range(3):  # the parts' folios and the contents depend on the front matter's own length
+    for _ in range(3):  # the chunks' folios and the contents depend on the front matter's own length
         laid, page = [], front_pages + 1
-        for p in all_parts:
-            path, n = _laid_out(part_html(p, lang, page), folder, salt + lang, stats, cached)
+        for p in all_chunks:
+            path, n = _laid_out(chunk_html(p, lang, page), folder, salt + lang, stats, cached)
             laid.append((p, path, n, page))
             page += n
         contents = []
@@ -533,7 +548,7 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
                       subject=say("catalogue.subtitle", lang), lang=lang)
     for stale in set(folder.iterdir()) - used:
         stale.unlink(missing_ok=True)
-    stats.pages, stats.parts = pages, len(laid) + 1 + len(index)
+    stats.pages, stats.chunks = pages, len(laid) + 1 + len(index)
     return stats
 
 

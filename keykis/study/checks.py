@@ -39,7 +39,7 @@ from keykis.errors import CaseFileError
 from keykis.method import Method, case_schema, load_data, method
 from keykis.model import Case, load_case
 from keykis.study.worksheet import STUDENT_FIELDS, Worksheet, find_case, load_worksheet
-from keykis.vocabulary import LANGS, part, say
+from keykis.vocabulary import LANGS, field_label, say
 
 # The case rules that apply to a worksheet's fields (title, boundary, graph,
 # guidelines and completeness rules are about the author's text only).
@@ -93,7 +93,7 @@ def _in_worksheet(hit: Hit) -> bool:
 
 
 def _empty(field: str) -> dict[str, str]:
-    return {lang: say("check.add_an_item", lang, field=part(("matrix", field), lang)) for lang in LANGS}
+    return {lang: say("check.add_an_item", lang, field=field_label(("matrix", field), lang)) for lang in LANGS}
 
 
 def case_mismatch(ws: Worksheet, case: Case) -> Iterator[Hit]:

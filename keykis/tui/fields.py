@@ -16,9 +16,8 @@ from keykis.method import Step, case_schema, method, name
 from keykis.progress import iteration
 from keykis.references import EVERY_KEY, table
 from keykis.terminal import clean_line
-from keykis.vocabulary import LANGS, known
+from keykis.vocabulary import LANGS, field_label, known
 from keykis.vocabulary import label as enum_label
-from keykis.vocabulary import part as part_label
 
 Path_ = tuple[str | int, ...]
 
@@ -93,7 +92,7 @@ def schema_at(path: Path_) -> dict[str, Any]:
 
 
 def _label(key: str | int, lang: str, path: Path_ = ()) -> str:
-    return part_label(path if path and not isinstance(path[-1], int) else (key,), lang)
+    return field_label(path if path and not isinstance(path[-1], int) else (key,), lang)
 
 
 def _enum_options(key: str, enum: list[str], lang: str) -> list[tuple[str, str]]:

@@ -109,12 +109,12 @@ def known(key: str) -> bool:
     return term in entries
 
 
-PART = "case_part"
-"""The section of the catalogues naming the parts of a case file as the editor labels their fields."""
+FIELD_LABELS = "case_part"
+"""The section of the catalogues holding the editor's label of each field of a case file."""
 
 
-def part(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
-    """The author's name for a part of the case file (``part("matrix.problems.items.resources", "ru")``).
+def field_label(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
+    """The label of a field of the case file, as the editor shows it (``field_label("matrix.problems.items.resources", "ru")``).
 
     The most specific entry of ``case_part`` wins: the whole dotted path
     without list positions, then its last two keys, then the last key. This
@@ -126,8 +126,8 @@ def part(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
     if not names:
         return ""
     for term in (".".join(names), ".".join(names[-2:]), names[-1]):
-        if known(f"{PART}.{term}"):
-            return say(f"{PART}.{term}", lang)
+        if known(f"{FIELD_LABELS}.{term}"):
+            return say(f"{FIELD_LABELS}.{term}", lang)
     return names[-1].replace("_", " ")
 
 
@@ -138,18 +138,18 @@ def place(path: str | tuple[str | int, ...] | list[str], lang: str) -> str:
     for i, p in enumerate(parts):
         if p.isdigit():
             above = parts[:i - 1] if i and parts[i - 1] == "items" else parts[:i]
-            out.append(say("check.item_at", lang, part=part(above, lang), n=int(p) + 1))
+            out.append(say("check.item_at", lang, part=field_label(above, lang), n=int(p) + 1))
     last = [i for i, p in enumerate(parts) if p.isdigit()]
     if not last:
-        return part(parts, lang)
+        return field_label(parts, lang)
     if last[-1] < len(parts) - 1:
-        out.append(part(parts, lang))
+        out.append(field_label(parts, lang))
     return " › ".join(out)
 
 
 def parts_in_every_language(*paths: str | tuple[str | int, ...]) -> dict[str, str]:
-    """``part()`` of each path, joined by commas, for each language: a message parameter worded later."""
-    return {lang: ", ".join(part(p, lang) for p in paths) for lang in LANGS}
+    """``field_label()`` of each path, joined by commas, for each language: a message parameter worded later."""
+    return {lang: ", ".join(field_label(p, lang) for p in paths) for lang in LANGS}
 
 
 def place_in_every_language(path: str | tuple[str | int, ...]) -> dict[str, str]:

@@ -96,7 +96,7 @@ def test_damaged_index_and_manifest_are_made_again(cases: Path, tmp_path: Path, 
     assert "manifest.json" not in proc.stderr
 
 
-@pytest.mark.parametrize("name", ["manifest.json", "index.sqlite", "catalog.pdf", ".staging", ".catalog-parts"])
+@pytest.mark.parametrize("name", ["manifest.json", "index.sqlite", "catalog.pdf", ".staging", ".catalog-chunks"])
 def test_case_folders_named_like_build_outputs_are_refused(cases: Path, tmp_path: Path, name: str, build) -> None:
     shutil.copytree(cases / "case-1", cases / name)
     out = tmp_path / "out"
@@ -180,6 +180,6 @@ def test_published_files_follow_the_umask(cases: Path, tmp_path: Path, build, um
     out = tmp_path / "out"
     assert build(cases, out).returncode == 0
     modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*")
-             if not p.name.startswith(".") and ".catalog-parts" not in p.parts}
+             if not p.name.startswith(".") and ".catalog-chunks" not in p.parts}
     assert modes["case-1"] == 0o755 and modes["case-1/case.pdf"] == 0o644
     assert modes["manifest.json"] == 0o644 and modes["index.sqlite"] == 0o644 and modes["catalog.pdf"] == 0o644

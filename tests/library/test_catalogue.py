@@ -135,8 +135,8 @@ def test_a_changed_title_lays_out_only_its_own_part_and_those_that_name_it_again
     real = catalogue.write_pdf
     monkeypatch.setattr(catalogue, "write_pdf", lambda *a, **k: stats.append(real(*a, **k)) or stats[-1])
     assert build_database([cases], opts).ok
-    assert stats[-1].parts == 7 and stats[-1].laid_out == 7  # front matter, five parts, the keyword index
-    before = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
+    assert stats[-1].chunks == 7 and stats[-1].laid_out == 7  # front matter, five chunks, the keyword index
+    before = set((opts.outdir / catalogue.CHUNKS).glob("*.pdf"))
     yaml = cases / "case-3" / "case.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("(вариант 3)?", "(вариант 3, новый)?"), encoding="utf-8")
     report = build_database([cases], opts)
@@ -146,10 +146,27 @@ def test_a_changed_title_lays_out_only_its_own_part_and_those_that_name_it_again
     cards = json.loads((opts.outdir / "catalog.json").read_text(encoding="utf-8"))["cases"]
     citing = [slug for slug, others in catalogue.related(cards, "ru").items() if "case-3" in others]
     assert stats[-1].laid_out == 1 + len(citing)
-    after = set((opts.outdir / catalogue.PARTS).glob("*.pdf"))
+    after = set((opts.outdir / catalogue.CHUNKS).glob("*.pdf"))
     assert len(after - before) == 1 + len(citing) and len(before - after) == 1 + len(citing)  # old parts dropped
     flat = " ".join(pdf_text(opts.outdir / "catalog.pdf").split())
     assert "(вариант 3, новый)?" in flat and "(вариант 3)?" not in flat
     for i in (1, 2, 4, 5):
         assert f"(вариант {i})?" in flat
     assert flat.index("(вариант 2)?") < flat.index("(вариант 3, новый)?") < flat.index("(вариант 4)?")
+
+
+def test_the_chunk_folder_of_earlier_versions_goes_only_when_it_holds_chunks_alone(tmp_path: Path) -> None:
+    from keykis.library import catalogue
+
+    old = tmp_path / "ours" / catalogue.OLD_CHUNKS
+    old.mkdir(parents=True)
+    (old / "0a1b2c-4.pdf").write_bytes(b"%PDF-1.7 laid out")
+    catalogue._drop_old_chunks(tmp_path / "ours")
+    assert not old.exists()
+    kept = tmp_path / "theirs" / catalogue.OLD_CHUNKS
+    kept.mkdir(parents=True)
+    (kept / "0a1b2c-4.pdf").write_bytes(b"%PDF-1.7 laid out")
+    (kept / "notes.txt").write_text("an author's file", encoding="utf-8")
+    catalogue._drop_old_chunks(tmp_path / "theirs")
+    assert (kept / "notes.txt").read_text(encoding="utf-8") == "an author's file"
+    assert (kept / "0a1b2c-4.pdf").exists()

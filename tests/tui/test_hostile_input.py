@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.widgets import Select, SelectionList
 
-from keykis.parts import pages
+from keykis.pages import pages
 from keykis.tui.app import make_app
 from keykis.tui.screens.editor import EditorScreen
 from tests.tui.conftest import SIZE

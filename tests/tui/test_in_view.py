@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widget import Widget
 
 from keykis.casefile import open_case
-from keykis.parts import pages
+from keykis.pages import pages
 from keykis.tui.app import make_app
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.step_panel import StepPanel

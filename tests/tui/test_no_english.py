@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from keykis.parts import pages
+from keykis.pages import pages
 from keykis.tui.app import make_app
 from keykis.tui.screens.views import ViewsScreen
 from tests.tui.test_editor import settle

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 
 from keykis.method import Step, method
 from keykis.tui.key_words import say_keys
-from keykis.vocabulary import part, say
+from keykis.vocabulary import field_label, say
 
 
 class MethodHelp(ModalScreen[None]):
@@ -47,7 +47,7 @@ class MethodHelp(ModalScreen[None]):
                 yield Label(say("editor.reflection", lang), classes="help-heading")
                 for n, texts in enumerate(step.reflection.values(), 1):
                     yield Static(f"{n}. {texts.get(lang) or texts['en']}", markup=False, classes="help-question")
-            parts = [part(tuple(f.split(".")), lang) for f in step.fields]
+            parts = [field_label(tuple(f.split(".")), lang) for f in step.fields]
             if parts:
                 yield Label(say("editor.help_fills", lang), classes="help-heading")
                 yield Static(" · ".join(dict.fromkeys(parts)), markup=False)

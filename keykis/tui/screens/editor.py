@@ -26,7 +26,7 @@ from keykis.casefile import CaseDocument
 from keykis.check import Finding, check_case
 from keykis.errors import CaseFileError
 from keykis.method import method
-from keykis.parts import page, page_for_path, pages, part_states
+from keykis.pages import page, page_for_path, page_states, pages
 from keykis.progress import revisit, step_states
 from keykis.terminal import clean_line
 from keykis.tui.autosave import Autosave, ConflictBar, offer_recovery
@@ -277,7 +277,7 @@ class EditorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="check")
     def _check(self, case: object, lang: str, started: float) -> None:
         findings = check_case(case, lang=lang)  # type: ignore[arg-type]
-        states = {**step_states(case, findings), **part_states(case, findings)}  # type: ignore[arg-type]
+        states = {**step_states(case, findings), **page_states(case, findings)}  # type: ignore[arg-type]
         self.app.call_from_thread(self._show_findings, findings, states, started)
 
     def _show_findings(self, findings: list[Finding], states: dict[str, str], started: float) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from keykis.method import method
-from keykis.parts import parts
+from keykis.pages import later_pages
 from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS
 
 TITLE_WIDTH = 21
@@ -57,7 +57,7 @@ class StepsSidebar(OptionList):
             title = step.title.get(self.lang) or step.title["en"]
             title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
             out.append((step.id, Text(f"{mark} {step.n:>2} {title}")))
-        for part in parts():
+        for part in later_pages():
             mark = MARKS[states.get(part.id, EMPTY)]
             title = part.title.get(self.lang) or part.title["en"]
             title = title if len(title) <= TITLE_WIDTH + 3 else title[: TITLE_WIDTH + 2] + "…"

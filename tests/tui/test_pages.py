@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Select, Static
 
-from keykis import parts as parts_module
+from keykis import pages as pages_module
 from keykis.method import case_schema
 from keykis.tui.app import make_app
 from keykis.tui.screens.editor import EditorScreen
@@ -74,7 +74,7 @@ async def test_every_part_of_the_guidelines_is_on_a_page(example: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen: set[str] = set()
-        for part in parts_module.parts():
+        for part in pages_module.later_pages():
             if part.id == "card":
                 continue
             await open_step(pilot, part.id)
@@ -90,14 +90,14 @@ def test_a_field_added_to_the_schema_gets_a_place_without_code(monkeypatch: pyte
     guidelines["properties"] = {**guidelines["properties"], "teacher_abstract": {"$ref": "#/$defs/text"}}
     top = {**schema["properties"], "exhibits": {"type": "array", "items": {"$ref": "#/$defs/text"}}}
     patched = {**schema, "properties": top, "$defs": {**schema["$defs"], "guidelines": guidelines}}
-    monkeypatch.setattr(parts_module, "case_schema", lambda: patched)
-    parts_module.parts.cache_clear()
+    monkeypatch.setattr(pages_module, "case_schema", lambda: patched)
+    pages_module.later_pages.cache_clear()
     try:
-        by_id = {p.id: p.fields for p in parts_module.parts()}
+        by_id = {p.id: p.fields for p in pages_module.later_pages()}
         assert "guidelines.teacher_abstract" in by_id["guide_audience"]
         assert by_id["other"] == ("exhibits",)
     finally:
-        parts_module.parts.cache_clear()
+        pages_module.later_pages.cache_clear()
 
 
 @pytest.mark.slow

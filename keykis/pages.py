@@ -1,6 +1,7 @@
-"""The parts of a case written outside the 25 steps: the metadata card and the teacher guidelines.
+"""The editor's pages: the 25 steps, then the pages for what a case holds outside them (the metadata card,
+the teacher guidelines).
 
-``schemas/parts.yaml`` lists them as pages (title, prompt, the case fields
+``schemas/pages.yaml`` lists the later pages (title, prompt, the case fields
 each one edits). The case schema decides the rest: every property of
 ``meta`` or ``guidelines`` that no page names is added to the page that
 collects that prefix, and every top-level property that neither a step nor a
@@ -34,10 +35,10 @@ def _properties(prefix: str) -> list[str]:
 
 
 @cache
-def parts() -> tuple[Step, ...]:
+def later_pages() -> tuple[Step, ...]:
     """The pages after the steps, in order, with the fields the schema adds."""
-    raw, _ = yamlsafe.load_mapping(schemas_dir() / "parts.yaml")
-    entries = raw["parts"]
+    raw, _ = yamlsafe.load_mapping(schemas_dir() / "pages.yaml")
+    entries = raw["pages"]
     named = {f for e in entries for f in e.get("fields", [])}
     in_steps = {f.split(".")[0] for s in method().steps for f in s.fields}
     covered = in_steps | {f.split(".")[0] for f in named}
@@ -56,32 +57,32 @@ def parts() -> tuple[Step, ...]:
 
 
 def pages() -> tuple[Step, ...]:
-    """The 25 steps, then the parts."""
-    return (*method().steps, *parts())
+    """The 25 steps, then the later pages."""
+    return (*method().steps, *later_pages())
 
 
 def page(page_id: str) -> Step | None:
-    """A step or a part by id."""
-    return method().step_by_id.get(page_id) or next((p for p in parts() if p.id == page_id), None)
+    """A step or a later page by id."""
+    return method().step_by_id.get(page_id) or next((p for p in later_pages() if p.id == page_id), None)
 
 
 def page_for_path(dotted: str) -> Step | None:
-    """The step or part that edits ``dotted`` (the most specific match)."""
+    """The step or later page that edits ``dotted`` (the most specific match)."""
     found = method().step_for_path(tuple(dotted.split("."))) if dotted else None
     if found is not None:
         return found
     best: tuple[int, Step] | None = None
-    for p in parts():
+    for p in later_pages():
         for f in p.fields:
             if (dotted == f or dotted.startswith(f + ".")) and (best is None or len(f) > best[0]):
                 best = (len(f), p)
     return best[1] if best else None
 
 
-def part_states(case: Case, findings: list[Finding]) -> dict[str, str]:
-    """State of each part: empty, in progress (something written), done (all written) or errors."""
+def page_states(case: Case, findings: list[Finding]) -> dict[str, str]:
+    """State of each later page: empty, in progress (something written), done (all written) or errors."""
     out = {}
-    for p in parts():
+    for p in later_pages():
         errors = any(f.severity == "error" and any(f.at == x or f.at.startswith(x + ".") for x in p.fields)
                      for f in findings)
         values = [value_at(case.data, f) for f in p.fields]
