@@ -57,20 +57,28 @@ def message_for(m: Method, hit: Hit, lang: str) -> str:
         return str(template["en"]).format_map({**{k: "?" for k in ("x",)}, **params})
 
 
-def _suppressed(case: Case, hit: Hit, line: int) -> bool:
+def _silencers(case: Case) -> dict[str, set[str]]:
+    """Per rule, the places a ``suppress`` entry with a reason silences ("" for the whole case)."""
+    out: dict[str, set[str]] = {}
     for entry in case.data.get("suppress") or []:
-        if isinstance(entry, dict) and entry.get("rule") == hit.rule and str(entry.get("reason", "")).strip():
-            at = entry.get("at")
-            dotted = ".".join(str(p) for p in hit.at)
-            if not at or dotted == at or dotted.startswith(f"{at}."):
+        if isinstance(entry, dict) and str(entry.get("reason", "")).strip() and isinstance(entry.get("rule"), str):
+            out.setdefault(entry["rule"], set()).add(str(entry.get("at") or ""))
+    return out
+
+
+def _suppressed(hit: Hit, line: int, silencers: dict[str, set[str]], lines: list[str]) -> bool:
+    """Whether ``hit`` is silenced: by a ``suppress`` entry (``silencers``) at its place or above it, or by
+    ``# keykis: ignore[rule]`` on the finding's line or the one above (``lines``: the case file's lines)."""
+    places = silencers.get(hit.rule)
+    if places:
+        dotted = [str(p) for p in hit.at]
+        if "" in places or any(".".join(dotted[:k]) in places for k in range(1, len(dotted) + 1)):
+            return True
+    for ln in (line - 1, line - 2):
+        if 0 <= ln < len(lines):
+            match = _IGNORE.search(lines[ln])
+            if match and hit.rule in [r.strip() for r in match.group(1).split(",")]:
                 return True
-    if "keykis:" in case.text:
-        lines = case.text.splitlines()
-        for ln in (line - 1, line - 2):
-            if 0 <= ln < len(lines):
-                match = _IGNORE.search(lines[ln])
-                if match and hit.rule in [r.strip() for r in match.group(1).split(",")]:
-                    return True
     return False
 
 
@@ -121,9 +129,11 @@ def check_case(case: Case, *, lang: str = "en", config: Config | None = None) ->
     """All findings for a loaded case, structural ones first."""
     if config is None:
         config = config_for(case.folder.resolve()) if case.folder else Config()
+    lines = case.text.splitlines() if "keykis:" in case.text else []
+    silencers = _silencers(case)
     return place_hits(
         list(_hits(case, method(), lang)), name=str(case.path) if case.path else "<case>", lang=lang, config=config,
-        locate=lambda at, key: case.locate(at, key=key), suppressed=lambda hit, line: _suppressed(case, hit, line),
+        locate=lambda at, key: case.locate(at, key=key), suppressed=lambda hit, line: _suppressed(hit, line, silencers, lines),
         complete=case.complete,
     )
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+import zlib
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from keykis.check.findings import Hit
 from keykis.check.rules import Texts, per_unit
@@ -120,31 +123,86 @@ def _statements(case: Case, min_words: int) -> list[tuple[YamlPath, str]]:
 
 
 def near_duplicates(case: Case, m: Method) -> Iterator[Hit]:
+    """Statements that say again, nearly word for word, what an earlier statement said."""
     stmts = _statements(case, int(m.limits["near_duplicate_min_words"]))
     if len(stmts) < 2:
         return
     cutoff = float(m.limits["near_duplicate_similarity"])
-    # A similarity of c% needs the shorter text to be at least c/(200-c) of the longer one,
-    # so only neighbours in length order are compared.
-    span = cutoff / (200 - cutoff)
-    order = sorted(range(len(stmts)), key=lambda k: len(stmts[k][1]))
-    texts = [stmts[k][1].lower() for k in order]
     # token_sort_ratio compares sorted tokens, so sort them once here and compare with the plain ratio.
-    texts = [" ".join(sorted(t.split())) for t in texts]
-    reported: set[int] = set()
-    for a in range(len(order)):
-        end = a + 1
-        while end < len(order) and len(texts[a]) >= span * len(texts[end]):
-            end += 1
-        if end == a + 1:
+    texts = [" ".join(sorted(s.lower().split())) for _, s in stmts]
+    places: dict[YamlPath, dict[str, str]] = {}
+    for second, first, score in repeats(texts, cutoff):
+        at = stmts[first][0]
+        other = dict(places.get(at) or places.setdefault(at, place_in_every_language(at)))
+        yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
+
+
+REPEAT_GRAM = 4
+"""Letters per shingle when looking for repeated statements."""
+REPEAT_SKETCH = 32
+"""Shingles kept per statement: the rarest that another statement shares too."""
+REPEAT_POSTING = 32
+"""Statements remembered per shingle (the first ones): a shingle every statement has adds nothing after that."""
+REPEAT_TRIES = 24
+"""Earlier statements compared with each statement at most."""
+
+
+def repeats(texts: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(later, earlier, similarity) for each text that is ≥ ``cutoff`` % like an earlier one (rapidfuzz ratio).
+
+    Without comparing every pair: identical texts are found by a dictionary;
+    every other text keeps a sketch of its rarest shared four-letter
+    shingles and is compared only with earlier texts that share some of
+    them and whose length allows the similarity (a similarity of c % needs
+    the shorter text to be at least c/(200-c) of the longer one): first
+    those that the index lists most often beside it, then those whose
+    sketches hold most of its own, ``REPEAT_TRIES`` at a time. The earliest
+    of a round that passes is named. The work grows with the number of
+    texts, not with its square, even when thousands of them read nearly the
+    same.
+    """
+    span = cutoff / (200 - cutoff)
+    grams = [{t[i:i + REPEAT_GRAM] for i in range(max(1, len(t) - REPEAT_GRAM + 1))} for t in texts]
+    frequency: Counter[str] = Counter(g for s in grams for g in s)
+    # every shingle two texts share, rarest first (ties in a fixed pseudo-random order): its place is its name
+    ranked = sorted((g for g, k in frequency.items() if k > 1),
+                    key=lambda g: (frequency[g], zlib.crc32(g.encode("utf-8", "surrogatepass")), g))
+    rank = {g: r for r, g in enumerate(ranked)}
+    sizes = [len(t) for t in texts]
+    seen: dict[str, int] = {}
+    index: dict[int, list[int]] = {}
+    sketches: dict[int, frozenset[int]] = {}
+
+    def first_alike(n: int, candidates: list[int]) -> tuple[int, float] | None:
+        for j in sorted(candidates):
+            score = fuzz.ratio(texts[n], texts[j], score_cutoff=cutoff)
+            if score >= cutoff:
+                return j, score
+        return None
+
+    for n, text in enumerate(texts):
+        if text in seen:
+            yield n, seen[text], 100.0
             continue
-        for _, score, offset in process.extract_iter(texts[a], texts[a + 1:end], scorer=fuzz.ratio,
-                                                     score_cutoff=cutoff):
-            first, second = sorted((order[a], order[a + 1 + offset]))
-            if second not in reported:
-                reported.add(second)
-                other = place_in_every_language(stmts[first][0])
-                yield Hit("near-duplicate", stmts[second][0], {"other": other, "score": int(score)})
+        seen[text] = n
+        sketch = sketches[n] = frozenset(heapq.nsmallest(REPEAT_SKETCH, (rank[g] for g in grams[n] if g in rank)))
+        low, high = span * sizes[n], sizes[n] / span
+        listed: Counter[int] = Counter()
+        for g in sketch:
+            listed.update(index.get(g, ()))
+        # most often listed beside it first, then the earliest (sort is stable, also reversed)
+        fits = [j for j in sorted(sorted(listed), key=listed.__getitem__, reverse=True) if low <= sizes[j] <= high]
+        found = first_alike(n, fits[:REPEAT_TRIES])
+        if found is None and len(fits) > REPEAT_TRIES:
+            # the index keeps only the first texts of a common shingle: rank the rest by their own sketches
+            common = {j: len(sketch & sketches[j]) for j in fits[REPEAT_TRIES:]}
+            found = first_alike(n, sorted(common, key=common.__getitem__, reverse=True)[:REPEAT_TRIES])
+        if found is not None:
+            yield n, *found
+        for g in sketch:
+            members = index.setdefault(g, [])
+            if len(members) < REPEAT_POSTING:
+                members.append(n)
 
 
 def _personal(name: str) -> bool:
