@@ -37,6 +37,7 @@ def test_no_clean_rewording_gets_a_finding(figures) -> None:  # type: ignore[no-
     assert figures.clean >= 15
 
 
+@pytest.mark.slow
 def test_at_least_nine_defects_in_ten_are_caught_by_their_rule(figures) -> None:  # type: ignore[no-untyped-def]
     assert figures.rate >= 0.9, figures.table() + "\n" + "\n".join(f"{v} ({e})" for v, e, _ in figures.misses)
 

@@ -37,6 +37,7 @@ def test_wheel_holds_schemas_and_templates(wheel: Path) -> None:
     assert any(n.startswith("keykis/templates/") for n in names)
 
 
+@pytest.mark.slow
 def test_wheel_holds_the_vocabulary_the_example_cases_and_the_licence(wheel: Path) -> None:
     archive = zipfile.ZipFile(wheel)
     names = archive.namelist()

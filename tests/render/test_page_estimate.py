@@ -27,6 +27,7 @@ def _within(case_dir: Path, result: RenderResult) -> None:
         assert abs(estimate - printed) <= 0.15 * printed, (case.id, part, estimate, printed)
 
 
+@pytest.mark.slow
 def test_estimate_matches_the_printed_russian_mini_case(example_render: tuple[Path, RenderResult]) -> None:
     out, result = example_render
     _within(EXAMPLE.parent, result)

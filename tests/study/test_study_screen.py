@@ -92,6 +92,7 @@ async def test_the_screen_never_holds_teacher_only_text_or_real_names(tmp_path: 
         assert "guidelines" not in screen.view.data
 
 
+@pytest.mark.slow
 async def test_enter_on_the_findings_jumps_at_once_to_the_control(tmp_path: Path) -> None:
     app = make_study_app(CASE_DIR, tmp_path / "w.yaml", lang="en")
     async with app.run_test(size=NARROW) as pilot:
