@@ -42,6 +42,40 @@ def _parser(lang: str = "") -> MarkdownIt:
     return md
 
 
+MAX_INLINE_MARKS = 300
+"""Code spans, emphasis and links one text may print as such (the bundled cases use at most 26 in a text).
+
+Each is a box of its own in the layout, and thousands of them in one paragraph
+(a run of backticks pasted by accident: ```a `a `a …``) take minutes to lay out.
+A text with more prints its marks as the characters they are."""
+
+
+@cache
+def _plain_parser(lang: str = "") -> MarkdownIt:
+    """:func:`_parser` without code spans, emphasis and links, for a text over :data:`MAX_INLINE_MARKS`."""
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": lang in QUOTES,
+                             "quotes": QUOTES.get(lang) or QUOTES["en"]})
+    md.enable(["list", "newline", "table"])
+    if lang in QUOTES:
+        md.enable(["smartquotes"])
+    return md
+
+
+_MARKS = frozenset({"code_inline", "em_open", "strong_open", "link_open"})
+
+
+def _render(source: str, lang: str, *, block: bool) -> str:
+    """``source`` as HTML, its inline marks printed as characters when there are more than the layout can take."""
+    md = _parser(lang)
+    env: dict[str, object] = {}
+    tokens = md.parse(source, env) if block else md.parseInline(source, env)
+    marks = sum(1 for t in tokens for c in (t.children or ()) if c.type in _MARKS)
+    if marks > MAX_INLINE_MARKS:
+        md = _plain_parser(lang)
+        tokens = md.parse(source, env) if block else md.parseInline(source, env)
+    return md.renderer.render(tokens, md.options, env)
+
+
 _CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[])")
 _CITED_SPLIT = re.compile(r"\s*[;,]\s*")
 
@@ -111,7 +145,7 @@ def markdown(text: object, citations: Mapping[str, int] | None = None, ids: Mapp
     """
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).render(breakable(numbered(cite(text, citations, exhibits), ids))))
+    return Markup(_render(breakable(numbered(cite(text, citations, exhibits), ids)), lang, block=True))
 
 
 def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mapping[str, str] | None = None,
@@ -119,7 +153,7 @@ def inline(text: object, citations: Mapping[str, int] | None = None, ids: Mappin
     """Render a short text field inline (no paragraph around it)."""
     if not isinstance(text, str) or not text.strip():
         return Markup("")
-    return Markup(_parser(lang).renderInline(breakable(numbered(cite(text, citations, exhibits), ids))))
+    return Markup(_render(breakable(numbered(cite(text, citations, exhibits), ids)), lang, block=False))
 
 
 def plain(text: object) -> str:

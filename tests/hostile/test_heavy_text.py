@@ -34,6 +34,7 @@ def test_an_8000_letter_word_renders(tmp_path: Path) -> None:
     assert "оченьочень" in text(tmp_path / "out" / "case.pdf")
 
 
+@pytest.mark.slow  # the first render in a process loads the fonts and the language models
 def test_render_has_a_timeout_and_leaves_nothing_behind(tmp_path: Path, capsys, monkeypatch) -> None:
     from keykis.cli import main
 
@@ -42,3 +43,27 @@ def test_render_has_a_timeout_and_leaves_nothing_behind(tmp_path: Path, capsys, 
     err = capsys.readouterr().err
     assert code == 2 and "took longer than 0.3 s" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_text_with_thousands_of_marks_prints_them_as_characters() -> None:
+    pasted = "`a " * 5000  # 2,500 code spans if read as marks
+    html = str(markdown(pasted, lang="ru"))
+    assert "<code>" not in html and html.count("`a") == 5000
+    html = str(markdown("*важно* " * 400, lang="ru"))
+    assert "<em>" not in html and html.count("*важно*") == 400
+    # an ordinary text keeps its marks
+    assert str(markdown("Смета `2025` и *черновик* [сайт](https://example.org)", lang="ru")) == (
+        '<p>Смета <code>2025</code> и <em>черновик</em> <a href="https://example.org">сайт</a></p>\n')
+
+
+@pytest.mark.slow
+def test_a_run_of_backticks_and_brackets_renders(tmp_path: Path) -> None:
+    from keykis.render import render_case
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        "руководитель районного ЦОН Иванов снова", "руководитель районного ЦОН " + "[` " * 3000 + " снова", 1)
+    (folder / "case.yaml").write_text(source, encoding="utf-8")
+    render_case(folder / "case.yaml", tmp_path / "out", editions=("research",))
+    assert "[` [` [`" in text(tmp_path / "out" / "case.pdf")
