@@ -73,7 +73,7 @@ def _render(source: str, lang: str, *, block: bool) -> str:
     if marks > MAX_INLINE_MARKS:
         md = _plain_parser(lang)
         tokens = md.parse(source, env) if block else md.parseInline(source, env)
-    return md.renderer.render(tokens, md.options, env)
+    return str(md.renderer.render(tokens, md.options, env))
 
 
 _CITATION = re.compile(r"(?<![\\!\]])\[([^\[\]\n]{1,200})\](?![(\[])")
