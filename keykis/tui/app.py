@@ -36,6 +36,12 @@ from keykis.vocabulary import say
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
 
 
+PALETTE = (("save", "save"), ("check", "check"), ("render", "render"), ("views", "views"), ("preview", "preview"),
+           ("language", "language"), ("theme", "theme"), ("editor", "external_editor"), ("help", "method_help"),
+           ("next", "step(1)"), ("prev", "step(-1)"))
+"""The editor's commands in the palette: the word of their name and help in the vocabulary, the screen's action."""
+
+
 class KeykisApp(TypeAhead, TextualWords, App[str | None]):
     """``keykis edit``: the start screen or one case."""
 
@@ -133,16 +139,9 @@ class KeykisApp(TypeAhead, TextualWords, App[str | None]):
         """The command palette: Textual's own commands (in the interface language) and the editor's."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, EditorScreen):
-            for word, action in (
-                ("save", screen.action_save), ("check", screen.action_check), ("render", screen.action_render),
-                ("views", screen.action_views), ("preview", screen.action_preview),
-                ("language", lambda: screen.run_action("language")),
-                ("theme", screen.action_theme), ("editor", screen.action_external_editor),
-                ("help", screen.action_method_help),
-                ("next", lambda: screen.run_action("step(1)")), ("prev", lambda: screen.run_action("step(-1)")),
-            ):
+            for word, action in PALETTE:
                 title, help_text = say(f"editor.key_{word}", screen.lang), say(f"editor.help_{word}", screen.lang)
-                yield SystemCommand(title, help_text, action)
+                yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
 
 
 def make_app(path: Path | None = None, *, lang: str = "en", cases_dir: Path | None = None) -> KeykisApp:
