@@ -190,6 +190,33 @@ def staging(folder: Path) -> Iterator[Path]:
     shutil.rmtree(staged, ignore_errors=True)
 
 
+def _refuse_strangers(staged: Path, folder: Path) -> list[str]:
+    """The names made in ``staged``, after checking that none would replace a file keykis did not write."""
+    made = _files(staged)
+    ledger = _ledger(folder)
+    for name in made:
+        target = folder / name
+        if os.path.lexists(target) and (not ledger.get(name) or digest(target) != ledger[name]):
+            raise UserError("a file of this name is already there and keykis did not write it; "
+                            "move it away or choose another output", path=str(target),
+                            words=("file.not_ours", {}))
+    return made
+
+
+def _move(staged: Path, folder: Path, made: list[str]) -> list[Path]:
+    ledger = _ledger(folder)
+    written = []
+    for name in made:
+        target = folder / name
+        atomic.make_dir(target.parent)
+        ledger[name] = digest(staged / name)
+        os.replace(staged / name, target)
+        written.append(target)
+    atomic.sync_dir(folder)
+    write_ledger(folder, ledger)
+    return written
+
+
 def publish(staged: Path, folder: Path) -> list[Path]:
     """Move every file made in ``staged`` into ``folder``, where each name is free or keykis's own.
 
@@ -197,24 +224,16 @@ def publish(staged: Path, folder: Path) -> list[Path]:
     since): a ``UserError`` names it. The ledger of ``folder`` records what was written. ``staged``
     is removed either way.
     """
+    return publish_all([(staged, folder)])
+
+
+def publish_all(pairs: list[tuple[Path, Path]]) -> list[Path]:
+    """:func:`publish` for several staged folders at once: every target is checked before any file moves,
+    so a refused name leaves every output folder as it was."""
     try:
-        made = _files(staged)
-        ledger = _ledger(folder)
-        for name in made:
-            target = folder / name
-            if os.path.lexists(target) and (not ledger.get(name) or digest(target) != ledger[name]):
-                raise UserError("a file of this name is already there and keykis did not write it; "
-                                "move it away or choose another output", path=str(target),
-                                words=("file.not_ours", {}))
-        written = []
-        for name in made:
-            target = folder / name
-            atomic.make_dir(target.parent)
-            ledger[name] = digest(staged / name)
-            os.replace(staged / name, target)
-            written.append(target)
-        atomic.sync_dir(folder)
-        write_ledger(folder, ledger)
-        return written
+        made = [_refuse_strangers(staged, folder) for staged, folder in pairs]
+        return [path for (staged, folder), names in zip(pairs, made, strict=True)
+                for path in _move(staged, folder, names)]
     finally:
-        shutil.rmtree(staged, ignore_errors=True)
+        for staged, _folder in pairs:
+            shutil.rmtree(staged, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -73,14 +74,17 @@ def refuse_overlaps(args: argparse.Namespace, files: list[Path]) -> None:
                         words=("file.output_is_file", {}))
 
 
-def _publish(folder: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
-    """Let ``write`` make its files in a fresh folder, then move them into ``folder`` where the names are free
-    or keykis's own (``keykis.outputs.publish``)."""
-    from keykis.outputs import publish, staging
+def _publish(jobs: list[tuple[Path, Callable[[Path], list[Path]]]]) -> list[Path]:
+    """Let each job's ``write`` make its files in a fresh folder inside its output folder; then, when no name
+    among all of them holds a file keykis did not write, move them out (``keykis.outputs.publish_all``).
+    A refused name leaves every output as it was."""
+    from keykis.outputs import publish_all, staging
 
-    with staging(folder) as staged:
-        made = [folder / p.relative_to(staged) for p in write(staged)]
-        publish(staged, folder)
+    with ExitStack() as stack:
+        staged = [(stack.enter_context(staging(folder)), folder) for folder, _write in jobs]
+        made = [folder / p.relative_to(d) for (d, folder), (_f, write) in zip(staged, jobs, strict=True)
+                for p in write(d)]
+        publish_all(staged)
     return made
 
 
@@ -108,16 +112,18 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no worksheet of the group '{args.group}' among {len(files)} file(s)",
                         words=("file.no_group", {"group": args.group, "count": len(files)}))
     grades = grade_from_file(review, case, args.grades or args.output / GRADES_FILE)
-    written = _publish(args.output, lambda d: write_review(review, d, lang=lang, anonymous=args.anonymise,
-                                                          json_only=args.json_only))
-    written.append(grades.path)
+    jobs: list[tuple[Path, Callable[[Path], list[Path]]]] = [
+        (args.output, lambda d: write_review(review, d, lang=lang, anonymous=args.anonymise, json_only=args.json_only))]
     if args.csv:
-        written += _publish(args.csv.parent, lambda d: [write_csv(review, d / args.csv.name, lang=lang,
-                                                                   dialect=args.csv_dialect)])
+        jobs.append((args.csv.parent, lambda d: [write_csv(review, d / args.csv.name, lang=lang,
+                                                           dialect=args.csv_dialect)]))
     if args.feedback:
-        written += _publish(args.feedback, lambda d: write_feedback(review, d, lang=lang))
+        jobs.append((args.feedback, lambda d: write_feedback(review, d, lang=lang)))
     if args.board:
-        written += _publish(args.output, lambda d: [write_board(review, d, lang=lang)])
+        jobs.append((args.output, lambda d: [write_board(review, d, lang=lang)]))
+    written = _publish(jobs)
+    grades.save()  # after every other output was accepted: a refused one leaves the grades file as it was
+    written.append(grades.path)
     words = labels(lang)
     for entry in review.skipped:
         print(clean_line(words["cli_skipped"].format(file=entry.file, reason=words[entry.reason or "broken"],

@@ -428,10 +428,9 @@ def review_class(case: ReadyCase, paths: list[Path], *, lang: str = "en",
 
 
 def grade_from_file(review: Review, case: ReadyCase, path: Path) -> Grades:
-    """Lay the instructor's grades.yaml over the review, and update the review's part of the file (saved)."""
+    """Lay the instructor's grades.yaml over the review and update the review's part of it (``save`` writes it)."""
     grades = load_grades(path)
     grade(review, rubric_for(case.folder), grades)
-    grades.save()
     return grades
 
 

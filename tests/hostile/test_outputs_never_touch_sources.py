@@ -246,6 +246,7 @@ def test_review_never_writes_over_a_file_it_did_not_write(classroom: tuple[Path,
     refused(keykis("review", case, works, "-o", tmp_path / "r2", "--json-only", "--csv", tmp_path / "grades.csv"),
             "grades.csv", "keykis did not write it")
     assert (tmp_path / "grades.csv").read_text(encoding="utf-8") == "name,grade\nAigerim,5\n"
+    assert not (tmp_path / "r2").exists()  # the refused gradebook stopped the review: nothing written
     os.unlink(out / "review.json")
     run = keykis("review", case, works, "-o", out, "--json-only", "--csv", tmp_path / "new.csv")
     assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr
