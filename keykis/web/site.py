@@ -43,8 +43,11 @@ from keykis.vocabulary import LANGS, known, label, say
 from keykis.web.editions import GUIDELINES, HANDOUT, render_edition
 from keykis.web.search_index import case_terms, index_script
 from keykis.web.text import text_by_language
+from keykis.yamlsafe import json_too_deep
 
 MANIFEST = ".keykis-site.json"
+MANIFEST_MAX = 64 * 1024 * 1024
+"""Cap for reading the site's record (a thousand cases take a few megabytes)."""
 FORMAT = 1
 ASSETS = ("screen.css", "search.js")
 """Files of ``templates/web/`` copied into ``assets/`` as they are."""
@@ -245,12 +248,31 @@ def _render_case(case: ReadyCase, slug: str, opts: SiteOptions, pdfs: dict[str, 
 
 
 # -- the whole site ---------------------------------------------------------------
+@cache
+def _record_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_data("site-manifest.schema.yaml"))
+
+
 def _load_manifest(outdir: Path) -> dict[str, Any]:
+    """The site's record of what it wrote, read as hostile (safe reader, depth limit, a schema per case).
+
+    A record that does not fit is dropped, so that case's page is written again; an unreadable file
+    counts as none.
+    """
     try:
-        data = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = safe_read.read_text(outdir / MANIFEST, limit=MANIFEST_MAX)
+        data = None if json_too_deep(text) else json.loads(text)
+    except (UserError, ValueError, RecursionError):
         return {}
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}
+    cases = data.get("cases")
+    valid = _record_validator().is_valid
+    return {"format": FORMAT, "shared": data.get("shared") if isinstance(data.get("shared"), str) else None,
+            "cases": {slug: record for slug, record in (cases.items() if isinstance(cases, dict) else ())
+                      if valid(record) and record["entry"]["slug"] == slug}}
 
 
 def _public_pdfs(opts: SiteOptions, slug: str) -> dict[str, Path]:

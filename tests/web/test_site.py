@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from keykis.audience import student_view
+from keykis.errors import UserError
 from keykis.model import load_case
 from keykis.web.site import SiteOptions, build_site
 from keykis.web.text import text_by_language
@@ -252,3 +253,37 @@ def test_markup_in_a_case_stays_text_everywhere_on_the_site(tmp_path: Path) -> N
     assert 'href="../cases/%D0%BE%D1%87' in index
     case = (tmp_path / "site" / "cases" / folder.name / "index.html").read_text(encoding="utf-8")
     assert case.count("&lt;/script&gt;&lt;script&gt;alert(1)") >= 2  # the text, and the actor's name in the graph too
+
+
+def test_a_hostile_record_of_the_site_is_rebuilt_never_trusted(tmp_path: Path) -> None:
+    import json
+    import os
+
+    from keykis.web.site import MANIFEST
+
+    cases = tmp_path / "cases"
+    shutil.copytree(CASES / "ozerny-service-centre", cases / "ozerny-service-centre")
+    site = tmp_path / "site"
+    assert build_site([cases], SiteOptions(site)).built == ["ozerny-service-centre"]
+    record = site / MANIFEST
+    good = json.loads(record.read_text(encoding="utf-8"))
+    entry = good["cases"]["ozerny-service-centre"]
+    hostile = [
+        {**good, "cases": [entry]},  # a list where the cases belong
+        {**good, "cases": {"ozerny-service-centre": {**entry, "entry": {**entry["entry"], "number": [1]}}}},
+        {**good, "cases": {"ozerny-service-centre": {**entry, "entry": {**entry["entry"], "titles": None}}}},
+        {**good, "cases": {"ozerny-service-centre": {**entry, "entry": {**entry["entry"], "slug": "other"}}}},
+        {**good, "cases": {"ozerny-service-centre": None}},
+        {**good, "shared": ["x"]},
+    ]
+    for data in hostile:
+        record.write_text(json.dumps(data), encoding="utf-8")
+        report = build_site([cases], SiteOptions(site))
+        assert report.built == ["ozerny-service-centre"] and not report.failed, data
+        assert "ozerny-service-centre" in (site / "ru" / "index.html").read_text(encoding="utf-8")
+    record.write_text("[" * 100_000, encoding="utf-8")  # nesting far past the limit
+    assert build_site([cases], SiteOptions(site)).built == ["ozerny-service-centre"]
+    record.unlink()
+    os.mkfifo(record)  # a named pipe in its place is never read (it would hang): the folder is not the site's
+    with pytest.raises(UserError, match="did not write"):
+        build_site([cases], SiteOptions(site))
