@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
@@ -223,6 +224,32 @@ def _numbered(found: dict[str, Path], clashes: list[Outcome]) -> tuple[dict[str,
     return {s: f for s, f in found.items() if s not in {o.slug for o in clashes}}, clashes
 
 
+def owned_by(entry: Entry, outdir: Path) -> dict[str, str]:
+    """The files of ``entry``'s output folder the build wrote, by name, with their SHA-256.
+
+    Builds before the ownership ledger recorded only each output's size. Such an entry's outputs are
+    adopted when each is, at its listed name inside the case's output folder, a regular file (no link
+    on the way) of exactly the listed size; anything else in the folder stays a stranger's.
+    """
+    folder = outdir / entry.slug
+    if entry.hashes or not usable_slug(entry.slug) or os.path.islink(folder):
+        return entry.hashes
+    adopted = {}
+    for name, size in entry.outputs.items():
+        parts = Path(name).parts
+        if not parts or Path(name).is_absolute() or any(p in (".", "..") or p.startswith(".") for p in parts):
+            continue
+        if any(os.path.islink(folder.joinpath(*parts[:i])) for i in range(1, len(parts) + 1)):
+            continue
+        try:
+            st = os.stat(folder / name, follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and st.st_size == size:
+            adopted[name] = digest(folder / name)
+    return adopted
+
+
 def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared_key: str) -> tuple[list[Job], list[Outcome]]:
     """Jobs for the changed cases; outcomes for the unchanged ones and for those whose files cannot be read."""
     jobs, unchanged = [], []
@@ -236,7 +263,7 @@ def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared
         if not opts.force and entry and entry.key == key and entry.outputs_present(opts.outdir):
             unchanged.append(Outcome(slug, "unchanged"))
         else:
-            owned = entry.hashes if entry else {}
+            owned = owned_by(entry, opts.outdir) if entry else {}
             try:
                 refuse_foreign(opts.outdir / slug, owned)
             except UserError as exc:  # a stranger's folder with the case's name: left alone, the case not built
@@ -252,7 +279,7 @@ def _prune(manifest: Manifest, found: dict[str, Path], outdir: Path) -> list[Out
     gone = []
     for slug in sorted(set(manifest.entries) - set(found)):
         if usable_slug(slug):  # a damaged manifest never makes the build delete outside its own case folders
-            remove_owned(outdir / slug, manifest.entries[slug].hashes)
+            remove_owned(outdir / slug, owned_by(manifest.entries[slug], outdir))
         del manifest.entries[slug]
         gone.append(Outcome(slug, "removed"))
     return gone

@@ -253,3 +253,25 @@ def test_review_never_writes_over_a_file_it_did_not_write(classroom: tuple[Path,
     again = keykis("review", case, works, "-o", out, "--json-only", "--csv", tmp_path / "new.csv")
     assert again.returncode == run.returncode, again.stderr  # its own files are replaced
     assert (out / "review.json").is_file() and (tmp_path / "new.csv").is_file()
+
+
+@pytest.mark.slow
+def test_a_folder_built_before_the_ownership_ledger_is_adopted(library: Path, tmp_path: Path, keykis) -> None:
+    """An older build recorded only each output's size: its files are taken as the build's, strangers' are not."""
+    out = tmp_path / "public"
+    assert keykis("build", library, "-o", out).returncode == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["cases"].values():
+        del entry["hashes"]
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for ledger in out.rglob(".keykis-outputs.json"):
+        ledger.unlink()
+    (out / "case-1" / "errata.md").write_text("page 3: read 2019", encoding="utf-8")
+    (library / "case-2" / "notes.md").write_text("changed", encoding="utf-8")
+    run = keykis("build", library, "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr  # case-2's old outputs replaced, not refused
+    shutil.rmtree(library / "case-1")
+    run = keykis("build", library, "-o", out)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [p.name for p in (out / "case-1").iterdir()] == ["errata.md"]  # the build's files gone, the author's kept
+    assert (out / "case-1" / "errata.md").read_text(encoding="utf-8") == "page 3: read 2019"
