@@ -71,6 +71,8 @@ class _Loader(_Parser, _Resolver):  # type: ignore[misc]
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, yaml.Node] = {}
             for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue  # ``<<: *base`` merges a mapping in (the keys written beside it win); no key of its own
                 fresh = key_node not in self.constructed_objects
                 key = self.construct_object(key_node, deep=True)
                 if fresh:

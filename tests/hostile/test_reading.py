@@ -96,3 +96,16 @@ def test_one_bad_file_in_a_case_folder_fails_only_that_case(tmp_path: Path, layo
     assert status["bad"][0] == "failed"
     assert str(bad) in status["bad"][1]
     assert (tmp_path / "out" / "good" / "case.pdf").is_file()
+
+
+def test_a_yaml_merge_key_merges_and_a_python_tag_is_still_refused() -> None:
+    from keykis import yamlsafe
+
+    text = "base: &b {role: аким, level: район}\nactor:\n  <<: *b\n  level: область\n"
+    assert yamlsafe.loads(text)["actor"] == {"role": "аким", "level": "область"}  # the key written beside wins
+    with pytest.raises(CaseFileError, match="duplicate key 'a'"):
+        yamlsafe.loads("x:\n  <<: {b: 1}\n  a: 1\n  a: 2\n")
+    with pytest.raises(CaseFileError, match="mapping or list of mappings"):
+        yamlsafe.loads("x:\n  <<: 5\n")
+    with pytest.raises(CaseFileError, match="tags that construct objects"):
+        yamlsafe.loads("x: !!python/object/apply:os.system ['true']\n")
