@@ -32,6 +32,7 @@ from collections import deque
 from typing import Any
 
 from textual import events
+from textual._parser import ParseTimeout
 from textual._xterm_parser import XTermParser
 from textual.keys import _character_to_key
 from textual.notifications import Notification
@@ -56,20 +57,51 @@ FURNITURE = (Footer, Header, ToastRack)
 """Widgets that never take a key; their redrawing does not hold keys."""
 
 
+ESC = "\x1b"
+SEQUENCE_STARTS = "[O"
+"""What may follow Escape in a sequence the terminal sends (CSI, SS3); anything else ends a lone Escape."""
+
+
+def _close_lone_escape(parser: Any) -> Any:
+    """Have the parser give up waiting for the rest of a sequence after a lone Escape: Escape it is."""
+    if parser._awaiting.timeout is not None:  # still waiting to see whether Escape starts a sequence
+        parser._timeout_time = None
+        parser._awaiting = parser._gen.throw(ParseTimeout())
+        while parser._tokens:
+            yield parser._tokens.popleft()
+
+
 def _feed_after_late_escape(feed: Any) -> Any:
-    """Textual's parser, made to close a lone Escape whose moment passed before the next bytes came.
+    """Textual's parser, made to close a lone Escape that no sequence follows.
 
     Textual decides that Escape was pressed alone when ``ESCDELAY`` passes
     with nothing after it, but it looks at the clock only when the input
     thread wakes with nothing to read. On a loaded machine the next keys can
-    arrive first: they were then taken as the rest of an escape sequence and
-    came out as «^» followed by the keys (a form did not close; what came
-    next went into it). Here the clock is looked at before new bytes are read.
+    arrive first, in the same read as Escape or in the next one: they were then
+    taken as the rest of an escape sequence, piled up until the next Escape and
+    came out as «^» followed by the keys (a form did not close; what came next
+    went into it). Here the clock is looked at before new bytes are read, and
+    Escape followed by anything but ``[`` or ``O`` (the only ways the
+    sequences Textual reads begin) is Escape, and what follows is read as keys.
+    Alt+key (Escape and the key in one read) thus comes in as Escape and the
+    key; the editor binds nothing to Alt (``escape_then``).
     """
     def fed(self: Any, data: str) -> Any:
-        if data:
-            yield from self.tick()
-        yield from feed(self, data)
+        if not data:
+            yield from feed(self, data)
+            return
+        yield from self.tick()
+        after_escape = getattr(self, "_keykis_after_escape", False)
+        start = 0
+        for at, character in enumerate(data):
+            if after_escape and character not in SEQUENCE_STARTS and character != ESC:
+                if at > start:
+                    yield from feed(self, data[start:at])
+                yield from _close_lone_escape(self)
+                start = at
+            after_escape = character == ESC
+        self._keykis_after_escape = after_escape
+        yield from feed(self, data[start:])
 
     return fed
 

@@ -175,3 +175,23 @@ def test_an_escape_read_late_with_the_keys_after_it_is_still_escape() -> None:
     time.sleep(0.2)  # past ESCDELAY (0.1 s), with no tick in between
     keys += [*parser.feed("aУ\x1b[B")]
     assert [k.key for k in keys] == ["escape", "a", "У", "down"]  # type: ignore[attr-defined]
+
+
+def test_escape_read_in_one_piece_with_the_keys_after_it_is_escape_then_those_keys() -> None:
+    """Escape and the keys typed after it in one read: Escape, then the keys; a real sequence is still one key."""
+    from textual._xterm_parser import XTermParser
+
+    import keykis.tui.type_ahead  # noqa: F401 - installs the parser fix
+
+    cases = (
+        ("\x1bабв", ["escape", "а", "б", "в"]),
+        ("\x1b[A", ["up"]),
+        ("әб\x1bҚы\x1b[B\x1b\x1bс", ["ә", "б", "escape", "Қ", "ы", "down", "escape", "escape", "с"]),
+        ("\x1bOP\x1b\ra", ["f1", "escape", "enter", "a"]),
+    )
+    for chunk, meant in cases:
+        parser = XTermParser(debug=False)
+        assert [k.key for k in parser.feed(chunk)] == meant, chunk  # type: ignore[attr-defined]
+    parser = XTermParser(debug=False)  # Escape at the end of one read, the keys in the next
+    keys = [*parser.feed("ж\x1b"), *parser.feed("ок")]
+    assert [k.key for k in keys] == ["ж", "escape", "о", "к"]  # type: ignore[attr-defined]
