@@ -11,8 +11,6 @@ from benchmarks.typing_torture import run_once
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
-@pytest.mark.xfail(strict=False, reason="issue 22: Escape read in one piece with the keys after it still "
-                   "arrives as '^' and those keys (docs/performance.md, typing torture)")
 def test_a_case_typed_ahead_in_tmux_lands_field_by_field() -> None:
     result = run_once("ru", 3)
     assert not result.error, result.error
