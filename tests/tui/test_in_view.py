@@ -104,7 +104,7 @@ async def test_a_finding_opens_its_field_in_view(example: Path, size: tuple[int,
         problems = []
         for finding in chosen:
             screen.query_one(FindingsPanel).post_message(FindingsPanel.Chosen(finding))
-            await settle(pilot, 0.1)
+            await settle(pilot)
             await pilot.wait_for_scheduled_animations()
             focused = where(app)
             if focused is None:

@@ -11,7 +11,7 @@ from keykis.tui.app import make_app
 from keykis.tui.dialogs.method_help import MethodHelp
 from keykis.tui.screens.editor import EditorScreen
 from keykis.vocabulary import say
-from tests.tui.helpers import focused_path
+from tests.tui.helpers import focused_path, until
 from tests.tui.test_editor import settle
 from tests.tui.test_words import english, screen_text
 
@@ -33,7 +33,7 @@ async def test_f1_shows_the_steps_prompt_and_questions(example: Path, lang: str)
         await pilot.pause()
         where = focused_path(pilot)
         await pilot.press("f1")
-        await settle(pilot, 0.2)
+        await settle(pilot)
         assert isinstance(app.screen, MethodHelp)
         shown = flat(screen_text(app))
         assert flat(step.prompt[lang]) in shown
@@ -42,7 +42,7 @@ async def test_f1_shows_the_steps_prompt_and_questions(example: Path, lang: str)
         assert say("editor.help_prompt", lang) in shown
         assert english(screen_text(app)) == []
         await pilot.press("escape")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert focused_path(pilot) == where, "the cursor is back where it was"
 
@@ -55,9 +55,11 @@ async def test_f1_at_80x24_keeps_the_questions_within_reach(example: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await app.screen.show_step(step.id)
+        app.screen.focus_step()
         await pilot.press("f1")
-        await settle(pilot, 0.2)
+        await until(pilot, lambda: isinstance(app.screen, MethodHelp), "the method help to open")
+        await settle(pilot)
         await pilot.press("end")
-        await settle(pilot, 0.1)
+        await settle(pilot)
         last = list(step.reflection.values())[-1]["kk"]
         assert flat(last)[-30:] in flat(screen_text(app))

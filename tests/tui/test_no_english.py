@@ -36,8 +36,8 @@ def foreign(text: str, case_words: set[str]) -> list[str]:
     return sorted(w for w in latin_words(text) - case_words - ALLOWED if w.lower() not in KEY_NAMES)
 
 
-async def look(pilot, seen: dict[str, str], name: str, pause: float = 0.1) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot, pause)
+async def look(pilot, seen: dict[str, str], name: str) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
     seen[name] = screen_text(pilot.app)
 
 
@@ -50,7 +50,7 @@ async def test_no_english_word_on_any_screen(example: Path, lang: str) -> None:
     async with start.run_test(size=(100, 30)) as pilot:
         await look(pilot, seen, "start")
         await pilot.press("ctrl+p")
-        await look(pilot, seen, "start: palette", 0.3)
+        await look(pilot, seen, "start: palette")
     app = make_app(example, lang=lang)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -63,30 +63,30 @@ async def test_no_english_word_on_any_screen(example: Path, lang: str) -> None:
         await look(pilot, seen, "method help")
         await pilot.press("escape")
         await pilot.press("ctrl+p")
-        await look(pilot, seen, "palette", 0.3)
+        await look(pilot, seen, "palette")
         for letter in "ks":  # the palette narrowed down by a letter
             await pilot.press(letter)
-            await look(pilot, seen, f"palette {letter}", 0.3)
+            await look(pilot, seen, f"palette {letter}")
             await pilot.press("backspace")
         await pilot.press("escape")
         await settle(pilot)
         app.action_show_help_panel()
-        await look(pilot, seen, "keys panel", 0.3)
+        await look(pilot, seen, "keys panel")
         app.action_hide_help_panel()
         await editor.show_step("internal")
         table = next(iter(editor.query(DataTable)))
         table.focus()
         await look(pilot, seen, "a list")
         await pilot.press("enter")
-        await look(pilot, seen, "an item's form", 0.3)
+        await look(pilot, seen, "an item's form")
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("f4")
-        await look(pilot, seen, "views", 0.3)
+        await look(pilot, seen, "views")
         assert isinstance(app.screen, ViewsScreen)
         for n in range(3):
             await pilot.press("right")
-            await look(pilot, seen, f"views {n}", 0.2)
+            await look(pilot, seen, f"views {n}")
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("ctrl+f")
