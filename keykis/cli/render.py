@@ -48,13 +48,18 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
+    fired: list[int] = []
+
     def stop(signum: int, frame: object) -> None:
+        fired.append(signum)
         raise _TooLong
 
     old = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+        if fired:  # the layout caught the stop where it loads an image and went on: the result is not whole
+            raise _TooLong
     except _TooLong:
         raise UserError(f"rendering took longer than {seconds:g} s and was stopped; nothing was written "
                         "(shorten the longest text or raise --timeout)",
@@ -89,9 +94,10 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise UserError("--timeout needs a positive number of seconds", words=("file.timeout_positive", {}))
     try:
-        with staging(args.output) as staged, _time_limit(args.timeout):
-            result = render_document(args.path, staged, renderers={WORKSHEET_KEY: worksheet},
-                                     editions=(args.edition,), html=args.html, archival=args.archival, lang=args.lang)
+        with staging(args.output) as staged:
+            with _time_limit(args.timeout):  # checked before anything is published
+                result = render_document(args.path, staged, renderers={WORKSHEET_KEY: worksheet}, editions=(args.edition,),
+                                         html=args.html, archival=args.archival, lang=args.lang)
             made = [args.output / p.relative_to(staged) for p in result.outputs]
             publish(staged, args.output)
         result.outputs = made
