@@ -18,11 +18,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from rich.align import Align
+from rich.text import Text
 from textual import events
 from textual.app import SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.dom import NoScreen
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
 from keykis.vocabulary import known, say
 
@@ -57,6 +60,29 @@ def say_textual_keys(node: Any, lang: str) -> None:
             pass
 
 
+class WordedPalette(CommandPalette):
+    """The command palette with its "No matches found" line in the interface language.
+
+    Textual sets that line in a private countdown with no public way to word it; this repeats the
+    countdown's few lines with the catalogue's words (``textual.no_matches``).
+    """
+
+    def __init__(self, lang: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.no_matches = say("textual.no_matches", lang)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(Align.center(Text(self.no_matches, style="not bold")),
+                                                              disabled=True, id=self._NO_MATCHES))
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
+
+
 class TextualWords:
     """For the apps: Textual's keys, palette commands and palette line in ``self.lang``."""
 
@@ -71,7 +97,8 @@ class TextualWords:
     def action_command_palette(self) -> None:
         app: Any = self
         if app.use_command_palette and not CommandPalette.is_open(app):
-            app.push_screen(CommandPalette(id="--command-palette", placeholder=say("textual.palette_search", self.lang)))
+            app.push_screen(WordedPalette(self.lang, id="--command-palette",
+                                          placeholder=say("textual.palette_search", self.lang)))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette commands (theme, quit, keys, maximize, screenshot), worded in ``self.lang``."""
