@@ -15,7 +15,7 @@ from keykis.tui.widgets.form import Control, PlanSum
 from keykis.tui.widgets.step_panel import StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import focused_path, tab_to, write
+from tests.tui.helpers import focused_path, tab_to, until, write
 from tests.tui.test_editor import open_step, settle
 
 
@@ -65,6 +65,7 @@ async def test_the_session_plan_shows_its_sum_against_the_length(example: Path) 
         await pilot.press("end", "backspace", "5")
         await settle(pilot)
         assert editor.doc.get(("guidelines", "session", "length")) == 85
+        await until(pilot, lambda: str(total.query_one(".plan-sum", Static).render()) != "Σ 80 ✓ 80", "the sum to follow")
         assert str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ≠ 85"
 
 
