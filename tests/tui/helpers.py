@@ -49,6 +49,7 @@ async def settle(pilot: Pilot[None]) -> None:
     and its workers have finished; a condition, never a fixed wait."""
     app = pilot.app
     for _ in range(3):  # a finished worker may start a pause, and that pause a worker
+        await until(pilot, lambda: not getattr(app, "keys_waiting", False), "the keys held for the screen")
         await until(pilot, lambda: not any(_pending(n) for n in (app, app.screen, *app.screen.walk_children())),
                     "the app's short pauses to end")
         await app.workers.wait_for_complete()

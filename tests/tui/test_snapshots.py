@@ -9,6 +9,7 @@ from textual.widgets import Input, TextArea
 
 from keykis.tui.app import make_app
 from tests.tui.conftest import SIZE
+from tests.tui.helpers import settle
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +20,7 @@ async def steady(pilot) -> None:
     On a busy machine a text area may still be growing to its content a frame
     after the workers finish; the picture is taken once it has settled.
     """
-    await pilot.pause(0.3)
+    await settle(pilot)  # the keys held for the screen delivered, the short pauses over, the workers done
     await pilot.app.workers.wait_for_complete()
     for widget in pilot.app.screen.query("Input, TextArea"):
         assert isinstance(widget, (Input, TextArea))
@@ -30,7 +31,7 @@ async def steady(pilot) -> None:
         await pilot.pause(0.1)
         await pilot.app.workers.wait_for_complete()
         now = pilot.app.export_screenshot()
-        if now == seen:
+        if now == seen and not getattr(pilot.app, "keys_waiting", False):
             return
         seen = now
 
