@@ -169,5 +169,5 @@ class StepPanel(VerticalScroll):
         self.call_after_refresh(self._keep_in_view, first)
 
     def _keep_in_view(self, control: Widget) -> None:
-        if control.is_attached and control.region.height == 0:  # below the fold at this size
-            self.scroll_to_widget(control, animate=False, top=True)
+        if control.is_attached and control.region.height == 0:  # below the fold at this size (or not laid out yet)
+            self.scroll_to_widget(control, animate=False)  # as little as brings it on screen: none when it is
