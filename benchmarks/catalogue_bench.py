@@ -1,10 +1,12 @@
 """Benchmark of ``catalog.pdf`` alone: N catalogue cards made from the bundled cases, laid out cold, then one title changed.
 
-    .venv/bin/python benchmarks/catalogue_bench.py --n 1000
+    .venv/bin/python benchmarks/catalogue_bench.py --n 1000 [--cold-only]
 
 Cards are made with ``keykis.card.make_card`` from the bundled cases (no rendering), each with its own slug,
 number, title and one keyword of its own. Prints the cold write, the write after one title changed (parts laid
-out again, and the time of the join), pages and parts, and the peak memory of the process.
+out again, and the time of the join; skipped with ``--cold-only``), pages and parts, and the peak memory: the
+process's own (``ru_maxrss``) and the resident memory of the whole process tree, sampled every 0.1 s with psutil
+(children included, should the catalogue ever lay out in workers), with the peak of each step.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -39,15 +42,53 @@ def cards(n: int) -> list[dict]:
     return out
 
 
+class TreeMemory:
+    """Samples the resident memory of this process and its descendants in a thread; keeps the peak per step."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.every = every
+        self.step = "start"
+        self.peaks: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def sample(self) -> int:
+        import psutil
+
+        total = 0
+        for proc in [self.me, *self.me.children(recursive=True)]:
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:  # a child that ended between the listing and the look
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            rss = self.sample()
+            self.peaks[self.step] = max(self.peaks.get(self.step, 0), rss)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=1000)
     p.add_argument("--lang", default="ru")
+    p.add_argument("--cold-only", action="store_true", help="skip the write after one title changed")
     args = p.parse_args()
+    memory = TreeMemory()
     from keykis.library import catalogue
     from keykis.render import join
 
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    memory.step = "cards"
     deck = cards(args.n)
     joins: list[float] = []
     real_join = join.join_pdfs
@@ -59,21 +100,44 @@ def main() -> None:
         finally:
             joins.append(time.perf_counter() - start)
 
-    join.join_pdfs = timed_join
+    def join_step(*a, **k):  # type: ignore[no-untyped-def]
+        step, memory.step = memory.step, "join"
+        try:
+            return timed_join(*a, **k)
+        finally:
+            memory.step = step
+
+    join.join_pdfs = join_step
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        memory.step = "layout"
         start = time.perf_counter()
         stats = catalogue.write_pdf(deck, out, args.lang)
         print(f"N={args.n}: cold {time.perf_counter() - start:.1f} s, {stats.pages} pages in {stats.chunks} chunks "
               f"(join {joins[-1]:.2f} s)")
+        if args.cold_only:
+            memory.stop()
+            report(args.n, memory)
+            return
+        memory.step = "one title changed"
         changed = deck[args.n // 2]["title"]
         changed[args.lang] = changed[args.lang].replace("(№", "(no. ")
         start = time.perf_counter()
         stats = catalogue.write_pdf(deck, out, args.lang)
         print(f"N={args.n}: one title changed {time.perf_counter() - start:.1f} s, {stats.laid_out} chunk(s) laid out "
               f"again (join {joins[-1]:.2f} s)")
+    memory.stop()
+    report(args.n, memory)
+
+
+def report(n: int, memory: TreeMemory) -> None:
+    """Peak memory (own and process tree), CPU in all and the load."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"peak memory {usage.ru_maxrss / 1024:.0f} MB; CPU {usage.ru_utime + usage.ru_stime:.1f} s in all")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    steps = ", ".join(f"{step} {peak / 2**20:.0f} MB" for step, peak in memory.peaks.items())
+    print(f"N={n}: peak memory {usage.ru_maxrss / 1024:.0f} MB (ru_maxrss); process tree sampled every "
+          f"{memory.every} s: {max(memory.peaks.values(), default=0) / 2**20:.0f} MB ({steps}); "
+          f"CPU {usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime:.1f} s in all")
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -24,8 +24,10 @@ merges their structure trees, so the catalogue is tagged as a whole.
 Each entry links to its case's files (case, teaching note, graph) by paths
 relative to the catalogue, so the links work wherever the output folder is
 copied. A keyword index (keyword -> case numbers, in the catalogue's language and
-alphabetical order, ``keykis.collation``) closes the catalogue as a chunk of its
-own; its numbers link to the entries.
+alphabetical order, ``keykis.collation``) closes the catalogue in pieces of at most
+``INDEX_PIECE`` keywords, cut between letters where it can be (one index laid out
+whole grew with the library: 265 MB of WeasyPrint at 1,000 cases, 439 MB at 2,000);
+its numbers link to the entries.
 
 Discipline names go through one controlled vocabulary
 (``schemas/disciplines.yaml``), so a discipline named in Russian by one case and
@@ -340,6 +342,34 @@ def keyword_index(cards: list[Card], lang: str) -> list[IndexLetter]:
     return letters
 
 
+INDEX_PIECE = 150
+"""Keywords in one laid-out piece of the index at most (about three pages of two columns)."""
+
+
+def index_pieces(letters: list[IndexLetter], budget: int = INDEX_PIECE) -> list[list[IndexLetter]]:
+    """The index cut into pieces of at most ``budget`` keywords, laid out one at a time.
+
+    A letter that does not fit in what is left of a piece starts the next one;
+    a letter longer than a whole piece is cut, and its heading is repeated where
+    it goes on. Every piece starts on a new page.
+    """
+    pieces: list[list[IndexLetter]] = [[]]
+    size = 0
+    for group in letters:
+        entries = group.entries
+        if size and size + len(entries) > budget and len(entries) <= budget:
+            pieces.append([])
+            size = 0
+        while entries:
+            if size >= budget:
+                pieces.append([])
+                size = 0
+            run, entries = entries[:budget - size], entries[budget - size:]
+            pieces[-1].append(IndexLetter(group.letter, run))
+            size += len(run)
+    return [p for p in pieces if p]
+
+
 def catalogue_json(cards: list[Card], lang: str) -> str:
     """The machine-readable catalogue."""
     return json.dumps({"format": 1, "lang": lang, "count": len(cards), "cases": cards}, ensure_ascii=False, indent=1)
@@ -420,9 +450,10 @@ def chunk_html(chunk: Chunk, lang: str, start: int = 1) -> str:
     return _page_html(lang, front=False, chunk=chunk, index=None, start=start)
 
 
-def index_html(letters: list[IndexLetter], lang: str, start: int) -> str:
-    """The keyword index at the end of the catalogue; its first page is page ``start``."""
-    return _page_html(lang, front=False, chunk=None, index=letters, start=start)
+def index_html(letters: list[IndexLetter], lang: str, start: int, *, first: bool = True) -> str:
+    """A piece of the keyword index at the end of the catalogue (``first``: with its heading); its first
+    page is page ``start``."""
+    return _page_html(lang, front=False, chunk=None, index=letters, index_first=first, start=start)
 
 
 def front_html(cards: list[Card], lang: str, contents: list[dict[str, Any]]) -> str:
@@ -535,9 +566,11 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
                          for x in firsts]
         index: list[tuple[Path, list[str]]] = []
         if letters:
-            path, _ = _laid_out(index_html(letters, lang, page), folder, salt + lang, stats, cached)
-            index = [(path, [index_title])]
             contents.append({"name": index_title, "count": None, "page": page, "anchor": INDEX_ANCHOR})
+        for n, piece in enumerate(index_pieces(letters, INDEX_PIECE)):
+            path, count = _laid_out(index_html(piece, lang, page, first=not n), folder, salt + lang, stats, cached)
+            index.append((path, [] if n else [index_title]))
+            page += count
         front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached)
         used |= {front, *(path for _, path, _, _ in laid), *(path for path, _ in index)}
         if n_front == front_pages:
