@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 def cards(n: int) -> list[dict]:
     from keykis.card import make_card
+    from keykis.gate import require_case
     from keykis.model import load_case
 
-    base = [make_card(load_case(f.parent), slug=f.parent.name, pages={"case.pdf": 10, "guidelines.pdf": 12},
+    base = [make_card(require_case(load_case(f.parent)), slug=f.parent.name, pages={"case.pdf": 10, "guidelines.pdf": 12},
                       outputs=["case.pdf", "guidelines.pdf", "graph.pdf"])
             for f in sorted((ROOT / "cases").glob("*/case.yaml"))]
     out = []

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from keykis import yamlsafe  # noqa: E402
+from keykis.gate import require_case  # noqa: E402
 from keykis.model import Case, load_case  # noqa: E402
 from keykis.study.student import student_view  # noqa: E402
 from tests.hostile.fuzz import consume_case, consume_worksheet, variants  # noqa: E402
@@ -51,7 +52,7 @@ def main() -> int:
                 crashes.setdefault(_site(exc), []).append(f"{folder.name}: {name}: {type(exc).__name__}: {exc}")
         print(f"{folder.name}: {n} variants, {passed} past the gate, {time.perf_counter() - start:.0f} s")
     case = load_case(folders[0])
-    view = student_view(case)
+    view = student_view(require_case(case))
     import yaml
 
     start, n, passed = time.perf_counter(), 0, 0

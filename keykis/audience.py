@@ -6,8 +6,9 @@ conclusion, the narrative of the later steps): the student builds their own.
 Real names of disguised actors are replaced by their aliases. What counts as
 teacher-only or as an answer is data, in ``schemas/study.yaml``; study mode,
 the worksheet and the printed student handout all read it through this
-module. The view is a new ``Case``: nothing is shared with the full case, so
-a page or a screen holding it cannot show what was stripped.
+module. It takes a case that passed the gate (``keykis.gate``) and gives a
+new case with the same receipt: nothing is shared with the full case, so a
+page or a screen holding it cannot show what was stripped.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from keykis.gate import Checked, view_of
 from keykis.method import load_data, method
 from keykis.model import Case, value_at
 
@@ -43,8 +45,8 @@ def hidden_steps() -> set[str]:
     return {s.id for s in method().steps if s.n >= first_hidden}
 
 
-def student_view(case: Case) -> Case:
-    """A copy of ``case`` without teacher-only parts, the author's answers or real names."""
+def student_view(case: Checked) -> Checked:
+    """A copy of checked ``case`` without teacher-only parts, the author's answers or real names."""
     settings = study_settings()
     data = {k: copy.deepcopy(v) for k, v in case.data.items() if k not in settings["teacher_only"]}
     for dotted in settings["answers"]:
@@ -56,7 +58,7 @@ def student_view(case: Case) -> Case:
     for actor in data.get("actors") or []:
         if isinstance(actor, dict) and str(actor.get("alias") or "").strip():
             actor["name"] = actor["alias"]
-    return Case(data, path=case.path, text="")
+    return view_of(case, data)
 
 
 def _strings(value: Any) -> Iterator[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypedDict, cast
 
+from keykis.gate import ReadyCase
 from keykis.model import Actor, Case, case_number
 from keykis.vocabulary import LANGS
 
@@ -130,8 +131,9 @@ def _actor(actor: Actor) -> str:
     return actor.public_name + (f" — {actor.role}" if actor.role else "")
 
 
-def make_card(case: Case, *, slug: str, pages: dict[str, int] | None = None, outputs: list[str] | None = None) -> Card:
-    """The catalogue card of ``case`` built under ``OUTDIR/<slug>``."""
+def make_card(case: ReadyCase, *, slug: str, pages: dict[str, int] | None = None,
+              outputs: list[str] | None = None) -> Card:
+    """The catalogue card of ``case`` (which passed the gate) built under ``OUTDIR/<slug>``."""
     meta = case.meta
     setting: dict[str, Any] = meta["setting"] if isinstance(meta.get("setting"), dict) else {}
     actors = case.actors()

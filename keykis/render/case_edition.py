@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from keykis.model import Case
+from keykis.gate import ReadyCase
 from keykis.render import FILES, RenderResult
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case, public_source
@@ -24,7 +24,7 @@ TEMPLATES = {"graph.pdf": "graph.html.j2", "handout.pdf": "handout.html.j2", "ca
              "guidelines.pdf": "guidelines.html.j2"}
 
 
-def render_editions(case: Case, outdir: Path, *, editions: tuple[str, ...], html: bool, archival: bool,
+def render_editions(case: ReadyCase, outdir: Path, *, editions: tuple[str, ...], html: bool, archival: bool,
                     lang: str | None) -> RenderResult:
     """Render the graph and the chosen editions of ``case`` into ``outdir``."""
     public = public_case(case)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from keykis import safe_read
+from keykis.gate import Checked, view_of
 from keykis.model import Case
 from keykis.morphology.fold import fold, fold_map, needs_fold, strip_invisible
 
@@ -86,9 +87,9 @@ def public_data(case: Case) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
-def public_case(case: Case) -> Case:
-    """The case as every public edition sees it (aliases applied)."""
-    return Case(public_data(case), path=case.path, text="")
+def public_case(case: Checked) -> Checked:
+    """Checked ``case`` as every public edition sees it (aliases applied), with the same receipt."""
+    return view_of(case, public_data(case))
 
 
 def has_aliases(case: Case) -> bool:

@@ -15,18 +15,18 @@ its own frame.
 from __future__ import annotations
 
 from keykis.audience import student_view
-from keykis.model import Case
+from keykis.gate import TypedCase
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
 from keykis.render.typography import typeset_html
 
 
-def handout_context(case: Case, lang: str | None = None, *, public: bool = False) -> EditionContext:
+def handout_context(case: TypedCase, lang: str | None = None, *, public: bool = False) -> EditionContext:
     """The context of the handout of ``case`` (headings in ``lang``, default the case's language).
 
     Args:
-        case: The case as loaded (real names are replaced by aliases here), or its public copy.
+        case: The case as it passed the gate (real names are replaced by aliases here), or its public copy.
         lang: Language of the headings and captions.
         public: ``case`` is already the public copy (aliases applied).
     """

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from keykis.audience import answer_texts, student_view
+from keykis.gate import TypedCase, require_types
 from keykis.model import Case
 
 MIN_WORDS = 5
@@ -42,7 +43,7 @@ def letters(text: str) -> str:
     return _NOT_LETTER.sub("", text.lower())
 
 
-def answer_pieces(case: Case) -> list[str]:
+def answer_pieces(case: TypedCase) -> list[str]:
     """The sentences (and bracket-free pieces) of the case's answer texts that are long enough to look for.
 
     A piece the student's view itself holds (a hidden narrative repeating a
@@ -58,7 +59,7 @@ def answer_pieces(case: Case) -> list[str]:
     return pieces
 
 
-def leaked_answers(printed: str, case: Case) -> list[str]:
+def leaked_answers(printed: str, case: TypedCase) -> list[str]:
     """The pieces of ``case``'s answers that appear in ``printed`` (the text of its handout)."""
     page = letters(printed)
     return [p for p in answer_pieces(case) if letters(p) in page]
@@ -170,7 +171,7 @@ def handout_leaks(handout: Path, text: str) -> list[str]:
             return []
         source = attached.get_file().read_bytes().decode("utf-8")
     data = yamlsafe.loads(source, str(research))
-    return leaked_answers(text, Case(data if isinstance(data, dict) else {}, text=source))
+    return leaked_answers(text, require_types(Case(data if isinstance(data, dict) else {}, text=source)))
 
 
 __all__ = ["Words", "handout_leaks", "answer_pieces", "leaked_answers", "letters", "measure"]

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from keykis.audience import student_view
 from keykis.gate import ReadyCase
-from keykis.model import Case
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
@@ -61,7 +60,7 @@ class Edition:
     """What the template saw (the public view of the case)."""
 
 
-def source_case(case: Case, edition: str) -> Case:
+def source_case(case: ReadyCase, edition: str) -> ReadyCase:
     """The case an edition is rendered from: public names always; the student's view for the handout."""
     public = public_case(case)
     return student_view(public) if edition == HANDOUT else public

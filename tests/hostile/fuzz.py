@@ -63,23 +63,23 @@ def consume_case(case: Any, *, check: bool = True) -> bool:
     if check:
         check_case(case, lang="ru")
     try:
-        require_case(case)
+        ready = require_case(case)
     except SchemaGateError as exc:
         assert exc.message and "cannot be used" in exc.message
         return False
-    public = public_case(case)
+    public = public_case(ready)
     ctx = edition_context(public, None)
     ctx.relations = relation_legend(public, ctx.lang)
     fan_dot(public, ctx.lang)
     for template in ("graph.html.j2", "case.html.j2", "guidelines.html.j2"):
         render_html(template, c=ctx)
-    card = make_card(case, slug="fuzz", pages={}, outputs=[])
+    card = make_card(ready, slug="fuzz", pages={}, outputs=[])
     conn = sqlite3.connect(":memory:")
     try:
         fill(conn, [card])
     finally:
         conn.close()
-    view = student_view(case)
+    view = student_view(ready)
     student_brief(view, "ru")
     return True
 

@@ -44,9 +44,10 @@ def test_case_values_of_every_type_reach_no_consumer_unchecked(example: Case) ->
 
 @pytest.mark.slow
 def test_worksheet_values_of_every_type_reach_no_consumer_unchecked(tmp_path: Path, example: Case) -> None:
+    from keykis.gate import require_case
     from keykis.study.student import student_view
 
-    view = student_view(example)
+    view = student_view(require_case(example))
     source = yaml.safe_load(WORKSHEET.read_text(encoding="utf-8"))
     file = tmp_path / "w.yaml"
     for name, data in shallow(source, 3):

@@ -8,6 +8,7 @@ import pytest
 
 from keykis.card import make_card
 from keykis.cli import main
+from keykis.gate import require_case
 from keykis.library import BuildOptions, build_database
 from keykis.model import load_case
 from keykis.search import open_index, search
@@ -34,7 +35,7 @@ def two_cases(tmp_path: Path) -> Path:
 
 
 def conn_for(cases: Path):
-    cards = [make_card(load_case(f), slug=f.name) for f in sorted(cases.iterdir())]
+    cards = [make_card(require_case(load_case(f)), slug=f.name) for f in sorted(cases.iterdir())]
     return open_index(None, cards)
 
 

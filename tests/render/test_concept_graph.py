@@ -12,6 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from keykis.gate import require_case
 from keykis.graph import concept_graph, relation_name
 from keykis.method import method
 from keykis.model import find_cases, load_case
@@ -49,7 +50,7 @@ BUNDLED = find_cases([CASES])
 
 @pytest.mark.parametrize("case_file", BUNDLED, ids=lambda p: p.parent.name)
 def test_every_drawing_of_every_bundled_graph_is_free_of_defects(case_file: Path) -> None:
-    case = public_case(load_case(case_file))
+    case = public_case(require_case(load_case(case_file)))
     for rankdir in ("TB", "LR"):
         _, faults = draw_concept(concept_dot(case, case.language, rankdir=rankdir))
         assert not [f for f in faults if "leaves" in f or "actor reaches" in f or "region's name" in f], faults
@@ -65,7 +66,7 @@ def test_misplaced_numbers_are_found_and_moved() -> None:
     """Graphviz's own placement puts numbers on boundary lines in some bundled graphs; none is left after."""
     found = 0
     for case_file in BUNDLED:
-        case = public_case(load_case(case_file))
+        case = public_case(require_case(load_case(case_file)))
         for rankdir in ("TB", "LR"):
             drawing = read_drawing(draw(concept_dot(case, case.language, rankdir=rankdir), "json"))
             before = [f for f in defects(drawing) if f.startswith("number")]
@@ -103,7 +104,7 @@ def test_a_number_on_a_boundary_line_is_moved_along_its_edge() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("slug", ["aktobe-akimat-communication", "zhambyl-public-consent"])
 def test_printed_graph_page_names_every_relation_on_its_arrow_or_by_its_number(slug: str, tmp_path: Path) -> None:
-    case = public_case(load_case(CASES / slug))
+    case = public_case(require_case(load_case(CASES / slug)))
     render_case(CASES / slug, tmp_path, editions=())
     labels = arrow_labels(case, case.language, concept_layout(case, case.language).limit)
     on_arrows = [text for text, number in labels if not number]
@@ -134,7 +135,7 @@ def test_printed_graph_page_names_every_relation_on_its_arrow_or_by_its_number(s
 def test_the_drawing_is_what_the_legend_says() -> None:
     """Each relation drawn in its type's line from the schema, one arrowhead each; the internal region solid,
     the external dashed."""
-    case = public_case(load_case(CASES / "astana-world-city"))
+    case = public_case(require_case(load_case(CASES / "astana-world-city")))
     svg = concept_layout(case, case.language).svg.decode()
     edges = re.findall(r'<g id="edge\d+" class="edge">(.*?)</g>', svg, re.S)
     graph = concept_graph(case)
@@ -170,7 +171,7 @@ def _grey(colour: str) -> float:
 
 @pytest.mark.parametrize("slug", ["astana-world-city", "aktobe-akimat-communication"])
 def test_the_dot_draws_each_type_in_its_style_and_the_page_names_the_types_used(slug: str) -> None:
-    case = public_case(load_case(CASES / slug))
+    case = public_case(require_case(load_case(CASES / slug)))
     dot = concept_dot(case, case.language)
     used = {d["type"] for *_, d in concept_graph(case).edges(data=True)}
     assert len(used) >= 4
@@ -183,7 +184,7 @@ def test_the_dot_draws_each_type_in_its_style_and_the_page_names_the_types_used(
 @pytest.mark.slow
 def test_no_two_labels_of_different_edges_sit_side_by_side_and_no_edge_runs_through_a_region_name() -> None:
     for case_file in BUNDLED:
-        case = public_case(load_case(case_file))
+        case = public_case(require_case(load_case(case_file)))
         drawing = read_drawing(draw(concept_layout(case, case.language).dot, "json"))
         arrange(drawing)
         assert labels_beside(drawing) == [] and names_crossed(drawing) == [], case_file.parent.name

@@ -8,6 +8,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from keykis.gate import require_case
 from keykis.model import load_case
 from keykis.render import render_case
 from keykis.render.disguise import public_case
@@ -28,7 +29,7 @@ def _pdf_text(pdf: Path) -> str:
 @pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
 def test_the_handout_holds_none_of_the_answers(rendered: Rendered, folder: Path) -> None:
     out, _ = rendered(folder)
-    case = public_case(load_case(folder))
+    case = public_case(require_case(load_case(folder)))
     assert len(answer_pieces(case)) > 20  # the case has answers to hide, so the test can fail
     assert leaked_answers(_pdf_text(out / "handout.pdf"), case) == []
     assert leaked_answers(_pdf_text(out / "case.pdf"), case)  # the research edition prints them
@@ -64,7 +65,7 @@ def test_the_handout_pdf_carries_no_case_file(tmp_path: Path) -> None:
 
 
 def test_the_handout_body_is_html_for_any_page() -> None:
-    ctx = handout_context(load_case(EXAMPLE), "en")
+    ctx = handout_context(require_case(load_case(EXAMPLE)), "en")
     html = handout_body(ctx)
     assert "<html" not in html and "<main" in html
     assert "Case for class discussion" in html and "Background" in html

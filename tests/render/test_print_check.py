@@ -84,12 +84,13 @@ def test_no_graph_label_stands_beside_another_and_no_edge_runs_through_a_region_
 def test_the_graph_label_measures_find_what_graphviz_itself_places_badly() -> None:
     """Graphviz's own placement (before the labels and names are moved) puts the Astana graph's labels side by
     side and an edge through the internal environment's name; the measures read both from the SVG."""
+    from keykis.gate import require_case
     from keykis.model import load_case
     from keykis.render.disguise import public_case
     from keykis.render.graph_dot import concept_dot, draw
     from keykis.render.graph_geometry import finish, read_drawing
 
-    case = public_case(load_case(CASES / "astana-world-city"))
+    case = public_case(require_case(load_case(CASES / "astana-world-city")))
     dot = concept_dot(case, case.language, rankdir="TB", limit=30)
     beside, through = graph_labels(finish(draw(dot), read_drawing(draw(dot, "json"))))
     assert len(beside) >= 2 and ("internal", "edge9") in through, (beside, through)

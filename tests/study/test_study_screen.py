@@ -14,6 +14,8 @@ import pytest
 from textual.app import App
 from textual.widgets import Static, TextArea
 
+from keykis.gate import require_types
+from keykis.model import load_case
 from keykis.recovery import recovery_file
 from keykis.study.document import open_worksheet
 from keykis.study.student import student_view
@@ -275,7 +277,7 @@ def test_kill_9_inside_the_autosave_pause_loses_nothing(tmp_path: Path) -> None:
     assert typed in journal.read_text(encoding="utf-8")
     from keykis.model import load_case
 
-    doc = open_worksheet(sheet, student_view(load_case(CASE_DIR)))
+    doc = open_worksheet(sheet, student_view(require_types(load_case(CASE_DIR))))
     found = doc.start_journal()
     assert found is not None and found.replay(doc) == len(found.ops)
     doc.save()
@@ -289,7 +291,7 @@ async def test_recovery_is_offered_when_the_study_screen_opens_after_a_crash(tmp
     make_study_app(CASE_DIR, sheet, lang="en")  # writes the new worksheet
 
     def work() -> None:
-        doc = open_worksheet(sheet, student_view(__import__("keykis.model").model.load_case(CASE_DIR)))
+        doc = open_worksheet(sheet, student_view(require_types(load_case(CASE_DIR))))
         doc.start_journal()
         doc.set(("defence",), "Left in the journal")
 

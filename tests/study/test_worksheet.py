@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from keykis.errors import CaseFileError, UserError
+from keykis.gate import require_case
 from keykis.model import Case
 from keykis.study.checks import check_worksheet, check_worksheet_path
 from keykis.study.student import student_brief, student_view
@@ -91,7 +92,7 @@ def test_broken_files_give_one_finding_not_a_traceback(tmp_path: Path, case: Cas
 
 
 def test_student_view_strips_teacher_only_parts_answers_and_real_names(case: Case) -> None:
-    view = student_view(case)
+    view = student_view(require_case(case))
     dumped = json.dumps(view.data, ensure_ascii=False)
     assert "guidelines" not in view.data and "reflection" not in view.data
     for secret in ("Подчеркните", "Время операторов против нехватки информации",  # guidelines
@@ -107,4 +108,4 @@ def test_student_view_strips_teacher_only_parts_answers_and_real_names(case: Cas
 
 def test_checks_give_the_same_findings_with_the_student_view(case: Case) -> None:
     ws = parse_worksheet(_ws(worksheet_data(Spec("С", kind="errors"))))
-    assert check_worksheet(ws, student_view(case)) == check_worksheet(ws, case)
+    assert check_worksheet(ws, student_view(require_case(case))) == check_worksheet(ws, case)

@@ -28,6 +28,7 @@ def test_search_keys_join_inflected_forms() -> None:
 
 def test_the_story_handout_is_taken_when_the_render_package_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Once ``keykis.render.handout`` is there, its context and body make the handout (here stand-ins of its API)."""
+    from keykis.gate import require_case
     from keykis.model import load_case
     from keykis.render.context import edition_context
     from keykis.render.engine import render_html
@@ -45,6 +46,6 @@ def test_the_story_handout_is_taken_when_the_render_package_has_it(monkeypatch: 
 
     monkeypatch.setattr(editions, "handout_context", context)
     monkeypatch.setattr(editions, "handout_body", body)
-    e = editions.render_edition(load_case(CASES / "ozerny-service-centre"), editions.HANDOUT)
+    e = editions.render_edition(require_case(load_case(CASES / "ozerny-service-centre")), editions.HANDOUT)
     assert seen == [(True, False)]  # the public student view goes in
     assert '<div class=story>' in e.body and "<main" not in e.body and 'role="img"' in e.body
