@@ -14,6 +14,8 @@ the tree is changed before the next layout —
   the empty space, with the notes that belong to it (source line, key);
   it never passes another figure or table (their numbers stay in print
   order), and never enters the closing, the back matter or the title block;
+  it may pass the closing whole (:data:`WHOLE`), to wait after the decision
+  ahead, which is read in one piece, at the top of the next page;
 * a table of half a page or more, or a table whose big row was pushed, may
   break between (and inside) its rows where it stands, as a long table does.
 
@@ -49,6 +51,8 @@ AFTER = ("p", "ul", "ol", "dl", "blockquote", "div")
 """Elements a float may be set after."""
 BARRIERS = ("closing", "back", "title-block", "contents", "opening")
 """Classes of the parts a float never moves into."""
+WHOLE = ("closing",)
+"""Classes of the barriers a float may pass as a whole: it is set right after the part, never inside it."""
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -136,6 +140,21 @@ class Tree:
     def inside_barrier(self, element: Any) -> bool:
         return any(c in BARRIERS for e in [element, *self.ancestors(element)] for c in _classes(e))
 
+    def whole(self, element: Any) -> Any:
+        """The part a float may pass only as a whole (:data:`WHOLE`) that holds ``element``, or None."""
+        return next((e for e in [element, *self.ancestors(element)] if any(c in WHOLE for c in _classes(e))), None)
+
+    def parts(self, flow: list[tuple[Any, float]]) -> list[tuple[Any, float]]:
+        """``flow`` with the pieces of a part passed only whole (:data:`WHOLE`) joined into the part."""
+        out: list[tuple[Any, float]] = []
+        for element, height in flow:
+            part = self.whole(element)
+            if part is not None and out and out[-1][0] is part:
+                out[-1] = (part, out[-1][1] + height)
+            else:
+                out.append((element if part is None else part, height))
+        return out
+
     def followers(self, element: Any) -> list[Any]:
         """What moves with ``element``: the notes that follow it, and the floats right after it in the same part
         (with the sentence that calls each), which keep their order."""
@@ -208,13 +227,14 @@ def _move_for(tree: Tree, pages: list[Page], unit: Unit, moved: dict[Any, int]) 
     filled = 0.0
     fits: Any = None
     straddles: Any = None
-    for element, height in _flow_after(unit, pages[1:]):
+    for element, height in tree.parts(_flow_after(unit, pages[1:])):
         if element in notes:
             continue
-        if _is_float(element) or tree.inside_barrier(element):
+        whole = tree.whole(element) is element
+        if _is_float(element) or (tree.inside_barrier(element) and not whole):
             break
         filled += height
-        if element.tag in AFTER and "table-ref" not in _classes(element):
+        if (whole or element.tag in AFTER) and "table-ref" not in _classes(element):
             if filled <= gap:
                 fits = (element, filled)
             else:
@@ -291,4 +311,4 @@ def settle(html: Any, layout: Callable[[], Any]) -> Any:
     return document
 
 
-__all__ = ["GAP", "PASSES", "SPLIT", "Move", "find_moves", "settle"]
+__all__ = ["GAP", "PASSES", "SPLIT", "WHOLE", "Move", "find_moves", "settle"]
