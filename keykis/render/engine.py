@@ -24,6 +24,7 @@ from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
 from keykis.render import floats, markup, typography
 from keykis.render.fetcher import SafeFetcher
+from keykis.vocabulary.dates import long_date
 
 STYLESHEET = "print.css"
 ARCHIVAL_VARIANT = "pdf/a-3b"
@@ -42,7 +43,7 @@ def environment() -> jinja2.Environment:
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
         env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed, after_colon=_after_colon,
-                           filename=filename)
+                           filename=filename, long_date=long_date)
         env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env

@@ -61,3 +61,21 @@ def test_one_fallback_rule_a_language_without_a_catalogue_reads_english() -> Non
     assert label("actor_kind", "persn", "ru") == "persn"
     with pytest.raises(KeyError):
         say("editor.no_such_word", "ru")
+
+
+def test_a_date_is_written_as_each_language_writes_it() -> None:
+    from datetime import date
+
+    from keykis.vocabulary.dates import long_date
+
+    nbsp = "\u00a0"
+    assert long_date("2026-12-07", "ru") == f"7{nbsp}декабря 2026{nbsp}г."
+    assert long_date("2026-12-07", "kk") == f"2026{nbsp}жылғы 7{nbsp}желтоқсан"
+    assert long_date(date(2026, 12, 7), "en") == f"7{nbsp}December 2026"
+    assert long_date("2024-03", "ru") == f"март 2024{nbsp}г." and long_date("2024-03", "kk") == f"2024{nbsp}жылғы наурыз"
+    assert long_date("2026-05-01T09:30:00", "ru") == f"1{nbsp}мая 2026{nbsp}г."
+    for kept in ("осень 2023", "2026-02-30", "2026-13", "", "2026"):  # not a calendar date: printed as written
+        assert long_date(kept, "ru") == kept
+    assert long_date(None, "kk") == ""
+    for lang in LANGS:
+        assert len(catalogue(lang)["date"]["months"]) == len(catalogue(lang)["date"]["months_alone"]) == 12

@@ -67,6 +67,24 @@ def test_findings_print_their_message_and_items_print_their_printed_names(pages:
     assert "unresolved-id" not in feedback and "Кейс № 5" in feedback
 
 
+DATES = {"ru": ("редакция от 22 ноября 2026 г.", "1 декабря 2026 г."),
+         "kk": ("редакция: 2026 жылғы 22 қараша", "2026 жылғы 1 желтоқсан"),
+         "en": ("revised 22 November 2026", "1 December 2026")}
+
+
+@pytest.mark.slow
+def test_dates_print_in_the_page_language_never_as_iso(pages: dict[str, Path]) -> None:
+    """The case's revision on every page and the worksheet's date, as the page's language writes a date."""
+    for name, path in pages.items():
+        lang = name.split("/")[0]
+        text = text_of(path)
+        revision, worked = DATES[lang]
+        assert revision in text, name
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text), name
+        if name.endswith("worksheet.pdf"):
+            assert worked in text, name
+
+
 @pytest.mark.slow
 def test_the_study_pages_pass_the_print_check(proofs: dict[str, Proof]) -> None:
     bad = {name: (p.codes, p.words.internals, p.words.hanging, p.words.dash_starts, p.unembedded, p.below7)
