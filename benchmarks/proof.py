@@ -18,6 +18,12 @@ paper, not what the templates intend:
 * on a concept graph page (read from the ``graph.svg`` written beside it):
   labels of different edges closer than they may stand, so two read as one
   («16 5»), and edges drawn through the name of a region;
+* the concept graph printed as a figure in the text of a handout or a case
+  (``FigureFacts``): its smallest glyph as printed and the glyphs under 7 pt,
+  read from the figure's own marks in the tagged PDF, and the same two label
+  measures, read from the drawing of the case the research edition carries
+  (drawn again as the edition draws it, and taken only when its words are
+  the printed figure's);
 * justified lines drawn past the right edge of the text column, and spaces
   before an italic or bold span drawn narrower than the line's other word
   spaces (the space «lost» before a span: «проектами.Динамика»).
@@ -36,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.proof_floats import Floats, measure_floats
-from keykis.render.proof_words import Words, handout_leaks, measure
+from keykis.render.proof_words import Words, attached_case, handout_leaks, measure
 
 MM = 72 / 25.4
 HEAD_ZONE = 21 * MM
@@ -81,6 +87,21 @@ class PageFacts:
 
 
 @dataclass
+class FigureFacts:
+    """The concept graph as printed in the text of a handout or a case."""
+
+    page: int
+    smallest: float
+    """Smallest glyph of the figure as printed, in points."""
+    below7: int
+    """Glyphs of the figure printed under 7 pt."""
+    beside: list[tuple[str, str]] = field(default_factory=list)
+    """Pairs of labels of different edges closer than they may stand."""
+    through: list[tuple[str, str]] = field(default_factory=list)
+    """(region, edge) for every edge drawn through the name of a region."""
+
+
+@dataclass
 class Proof:
     """The print check of one PDF."""
 
@@ -99,6 +120,8 @@ class Proof:
     """A graph page: (region, edge) for every edge drawn through the name of a region."""
     floats: Floats = field(default_factory=Floats)
     """Pages left a third empty before a figure or table, small tables split across pages."""
+    figure: FigureFacts | None = None
+    """A handout or a case: its concept graph figure (None when it has none, or it was not found)."""
 
     @property
     def smallest(self) -> float:
@@ -246,6 +269,10 @@ def proof(pdf: Path | str) -> Proof:
             result.body_lines += len(lines)
             result.hyphenated += sum(1 for _, t in lines if _BROKEN.search(t))
         result.floats = measure_floats(doc, [p.fill for p in result.pages], HEAD_ZONE, FOOT_ZONE)
+        if pdf.name in ("handout.pdf", "case.pdf"):
+            case = attached_case(pdf.with_name("case.pdf"))
+            if case is not None:
+                result.figure = figure_facts(doc, _figure_svg(case.text, case.language))
     joined = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                             check=True).stdout
     result.words = measure(joined)
@@ -289,10 +316,76 @@ def graph_labels(svg: bytes) -> tuple[list[tuple[str, str]], list[tuple[str, str
     return beside, through
 
 
+@functools.lru_cache(maxsize=8)
+def _figure_svg(source: str, lang: str) -> bytes:
+    """The concept graph as the editions draw it for the text column, for the case file ``source``."""
+    from keykis.model import Case
+    from keykis.render.graph_dot import concept_layout
+    from keykis.yamlsafe import loads
+
+    data = loads(source, "case.yaml")
+    return concept_layout(Case(data if isinstance(data, dict) else {}, text=source), lang).figure_svg
+
+
+_SVG_TEXT = re.compile(rb"<text\b[^>]*>(.*?)</text>", re.S)
+MATCH = 0.8
+"""Share of the drawing's words the printed figure must show to be taken as that drawing."""
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def figure_facts(doc: Any, svg: bytes) -> FigureFacts | None:
+    """The figure of an open ``pdfplumber`` document that prints the drawing ``svg``, measured; None when no figure
+    shows at least :data:`MATCH` of the drawing's words.
+
+    The figure's marks are those the tagged PDF's structure tree gives to a ``Figure``; its glyph sizes are read from
+    them as printed (every scale on the way applied), its labels from the drawing (:func:`graph_labels`).
+    """
+    import html
+
+    from pdfplumber.structure import PDFStructTree, StructTreeMissing
+
+    try:
+        tree = PDFStructTree(doc)
+    except StructTreeMissing:
+        return None
+    wanted = _words(" ".join(html.unescape(t.decode()) for t in _SVG_TEXT.findall(svg)))
+    if not wanted:
+        return None
+    figures: list[Any] = []
+
+    def walk(element: Any) -> None:
+        if element.type == "Figure" and element.page_number is not None and element.mcids:
+            figures.append(element)
+        for child in element.children:
+            walk(child)
+
+    for element in tree:
+        walk(element)
+    best: tuple[float, FigureFacts] | None = None
+    for figure in figures:
+        ids = set(figure.mcids)
+        chars = [c for c in doc.pages[figure.page_number - 1].chars if c.get("mcid") in ids and c["text"].strip()]
+        shown = "".join(c["text"] for c in chars).lower()  # the drawing's words are set without space glyphs
+        share = sum(word in shown for word in wanted) / len(wanted)
+        if chars and share >= MATCH and (best is None or share > best[0]):
+            sizes = [round(float(c["size"]), 2) for c in chars]
+            best = (share, FigureFacts(figure.page_number, min(sizes), sum(size < 7 for size in sizes)))
+    if best is None:
+        return None
+    facts = best[1]
+    facts.beside, facts.through = graph_labels(svg)
+    return facts
+
+
 def _word_counts(p: Proof) -> list[int]:
     w = p.words
     return [len(w.hanging), len(w.dash_starts), len(w.break_hyphens), len(w.stranded), len(w.internals), len(w.leaked),
-            len(p.beside), len(p.through), len(p.floats.gaps), len(p.floats.split_tables)]
+            len(p.beside), len(p.through), len(p.floats.gaps), len(p.floats.split_tables),
+            p.figure.below7 if p.figure else 0, len(p.figure.beside) if p.figure else 0,
+            len(p.figure.through) if p.figure else 0]
 
 
 def documents(root: Path | str) -> list[Path]:
@@ -305,9 +398,10 @@ def report(paths: list[Path], root: Path | None = None) -> str:
     """A table of the figures of several PDFs, one line each, and the totals."""
     rows = ["document | pages | smallest pt | <6 pt | <7 pt | sparse pages | codes | not embedded | hyph/100 lines"
             " | past margin | tight spans | hanging | dash starts | break hyphens | stranded | internals | answers"
-            " | labels side by side | edges through region names | empty before figure | small tables split"]
+            " | labels side by side | edges through region names | empty before figure | small tables split"
+            " | graph figure <7 pt | graph figure labels side by side | graph figure edges through region names"]
     total6 = total7 = sparse = codes = unemb = over = tight = 0
-    extra = [0] * 10
+    extra = [0] * 13
     for path in paths:
         p = proof(path)
         name = str(path.relative_to(root)) if root else str(path)
@@ -328,4 +422,5 @@ def report(paths: list[Path], root: Path | None = None) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["PageFacts", "Proof", "documents", "graph_labels", "internal_codes", "proof", "report", "unembedded_fonts"]
+__all__ = ["FigureFacts", "PageFacts", "Proof", "documents", "figure_facts", "graph_labels", "internal_codes", "proof", "report",
+           "unembedded_fonts"]

@@ -152,26 +152,31 @@ def measure(text: str, *, first_page_has_head: bool = False) -> Words:
     return words
 
 
+def attached_case(pdf: Path) -> TypedCase | None:
+    """The public case file an archival edition carries (``case.yaml`` attached to ``pdf``), or None."""
+    import pikepdf
+
+    from keykis import yamlsafe
+
+    if not pdf.is_file():
+        return None
+    with pikepdf.open(pdf) as doc:
+        attached = doc.attachments.get("case.yaml")
+        if attached is None:
+            return None
+        source = attached.get_file().read_bytes().decode("utf-8")
+    data = yamlsafe.loads(source, str(pdf))
+    return require_types(Case(data if isinstance(data, dict) else {}, text=source))
+
+
 def handout_leaks(handout: Path, text: str) -> list[str]:
     """Answer texts in ``handout`` (its extracted ``text``), the case read from the research edition beside it.
 
     The research edition (``case.pdf``) of an archival build carries the public
     case file; without it there is nothing to compare, and nothing is reported.
     """
-    import pikepdf
-
-    from keykis import yamlsafe
-
-    research = handout.with_name("case.pdf")
-    if not research.is_file():
-        return []
-    with pikepdf.open(research) as pdf:
-        attached = pdf.attachments.get("case.yaml")
-        if attached is None:
-            return []
-        source = attached.get_file().read_bytes().decode("utf-8")
-    data = yamlsafe.loads(source, str(research))
-    return leaked_answers(text, require_types(Case(data if isinstance(data, dict) else {}, text=source)))
+    case = attached_case(handout.with_name("case.pdf"))
+    return [] if case is None else leaked_answers(text, case)
 
 
-__all__ = ["Words", "handout_leaks", "answer_pieces", "leaked_answers", "letters", "measure"]
+__all__ = ["Words", "attached_case", "handout_leaks", "answer_pieces", "leaked_answers", "letters", "measure"]

@@ -97,6 +97,53 @@ def test_the_graph_label_measures_find_what_graphviz_itself_places_badly() -> No
 
 
 @pytest.mark.slow
+def test_the_concept_graph_in_the_handout_and_the_case_prints_at_7_pt_with_its_labels_apart(
+        proofs: dict[str, Proof]) -> None:
+    """The figure in the text, not only the graph's own page: type at 7 pt or more as printed, no two labels of
+    different edges side by side, no edge through a region's name."""
+    editions = {name: p for name, p in proofs.items() if name.endswith(("handout.pdf", "case.pdf"))}
+    assert len(editions) == 2 * len([p for p in CASES.iterdir() if (p / "case.yaml").exists()])
+    assert {name for name, p in editions.items() if p.figure is None} == set()
+    figures = {name: p.figure for name, p in editions.items() if p.figure is not None}
+    assert {name: (f.smallest, f.below7) for name, f in figures.items() if f.below7 or f.smallest < 7} == {}
+    assert {name: (f.beside, f.through) for name, f in figures.items() if f.beside or f.through} == {}
+
+
+@pytest.mark.slow
+def test_the_figure_measures_read_the_graph_as_printed_in_the_text(tmp_path: Path) -> None:
+    """A drawing squeezed into a narrow column prints its type under 7 pt, and Graphviz's own placement of the
+    Astana graph's labels stands two side by side: the figure measures find both in the PDF they are printed in."""
+    import pdfplumber
+
+    from benchmarks.proof import figure_facts
+    from keykis.gate import require_case
+    from keykis.model import load_case
+    from keykis.render.disguise import public_case
+    from keykis.render.engine import PdfJob, write_pdf
+    from keykis.render.fetcher import asset_url
+    from keykis.render.graph_dot import concept_dot, draw
+    from keykis.render.graph_geometry import finish, read_drawing
+
+    case = public_case(require_case(load_case(CASES / "astana-world-city")))
+    dot = concept_dot(case, case.language, rankdir="TB", limit=30)
+    svg = finish(draw(dot), read_drawing(draw(dot, "json")))
+    found = {}
+    for width in ("60mm", "160mm"):
+        figure = (f'<div class="figure-block"><figure><img src="{asset_url("g.svg")}" alt="Graph" style="width: {width}">'
+                  '<figcaption>Figure 1. Who works with whom.</figcaption></figure></div>')
+        job = PdfJob(html=_float_page(figure, paragraphs_before=1, after=1), target=tmp_path / f"{width}.pdf",
+                     assets={"g.svg": (svg, "image/svg+xml")})
+        write_pdf(job)
+        with pdfplumber.open(job.target) as doc:
+            found[width] = figure_facts(doc, svg)
+            assert figure_facts(doc, b'<svg xmlns="http://www.w3.org/2000/svg"><text>Not printed here</text></svg>') is None
+    narrow, wide = found["60mm"], found["160mm"]
+    assert narrow is not None and wide is not None
+    assert narrow.below7 > 0 and narrow.smallest < 7 <= wide.smallest and wide.below7 == 0
+    assert len(wide.beside) >= 2 and ("internal", "edge9") in wide.through
+
+
+@pytest.mark.slow
 def test_every_font_is_embedded(proofs: dict[str, Proof]) -> None:
     bad = {name: p.unembedded for name, p in proofs.items() if p.unembedded}
     assert not bad, bad
