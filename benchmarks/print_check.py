@@ -13,7 +13,9 @@ break, pages opening on a stranded source line or table key, rule ids and
 absolute paths printed, and answer sentences found in a student handout
 (read against the case file the research edition beside it carries); on a
 graph page (from the ``graph.svg`` beside it), labels of different edges
-standing side by side and edges drawn through a region's name. With
+standing side by side and edges drawn through a region's name; on a
+handout or a case, the same for the concept graph printed in its text (type
+under 7 pt from the figure's marks, labels from its drawing). With
 ``--study DIR`` a student's worksheet, a class review and the feedback PDFs of
 a bundled case are first written to DIR in ru, kk and en
 (``benchmarks/study_pages.py``) and measured the same way. Then what the

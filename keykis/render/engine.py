@@ -43,7 +43,7 @@ def environment() -> jinja2.Environment:
             autoescape=True, undefined=jinja2.ChainableUndefined, trim_blocks=True, lstrip_blocks=True,
         )
         env.filters.update(md=_md, inline=_inline, plain=markup.plain, signed=signed, after_colon=_after_colon,
-                           filename=filename, long_date=long_date)
+                           filename=filename, long_date=long_date, capital=capital)
         env.globals.update(say=vocabulary.say, label=vocabulary.label)
         _env = env
     return _env
@@ -52,6 +52,13 @@ def environment() -> jinja2.Environment:
 def filename(value: Any) -> str:
     """A file's name without its folders: what a printed page shows of a path (never a folder or an absolute path)."""
     return PurePath(str(value)).name if value not in (None, "") else ""
+
+
+def capital(value: Any) -> str:
+    """``value`` with its first letter in capitals, the rest as it is: a phrase that opens a line
+    («редакция от 7 декабря 2026 г.» → «Редакция от…»)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
 
 
 def signed(value: Any) -> str:

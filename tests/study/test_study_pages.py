@@ -67,9 +67,9 @@ def test_findings_print_their_message_and_items_print_their_printed_names(pages:
     assert "unresolved-id" not in feedback and "Кейс № 5" in feedback
 
 
-DATES = {"ru": ("редакция от 22 ноября 2026 г.", "1 декабря 2026 г."),
-         "kk": ("редакция: 2026 жылғы 22 қараша", "2026 жылғы 1 желтоқсан"),
-         "en": ("revised 22 November 2026", "1 December 2026")}
+DATES = {"ru": ("Редакция от 22 ноября 2026 г.", "1 декабря 2026 г."),
+         "kk": ("Редакция: 2026 жылғы 22 қараша", "2026 жылғы 1 желтоқсан"),
+         "en": ("Revised 22 November 2026", "1 December 2026")}
 
 
 @pytest.mark.slow
