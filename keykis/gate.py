@@ -136,9 +136,9 @@ def gate_error(errors: list[Any], locate: Any, name: str, what: str) -> SchemaGa
 
 def case_problems(case: Case, *, lengths: bool = True) -> list[Any]:
     """Schema errors of ``case`` that would reach a consumer as a wrong value (or, with ``lengths``, too long a text)."""
-    from keykis.check.structure import schema_errors
+    from keykis.check.structure import case_schema_errors
 
-    return blocking_errors(schema_errors(case.data), lengths=lengths)
+    return blocking_errors(iter(case_schema_errors(case)), lengths=lengths)
 
 
 def _refusal(case: Case, errors: list[Any]) -> SchemaGateError:
@@ -179,9 +179,9 @@ def require_case(case: Case) -> ReadyCase:
 
 def total_text_words(case: Case) -> Words | None:
     """The words of the message if the texts of ``case`` together are over the total limit, else None."""
-    from keykis.check.structure import text_size
+    from keykis.check.structure import case_text_size
     from keykis.method import method
 
-    total, limit = text_size(case.data), int(method().limits["case_max_chars"])
+    total, limit = case_text_size(case), int(method().limits["case_max_chars"])
     return ("check.total", {"length": f"{total:,}", "limit": f"{limit:,}"}) if total > limit else None
 

@@ -9,16 +9,19 @@ fields of the morphological matrix) without copying the data.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from keykis import yamlsafe
 from keykis.errors import CaseFileError
 from keykis.vocabulary import LANGS
+
+T = TypeVar("T")
+"""What a ``Case.once`` build gives back."""
 
 CASE_FILE = "case.yaml"
 FIELDS = ("questions", "problems", "tasks", "solutions")
@@ -108,6 +111,14 @@ class Case:
         if key not in self._memo:
             self._memo[key] = build()
         return self._memo[key]
+
+    def once(self, key: str, build: Callable[[], T]) -> T:
+        """``build()``, made once inside a ``frozen`` block and shared by every pass in it (made each time outside one).
+
+        For results about the whole data that two passes over an unchanged case both need: the
+        checker's schema rule and the schema gate share one validation of a case in a build.
+        """
+        return self._memoised(("once", key), build)  # type: ignore[no-any-return]
 
     # -- identity ---------------------------------------------------------
     @property

@@ -18,7 +18,7 @@ from keykis.check.config import Config, config_for
 from keykis.check.findings import Finding, Hit
 from keykis.check.rules import all_rules
 from keykis.check.rules.size import size_hits
-from keykis.check.structure import structure_hits, text_size
+from keykis.check.structure import case_schema_errors, structure_hits, text_size
 from keykis.errors import CaseFileError, KeykisError
 from keykis.method import LANGS, Method, method
 from keykis.model import Case, load_case
@@ -83,8 +83,9 @@ def _suppressed(hit: Hit, line: int, silencers: dict[str, set[str]], lines: list
 
 
 def _hits(case: Case, m: Method, lang: str) -> tuple[list[Hit], list[Hit]]:
-    size = sum(len(str(k)) + case.kept("text-size", (str(k),), v, (), partial(text_size, v)) for k, v in case.data.items())
-    structural = list(structure_hits(case.data, lang, size=size))
+    size = case.once("text-size", lambda: sum(len(str(k)) + case.kept("text-size", (str(k),), v, (), partial(text_size, v))
+                                               for k, v in case.data.items()))
+    structural = list(structure_hits(case.data, lang, size=size, errors=case_schema_errors(case)))
     method_hits: list[Hit] = []
     with case.frozen():  # the rules share one list of actors, relations and texts
         for rule in all_rules():

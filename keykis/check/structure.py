@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+    from keykis.model import Case
+
 
 @cache
 def _validator() -> Draft202012Validator:
@@ -55,6 +57,21 @@ def schema_errors(data: Any) -> Iterator[ValidationError]:
             pass
     errors: Iterator[ValidationError] = _validator().iter_errors(data)
     return errors
+
+
+def case_schema_errors(case: Case) -> list[ValidationError]:
+    """``schema_errors`` of ``case``'s data, found once per ``Case.frozen`` block.
+
+    The checker's schema rule and the schema gate (``keykis.gate``) both need
+    them; a build job checks and gates each case inside one block, so the case
+    is validated once.
+    """
+    return case.once("schema-errors", lambda: list(schema_errors(case.data)))
+
+
+def case_text_size(case: Case) -> int:
+    """``text_size`` of ``case``'s data, counted once per ``Case.frozen`` block (the total limit's check and gate)."""
+    return case.once("text-size", lambda: text_size(case.data))
 
 
 _ANNOTATIONS = frozenset({"description", "title", "examples", "default", "$comment"})
@@ -137,9 +154,12 @@ def allowed_keys(err: ValidationError) -> list[str]:
     return keys
 
 
-def structure_hits(data: dict[str, Any], lang: str, *, size: int | None = None) -> Iterator[Hit]:
-    """Hits for every place the data breaks the case JSON Schema (``size``: ``text_size(data)`` if known)."""
-    for err in sorted(schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+def structure_hits(data: dict[str, Any], lang: str, *, size: int | None = None,
+                   errors: list[ValidationError] | None = None) -> Iterator[Hit]:
+    """Hits for every place the data breaks the case JSON Schema (``size``: ``text_size(data)``, ``errors``:
+    ``schema_errors(data)``, if known)."""
+    found = schema_errors(data) if errors is None else errors
+    for err in sorted(found, key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(err.absolute_path)
         if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
             allowed = allowed_keys(err)

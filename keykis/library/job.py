@@ -156,12 +156,13 @@ def run_job(job: Job) -> JobResult:
     try:
         loaded = load_case(Path(job.source))
         text = hashlib.sha256(loaded.text.encode("utf-8")).hexdigest()
-        reason = None if job.checked == text else _check_reason(loaded, job.lang)
-        if reason:
-            result.reason = reason
-            return result
-        result.checked = text
-        case = require_case(loaded)  # even with the schema rule switched off, no renderer or card meets a wrong type
+        with loaded.frozen():  # the check's schema rule and the gate share one validation of the case
+            reason = None if job.checked == text else _check_reason(loaded, job.lang)
+            if reason:
+                result.reason = reason
+                return result
+            result.checked = text
+            case = require_case(loaded)  # even with the schema rule switched off, no renderer or card meets a wrong type
         outdir = Path(job.outdir)
         staged = atomic.staging_dir(outdir, job.slug)
         for name, _ in job.carried:  # a copy, not a link: the renderer may write a carried name again
