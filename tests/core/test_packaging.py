@@ -52,6 +52,7 @@ def test_wheel_holds_the_vocabulary_the_example_cases_and_the_licence(wheel: Pat
                           if line.startswith("Requires-Dist:") and "extra ==" not in line]
 
 
+@pytest.mark.slow
 def test_installed_wheel_checks_a_case(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)

@@ -100,6 +100,7 @@ def _flatten(top: Path) -> None:
     shutil.rmtree(top)
 
 
+@pytest.mark.slow
 def test_a_folder_nested_1100_levels_deep_fails_its_case(tmp_path: Path) -> None:
     case = tmp_path / "cases" / "deep"
     case.mkdir(parents=True)

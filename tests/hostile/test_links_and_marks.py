@@ -12,6 +12,7 @@ from keykis.cli import main
 from tests.helpers import DATA, EXAMPLE
 
 
+@pytest.mark.slow
 def test_a_case_folder_linked_from_outside_the_collection_is_refused(tmp_path: Path, capsys) -> None:
     cases = tmp_path / "cases"
     (cases / "case-1").mkdir(parents=True)

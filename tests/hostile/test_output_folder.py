@@ -61,6 +61,7 @@ def test_output_that_is_a_file(cases: Path, tmp_path: Path, build) -> None:
     assert (tmp_path / "out").read_text(encoding="utf-8") == "notes"
 
 
+@pytest.mark.slow
 def test_manifest_that_is_a_folder_then_heals(cases: Path, tmp_path: Path, build) -> None:
     out = tmp_path / "out"
     (out / "manifest.json").mkdir(parents=True)
@@ -71,6 +72,7 @@ def test_manifest_that_is_a_folder_then_heals(cases: Path, tmp_path: Path, build
     assert (out / "manifest.json").is_file() and (out / "case-1" / "case.pdf").is_file()
 
 
+@pytest.mark.slow
 def test_staging_that_is_a_file_heals_at_once(cases: Path, tmp_path: Path, build) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -80,6 +82,7 @@ def test_staging_that_is_a_file_heals_at_once(cases: Path, tmp_path: Path, build
     assert (out / "case-2" / "case.pdf").is_file() and not (out / ".staging").exists()
 
 
+@pytest.mark.slow
 def test_damaged_index_and_manifest_are_made_again(cases: Path, tmp_path: Path, build) -> None:
     out = tmp_path / "out"
     assert build(cases, out).returncode == 0
@@ -96,6 +99,7 @@ def test_damaged_index_and_manifest_are_made_again(cases: Path, tmp_path: Path, 
     assert "manifest.json" not in proc.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["manifest.json", "index.sqlite", "catalog.pdf", ".staging", ".catalog-chunks"])
 def test_case_folders_named_like_build_outputs_are_refused(cases: Path, tmp_path: Path, name: str, build) -> None:
     shutil.copytree(cases / "case-1", cases / name)
@@ -108,6 +112,7 @@ def test_case_folders_named_like_build_outputs_are_refused(cases: Path, tmp_path
     assert build(cases, out).returncode == 0  # and the build is not broken for later runs
 
 
+@pytest.mark.slow
 def test_a_damaged_manifest_never_deletes_outside_the_output(cases: Path, tmp_path: Path, build) -> None:
     out = tmp_path / "out"
     assert build(cases, out).returncode == 0
@@ -133,6 +138,7 @@ def small_disk(folder: Path, size: str = "2m") -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
+@pytest.mark.slow
 def test_full_disk_is_a_clear_error_and_the_next_build_heals(cases: Path, tmp_path: Path, build) -> None:
     with small_disk(tmp_path / "disk") as disk:
         out = disk / "out"
@@ -152,6 +158,7 @@ def test_full_disk_is_a_clear_error_and_the_next_build_heals(cases: Path, tmp_pa
         assert (out / "manifest.json").is_file() and (out / "case-1" / "case.pdf").is_file()
 
 
+@pytest.mark.slow
 def test_read_only_output_is_a_clear_error_and_the_next_build_heals(cases: Path, tmp_path: Path, build) -> None:
     with small_disk(tmp_path / "disk") as disk:
         out = disk / "out"
@@ -174,6 +181,7 @@ def test_new_refuses_a_slug_that_is_not_one_plain_name(tmp_path: Path, slug: str
     assert not Path("/tmp/keykis-abs-evil").exists()
 
 
+@pytest.mark.slow
 def test_published_files_follow_the_umask(cases: Path, tmp_path: Path, build, umask022: None) -> None:
     import stat
 

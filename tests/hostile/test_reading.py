@@ -73,6 +73,7 @@ def test_legacy_encodings_get_a_clear_message(tmp_path: Path) -> None:
         safe_read.read_text(tmp_path / "b.yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["fifo", "dev-zero", "outside-link", "unreadable"])
 def test_one_bad_file_in_a_case_folder_fails_only_that_case(tmp_path: Path, layout: str) -> None:
     from keykis.library import BuildOptions, build_database

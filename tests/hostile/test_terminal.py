@@ -32,7 +32,7 @@ def test_clean_pictures_controls_and_keeps_text() -> None:
     assert clean("Очередь [red] ½ — ok") == "Очередь [red] ½ — ok"
 
 
-@pytest.mark.parametrize("fmt", ["human", "line"])
+@pytest.mark.parametrize("fmt", [pytest.param("human", marks=pytest.mark.slow), "line"])
 def test_check_prints_no_control_characters(tmp_path: Path, fmt: str) -> None:
     case = evil_case(tmp_path)
     proc = run_cli("check", str(case), "--format", fmt, "--lang", "en")

@@ -24,6 +24,7 @@ def case(tmp_path: Path) -> Path:
     return folder / "case.yaml"
 
 
+@pytest.mark.slow
 def test_a_killed_editor_keeps_its_words_while_the_other_saves(case: Path) -> None:
     alive = open_case(case)
     assert alive.start_journal() is None
@@ -85,6 +86,7 @@ def test_the_second_editor_never_writes_over_the_first_editors_journal(case: Pat
     assert recovery_files(case) == []
 
 
+@pytest.mark.slow
 def test_two_editors_both_killed_leave_two_journals_offered_one_after_the_other(case: Path) -> None:
     for words in ("Первый.", "Второй."):
         in_a_process_that_dies(lambda w=words: _type(case, w))

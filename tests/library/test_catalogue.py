@@ -55,6 +55,7 @@ def test_catalogue_pdf_groups_cases_by_discipline_with_their_cards(catalogue_db:
     assert "Ерлан Сапаров" not in flat  # a disguised case's real names stay out
 
 
+@pytest.mark.slow
 def test_catalogue_in_english_uses_english_abstracts_and_words(catalogue_db: Path, opts: BuildOptions) -> None:
     opts.lang = "en"
     assert build_database([catalogue_db], opts).ok
@@ -66,6 +67,7 @@ def test_catalogue_in_english_uses_english_abstracts_and_words(catalogue_db: Pat
     assert "Keywords: public services, service centre, digitalisation, queues, rural districts" in flat
 
 
+@pytest.mark.slow
 def test_an_entry_in_another_language_translates_its_setting_and_marks_what_stays_in_the_case_language(
         catalogue_db: Path, opts: BuildOptions) -> None:
     opts.lang = "kk"
@@ -108,6 +110,7 @@ def test_related_cases_share_keywords_and_rank_by_what_else_they_share() -> None
     assert found["e"] == [] and "a" in found["b"]
 
 
+@pytest.mark.slow
 def test_catalogue_json_lists_every_card(catalogue_db: Path, opts: BuildOptions) -> None:
     build_database([catalogue_db], opts)
     data = json.loads((opts.outdir / "catalog.json").read_text(encoding="utf-8"))

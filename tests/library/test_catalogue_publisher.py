@@ -38,8 +38,13 @@ def _links(reader: PdfReader) -> list[tuple[int, dict[str, Any]]]:
             for a in page.get("/Annots") or [] if "/A" in a.get_object()]
 
 
-@pytest.fixture
-def built(tmp_path: Path, opts: BuildOptions) -> Path:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One catalogue of two cases that every test of this file reads (none changes it)."""
+    from tests.library import standin
+
+    tmp_path = tmp_path_factory.mktemp("publisher")
+    opts = BuildOptions(outdir=tmp_path / "out", workers=2, renderer=standin.render, timeout=20)
     cases = tmp_path / "cases"
     add_case(cases, "queues-a", title_suffix=" (район А)")
     add_case(cases, "queues-b", title_suffix=" (район Б)", replace={
@@ -49,10 +54,11 @@ def built(tmp_path: Path, opts: BuildOptions) -> Path:
     return opts.outdir
 
 
+@pytest.mark.slow
 def test_each_entry_links_to_its_files_relative_to_the_catalogue_wherever_the_folder_goes(
         built: Path, tmp_path: Path) -> None:
     moved = tmp_path / "elsewhere" / "catalogue"
-    shutil.move(str(built), moved)
+    shutil.copytree(built, moved)  # a copy in another place: the links must not lead back to the first
     reader = PdfReader(moved / "catalog.pdf")
     remote = [(page, a) for page, a in _links(reader) if a["/S"] == "/GoToR"]
     targets = [str(a["/F"]["/F"]) for _, a in remote]
@@ -70,6 +76,7 @@ def test_each_entry_links_to_its_files_relative_to_the_catalogue_wherever_the_fo
     assert "local:" not in str([a for _, a in _links(reader)])
 
 
+@pytest.mark.slow
 def test_a_keyword_index_in_alphabetical_order_with_case_numbers_linked_to_entries(built: Path) -> None:
     import json
 
@@ -96,6 +103,7 @@ def test_a_keyword_index_in_alphabetical_order_with_case_numbers_linked_to_entri
     assert [o.title for o in reader.outline][-1] == "Указатель ключевых слов"
 
 
+@pytest.mark.slow
 def test_the_contents_and_see_also_are_links_to_their_places_in_the_catalogue(built: Path) -> None:
     reader = PdfReader(built / "catalog.pdf")
     names = reader.named_destinations
@@ -119,6 +127,7 @@ def test_the_contents_and_see_also_are_links_to_their_places_in_the_catalogue(bu
         assert other in see, slug
 
 
+@pytest.mark.slow
 def test_the_joined_catalogue_is_tagged_titled_and_in_its_language(built: Path) -> None:
     reader = PdfReader(built / "catalog.pdf")
     root = reader.trailer["/Root"]

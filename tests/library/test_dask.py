@@ -31,6 +31,7 @@ def test_build_on_a_dask_cluster(db: Path, opts: BuildOptions, cluster) -> None:
     assert {o.status for o in again.outcomes} == {"unchanged"}
 
 
+@pytest.mark.slow
 def test_a_failing_case_on_dask_is_reported(db: Path, opts: BuildOptions, cluster) -> None:
     from tests.library.conftest import add_case
 

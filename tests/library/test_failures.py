@@ -18,6 +18,7 @@ def by_slug(report) -> dict[str, object]:
     return {o.slug: o for o in report.outcomes}
 
 
+@pytest.mark.slow
 def test_unreadable_failing_and_crashing_cases_are_skipped_and_named(db: Path, opts: BuildOptions) -> None:
     (db / "broken-yaml").mkdir()
     (db / "broken-yaml" / "case.yaml").write_text("keykis: 1\ntitle: [unclosed\n", encoding="utf-8")
@@ -40,6 +41,7 @@ def test_unreadable_failing_and_crashing_cases_are_skipped_and_named(db: Path, o
     assert report.catalogue == "built"
 
 
+@pytest.mark.slow
 def test_a_failed_case_is_tried_again_and_keeps_its_last_good_outputs(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     good = (opts.outdir / "case-2" / "case.pdf").read_bytes()
@@ -62,6 +64,7 @@ def test_a_case_past_its_timeout_is_stopped_and_the_rest_build(db: Path, opts: B
     assert sorted(s for s, o in out.items() if o.status == "built") == ["case-1", "case-2", "case-3"]
 
 
+@pytest.mark.slow
 def test_fail_fast_stops_at_the_first_failure(db: Path, opts: BuildOptions) -> None:
     add_case(db, "a-first", short_title="boom")
     opts.fail_fast, opts.workers = True, 1
@@ -74,6 +77,7 @@ def test_fail_fast_stops_at_the_first_failure(db: Path, opts: BuildOptions) -> N
     assert build_database([db], opts).ok
 
 
+@pytest.mark.slow
 def test_two_case_folders_with_one_name_are_one_failure(db: Path, opts: BuildOptions, tmp_path: Path) -> None:
     other = tmp_path / "more"
     add_case(other, "case-1", title_suffix=" (копия)")

@@ -17,6 +17,7 @@ def statuses(report) -> dict[str, str]:
     return {o.slug: o.status for o in report.outcomes}
 
 
+@pytest.mark.slow
 def test_first_build_builds_every_case_and_records_it(db: Path, opts: BuildOptions) -> None:
     report = build_database([db], opts)
     assert statuses(report) == {"case-1": "built", "case-2": "built", "case-3": "built"}
@@ -31,6 +32,7 @@ def test_first_build_builds_every_case_and_records_it(db: Path, opts: BuildOptio
     assert not (opts.outdir / "manifest.journal").exists()
 
 
+@pytest.mark.slow
 def test_nothing_changed_rebuilds_nothing(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     pdf = opts.outdir / "case-1" / "case.pdf"
@@ -41,6 +43,7 @@ def test_nothing_changed_rebuilds_nothing(db: Path, opts: BuildOptions) -> None:
     assert pdf.stat().st_mtime_ns == before
 
 
+@pytest.mark.slow
 def test_nothing_changed_leaves_the_manifest_file_alone(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     manifest = opts.outdir / "manifest.json"
@@ -54,6 +57,7 @@ def test_nothing_changed_leaves_the_manifest_file_alone(db: Path, opts: BuildOpt
     assert not (opts.outdir / "manifest.journal").exists()
 
 
+@pytest.mark.slow
 def test_touching_a_file_without_changing_it_rebuilds_nothing(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     f = db / "case-1" / "case.yaml"
@@ -61,6 +65,7 @@ def test_touching_a_file_without_changing_it_rebuilds_nothing(db: Path, opts: Bu
     assert set(statuses(build_database([db], opts)).values()) == {"unchanged"}
 
 
+@pytest.mark.slow
 def test_one_changed_case_rebuilds_that_case_only(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     add_case(db, "case-2", title_suffix=" (исправлено)")
@@ -72,12 +77,14 @@ def test_one_changed_case_rebuilds_that_case_only(db: Path, opts: BuildOptions) 
     assert any("исправлено" in c["title"]["ru"] for c in cards)
 
 
+@pytest.mark.slow
 def test_an_asset_beside_the_case_is_an_input(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     (db / "case-3" / "exhibit.csv").write_text("year,visits\n2025,1200\n", encoding="utf-8")
     assert statuses(build_database([db], opts))["case-3"] == "built"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", ["templates", "schemas"])
 def test_a_template_or_schema_change_rebuilds_every_case(db: Path, opts: BuildOptions, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
@@ -92,6 +99,7 @@ def test_a_template_or_schema_change_rebuilds_every_case(db: Path, opts: BuildOp
     assert set(statuses(report).values()) == {"built"}
 
 
+@pytest.mark.slow
 def test_a_catalogue_template_change_rebuilds_only_the_catalogue(db: Path, opts: BuildOptions, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "templates"
@@ -105,6 +113,7 @@ def test_a_catalogue_template_change_rebuilds_only_the_catalogue(db: Path, opts:
     assert report.catalogue == "built"
 
 
+@pytest.mark.slow
 def test_other_editions_are_other_outputs(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     opts.editions = ("student",)
@@ -113,6 +122,7 @@ def test_other_editions_are_other_outputs(db: Path, opts: BuildOptions) -> None:
     assert not (opts.outdir / "case-1" / "guidelines.pdf").exists()
 
 
+@pytest.mark.slow
 def test_missing_or_changed_outputs_are_rebuilt_and_a_changed_one_is_never_deleted(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     (opts.outdir / "case-1" / "case.pdf").unlink()
@@ -125,6 +135,7 @@ def test_missing_or_changed_outputs_are_rebuilt_and_a_changed_one_is_never_delet
     assert statuses(build_database([db], opts))["case-2"] == "built"
 
 
+@pytest.mark.slow
 def test_a_removed_case_loses_its_outputs_and_catalogue_card(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     shutil.rmtree(db / "case-3")
@@ -135,6 +146,7 @@ def test_a_removed_case_loses_its_outputs_and_catalogue_card(db: Path, opts: Bui
     assert [c["slug"] for c in cards] == ["case-1", "case-2"]
 
 
+@pytest.mark.slow
 def test_force_rebuilds_everything(db: Path, opts: BuildOptions) -> None:
     build_database([db], opts)
     opts.force = True

@@ -133,6 +133,7 @@ async def test_the_footer_and_tabs_speak_the_students_language(tmp_path: Path) -
         assert f"language: {lang}" in (tmp_path / f"{lang}.yaml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 async def test_an_outside_change_raises_the_bar_and_saving_waits(tmp_path: Path, quick: None) -> None:
     sheet = tmp_path / "w.yaml"
     app = make_study_app(CASE_DIR, sheet, lang="en")
@@ -213,6 +214,7 @@ async def test_text_mode_leaves_another_programs_change_alone_and_saves_to_a_cop
     assert copy.read_text(encoding="utf-8") == "# mine\nkeykis: 1\nworksheet:\n\tcase: x\n"
 
 
+@pytest.mark.slow
 async def test_text_mode_speaks_russian_and_f6_opens_the_forms_once_the_text_reads(tmp_path: Path, quick: None) -> None:
     sheet = tmp_path / "w.yaml"
     make_study_app(CASE_DIR, sheet, lang="ru")  # a new worksheet, then a tab typed into it
@@ -286,6 +288,7 @@ def test_kill_9_inside_the_autosave_pause_loses_nothing(tmp_path: Path) -> None:
         encoding="utf-8")
 
 
+@pytest.mark.slow
 async def test_recovery_is_offered_when_the_study_screen_opens_after_a_crash(tmp_path: Path, quick: None) -> None:
     sheet = tmp_path / "w.yaml"
     make_study_app(CASE_DIR, sheet, lang="en")  # writes the new worksheet
