@@ -188,13 +188,16 @@ class DaskExecutor:
         has ``timeout * (1 + i // w)``) is cancelled and reported as timed out, so the build ends.
         """
         try:
-            from distributed import Client, wait
+            import distributed
         except ImportError:
             raise UserError("building on a Dask cluster needs the dask extra: pip install 'keykis[dask]'",
                             words=("file.dask_missing", {})) from None
+        dask: Any = distributed  # its client API is untyped: it is used as such, with no exemption from strict mypy
+        wait = dask.wait
 
         try:
-            client = self.address if isinstance(self.address, Client) else Client(self.address, timeout="10s")
+            client: Any = self.address if isinstance(self.address, dask.Client) else dask.Client(self.address,
+                                                                                                timeout="10s")
         except (OSError, TimeoutError, ValueError, TypeError) as exc:
             raise UserError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
                             words=("file.dask_unreachable", {"address": self.address, "error": exc})) from None
