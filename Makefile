@@ -2,7 +2,7 @@
 #   make demo   checks and builds the bundled cases into out/
 #   make test   runs ruff, mypy, the import contracts and the test suite
 #   make test-fast  the same checks and every test not marked slow (about a minute on two idle cores:
-#               120 CPU seconds measured, see docs/architecture.md)
+#               113–120 CPU seconds measured, see docs/architecture.md)
 # Both install what is missing: system packages (Graphviz, Pango, fonts,
 # poppler, tmux) through apt when absent, and the Python environment in .venv.
 
