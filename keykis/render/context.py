@@ -217,6 +217,12 @@ class EditionContext:
             parts.append(f"{self.L['questions_short']} {', '.join(qs)}")
         return "; ".join(parts)
 
+    def relation_columns(self, columns: int) -> list[list[tuple[int, str, str, str, str]]]:
+        """:attr:`relations` cut into ``columns`` lists of about the same height, printed side by side."""
+        from keykis.render.graph_dot import key_columns
+
+        return key_columns(self.relations, columns)
+
     def actor(self, actor_id: Any) -> str:
         """The public name of an actor id (the id itself when unknown)."""
         return self.case.public_name(str(actor_id))

@@ -423,6 +423,31 @@ FIGURE_KEYED_BOX = (164 * MM, 155 * MM)
 """Room for the concept graph as a figure with its key under it (print.css: ``.figure-block.with-key``)."""
 
 
+def key_columns(relations: list[tuple[int, str, str, str, str]], columns: int) -> list[list[tuple[int, str, str, str, str]]]:
+    """The numbered relations of the key cut into ``columns`` runs of about the same height, in order.
+
+    The key is printed as that many lists side by side, not as one list in CSS columns: WeasyPrint balances
+    columns by laying their content out again and again, several times the cost of laying it out once. Each
+    relation's height is the lines it takes in a column (:data:`KEY_CHARS` letters a line, as
+    :func:`graph_boxes` estimates the key); the runs keep the order and the tallest is as low as it can be.
+    """
+    heights = [-(-max(1, len(" ".join(map(str, row)))) // KEY_CHARS) for row in relations]
+    if columns <= 1 or len(relations) <= 1:
+        return [list(relations)] if relations else []
+    for cap in range(max(heights), sum(heights) + 1):
+        runs: list[list[tuple[int, str, str, str, str]]] = [[]]
+        filled = 0
+        for row, height in zip(relations, heights, strict=True):
+            if runs[-1] and filled + height > cap:
+                runs.append([])
+                filled = 0
+            runs[-1].append(row)
+            filled += height
+        if len(runs) <= columns:
+            return runs
+    return [list(relations)]
+
+
 def graph_boxes(key: list[str], title: str = "") -> dict[bool, tuple[float, float]]:
     """Room for the drawing on the graph page once the title and the relations key below it have theirs.
 
