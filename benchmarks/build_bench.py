@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/build_bench.py --n 100            # everything, real rendering
     .venv/bin/python benchmarks/build_bench.py --n 1000 --no-cold  # no-op / one-changed only
+    .venv/bin/python benchmarks/build_bench.py --n 100 --no-single --cold-only  # the cold projection only
 
 Each synthetic case is a bundled case with its own folder name, title (and the
 matching research question), abstract and keywords, so every one is valid
@@ -198,6 +199,7 @@ def main() -> None:
     p.add_argument("--no-cold", action="store_true", help="skip the cold builds with the real renderer")
     p.add_argument("--no-single", action="store_true", help="skip the 1-worker cold build")
     p.add_argument("--renderer", default=None, help="module:function instead of keykis.render:render_case")
+    p.add_argument("--cold-only", action="store_true", help="stop after the cold build (no rebuilds, no floor)")
     args = p.parse_args()
     print(f"cores: {os.cpu_count()}, workers: {args.workers}, renderer: {args.renderer or 'keykis.render:render_case'}")
     global SNAPSHOT
@@ -224,6 +226,9 @@ def main() -> None:
                   f"{args.workers} cores at full use: {cold_cpu / n * 1000 / args.workers / 60:.0f} min")
             if not args.no_cold and not args.no_single:
                 print(f"N={n}: parallel efficiency {t1 / (args.workers * t_all):.0%}")
+            if args.cold_only:
+                print(f"N={n}: load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+                continue
             t_noop = build(base / "cases", out, args.workers, stand_in)
             print(f"N={n}: no-op rebuild {t_noop:.2f} s ({t_noop / t_all:.1%} of the cold build) {usage()}")
             f = folders[n // 2] / "case.yaml"
@@ -235,7 +240,7 @@ def main() -> None:
             t_card = build(base / "cases", out, args.workers, stand_in)
             print(f"N={n}: one case's title changed (catalogue remade) {t_card:.2f} s {usage()}")
             print(f"N={n}: load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    if not args.renderer and not args.no_cold:
+    if not args.renderer and not args.no_cold and not args.cold_only:
         print(f"WeasyPrint alone, warm, same HTML: {weasyprint_floor(ROOT / 'cases' / 'ozerny-service-centre'):.1f} pages/s")
 
 
