@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from keykis.check import Finding
 from keykis.terminal import clean_line
+from keykis.tui.widgets.lines import set_prompt
 from keykis.vocabulary import say
 
 ICONS = {"error": "✖", "warning": "▲", "info": "·"}
@@ -59,21 +60,45 @@ class FindingsPanel(OptionList):
         super().__init__(id=id)
         self.findings: list[Finding] = []
         self._lang = ""
+        self._texts: list[str] = []
+        """The text of each line shown (empty while the panel says there are no findings)."""
+        self._targets: list[int] = []
+        """For each line, the index of the finding it jumps to."""
 
     def show(self, findings: list[Finding], lang: str) -> None:
-        """Replace the list with ``findings`` (only when they changed), all lines added at once."""
+        """Show ``findings`` (only when they changed): lines whose text changed are drawn again, the rest stay.
+
+        Clearing the list and adding every line again cost two layouts of the whole
+        screen and a new drawing of every line at each check of a big case; now a
+        line keeps its drawing unless its text changed, and the screen is laid out
+        again only when the number of lines changes.
+        """
         if self.option_count and findings == self.findings and lang == self._lang:
             return
-        lines = [(str(i), Text(f"{ICONS.get(f.severity, '?')} {f'{f.step:>2} ' if f.step else '   '}"
-                              f"{clean_line(f.message)}"
-                              f"{' ' + say('editor.more_like_it', lang, n=more) if more else ''}"))
-                 for i, f, more in grouped(findings)]
+        groups = grouped(findings)
+        lines = [f"{ICONS.get(f.severity, '?')} {f'{f.step:>2} ' if f.step else '   '}{clean_line(f.message)}"
+                 f"{' ' + say('editor.more_like_it', lang, n=more) if more else ''}" for _, f, more in groups]
+        in_place = bool(self.option_count and self._texts and lines and lang == self._lang)
         self._lang = lang
         self.findings = list(findings)
-        self.clear_options()
-        if not findings:
-            self.add_option(Option(say("editor.no_findings", lang), disabled=True))
-        self.add_options([Option(prompt, id=ident) for ident, prompt in lines])
+        self._targets = [i for i, _, _ in groups]
+        if not in_place:
+            self._texts = lines
+            self.clear_options()
+            if not findings:
+                self.add_option(Option(say("editor.no_findings", lang), disabled=True))
+            self.add_options([Option(Text(line)) for line in lines])
+            return
+        old, self._texts = self._texts, lines
+        for i, (was, now) in enumerate(zip(old, lines, strict=False)):
+            if was != now:
+                set_prompt(self, i, Text(now))
+        if len(lines) > len(old):
+            self.add_options([Option(Text(line)) for line in lines[len(old):]])
+        for i in range(len(old) - 1, len(lines) - 1, -1):
+            self.remove_option_at_index(i)
+        self.highlighted = None  # as after a fresh list: the cursor comes back to the first finding on focus
+        self.scroll_y = 0
 
     def on_focus(self) -> None:
         """Arriving on the panel puts the cursor on the first finding, so Enter jumps at once."""
@@ -82,5 +107,5 @@ class FindingsPanel(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(self.findings[int(event.option.id)]))
+        if self.findings and 0 <= event.option_index < len(self._targets):
+            self.post_message(self.Chosen(self.findings[self._targets[event.option_index]]))

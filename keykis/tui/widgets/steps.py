@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from keykis.method import method
 from keykis.pages import later_pages
 from keykis.progress import DONE, EMPTY, ERRORS, IN_PROGRESS
+from keykis.tui.widgets.lines import set_prompt
 
 TITLE_WIDTH = 21
 MARKS = {EMPTY: "○", IN_PROGRESS: "◐", DONE: "●", ERRORS: "✖"}
@@ -35,7 +36,7 @@ class StepsSidebar(OptionList):
         if self.option_count and lang == self.lang:
             for ident, prompt in self._prompts(states):
                 if states.get(ident, EMPTY) != self.states.get(ident, EMPTY):
-                    self.replace_option_prompt(ident, prompt)
+                    set_prompt(self, self.get_option_index(ident), prompt)
             self.states = dict(states)
             return
         self.states = dict(states)
