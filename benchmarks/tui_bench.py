@@ -1,6 +1,7 @@
 """Terminal editor speed: time to first screen, findings after a typing pause, the longest freeze.
 
 Usage: .venv/bin/python benchmarks/tui_bench.py [CASE] [--edits N] [--big] [--no-launch] [--autosave S]
+       .venv/bin/python benchmarks/tui_bench.py --big --against REV [--rounds N] [--edits N] [--autosave S]
 
 CASE defaults to the largest case in cases/ (a full-size case); ``--big`` takes
 the largest case keykis accepts instead (the example with 500 more actors and
@@ -18,6 +19,12 @@ measured on the real application, headless, with Textual's own driver:
   was unresponsive;
 * the parts: a plain copy of the case for the checker, ``check_case`` alone,
   and one autosave (round-trip dump, fsync, rename).
+
+``--against REV`` measures only the findings after a typing pause, A B A B:
+the revision REV (exported with ``git archive``) and the working tree in turn,
+each in a fresh process on a fresh copy of the same case, ``--rounds`` times;
+it prints each run (median and worst latency, CPU of the process per edit,
+autosaves during the edits, load) and the ratio of the medians of all runs.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, os.environ.get("KEYKIS_BENCH_TREE") or str(ROOT))  # --against: the tree under measure
 
 CHILD = r"""
 import os, sys, time
@@ -144,6 +151,48 @@ def parts(case: Path) -> dict[str, float]:
             "save": statistics.median(save)}
 
 
+def typing_child(case: Path, edits: int) -> None:
+    """One run of ``typing`` in this process, its figures printed as one JSON line (for ``--against``)."""
+    import json
+
+    res = asyncio.run(typing(case, edits))
+    print(json.dumps({"latency": res["latency"], "cpu": res["cpu"][0], "saves": res["saves"][0],
+                      "gap": max(res["gap"])}))
+
+
+def against(rev: str, source: Path, edits: int, rounds: int) -> None:
+    """The findings latency of REV and of the working tree, interleaved, each run in a fresh process."""
+    import json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        old.mkdir()
+        archive = subprocess.run(["git", "archive", rev, "keykis", "schemas", "templates"], cwd=ROOT,
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        trees = {f"before ({rev})": old, "after (working tree)": ROOT}
+        medians: dict[str, list[float]] = {name: [] for name in trees}
+        for r in range(rounds):
+            for name, tree in trees.items():
+                run = Path(tmp) / f"run-{r}-{tree.name}"
+                shutil.copytree(source, run / source.name)
+                env = {**os.environ, "KEYKIS_BENCH_TREE": str(tree), "PYTHONPATH": str(tree),
+                       "KEYKIS_STATE_DIR": str(run)}
+                load = os.getloadavg()[0]
+                out = subprocess.run([sys.executable, __file__, "--typing-child", str(run / source.name / "case.yaml"),
+                                      "--edits", str(edits)], capture_output=True, text=True, env=env, cwd=tree,
+                                     check=True).stdout
+                res = json.loads(out.strip().splitlines()[-1])
+                lat = sorted(res["latency"])
+                medians[name].append(statistics.median(lat))
+                print(f"round {r + 1} {name}: findings median {statistics.median(lat) * 1000:.0f} ms, worst "
+                      f"{lat[-1] * 1000:.0f} ms; longest freeze {res['gap'] * 1000:.0f} ms; CPU per edit "
+                      f"{res['cpu'] * 1000:.0f} ms; {res['saves']:.0f} autosaves; load {load:.1f}", flush=True)
+        before, after = (statistics.median(m) for m in medians.values())
+        print(f"median of the runs' medians: before {before * 1000:.0f} ms, after {after * 1000:.0f} ms; "
+              f"ratio after/before {after / before:.2f}")
+
+
 def main() -> None:
     """Run every measurement and print a small report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -154,9 +203,15 @@ def main() -> None:
     parser.add_argument("--autosave", type=float, default=None,
                         help="seconds of quiet before the autosave (the editor's default is 1.5; 0.1 saves during "
                              "every pause of the edits, so the checks run beside the save)")
+    parser.add_argument("--against", metavar="REV", help="findings latency of REV and the working tree, A B A B")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--typing-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.autosave is not None:
         os.environ["KEYKIS_AUTOSAVE_DELAY"] = str(args.autosave)
+    if args.typing_child:
+        typing_child(args.typing_child, args.edits)
+        return
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         if args.big:
@@ -170,6 +225,10 @@ def main() -> None:
         case = folder / "case.yaml"
         lines = len(case.read_text(encoding="utf-8").splitlines())
         print(f"case: {folder.name} ({lines} lines, {case.stat().st_size / 1024:.0f} KiB)")
+        if args.against:
+            against(args.against, folder, args.edits, args.rounds)
+            print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+            return
         if not args.no_launch:
             fs = first_screen(case)
             print(f"python -c pass: median {statistics.median(fs['python']):.3f} s")

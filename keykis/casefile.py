@@ -41,6 +41,7 @@ from keykis.model import Case, case_file
 from keykis.paths import schemas_dir
 from keykis.recovery import Journal, Op, Recovery, read_recovery
 from keykis.references import references
+from keykis.writer import Writer, WriterGone
 
 Path_ = tuple[str | int, ...]
 BACKUP_SUFFIX = ".bak"
@@ -131,6 +132,9 @@ class CaseDocument:
         self._copies: dict[int, tuple[Any, Any]] = {}
         self._copied = 0
         """Plain copies of the tree's containers, by ``id``: (the node, its copy); see ``case()``."""
+        self._writer: Writer | None = None
+        self._pristine = True
+        """No change and no save yet: the tree is still the parse of ``text`` (a writer may start from it)."""
 
     @property
     def tree(self) -> CommentedMap:
@@ -243,9 +247,34 @@ class CaseDocument:
 
     def _log(self, op: Op) -> None:
         self._touched(None if op["op"] == "rename" else tuple(op["path"]))
+        self._pristine = False
         self.dirty = True
+        if self._writer is not None:
+            self._writer.change(self.generation, op)
         if self.journal is not None:
             self.journal.record(self.generation, op)
+
+    def write_apart(self) -> bool:
+        """Have every save dumped and written by a process of its own (``keykis.writer``); return whether it
+        started. Only before the first change or save, when the writer's parse of ``text`` is this tree."""
+        if self._writer is None and self._pristine:
+            try:
+                self._writer = Writer(self.path, self.text)
+            except OSError:
+                return False
+        return self._writer is not None
+
+    def _written_apart(self, backup: bool) -> tuple[int, str] | None:
+        """(generation, text) written by the writer, or None when there is none or it gave up (then it is
+        dropped and this process writes, now and from now on). A failed write raises ``OSError``."""
+        if self._writer is None:
+            return None
+        try:
+            return self._writer.save(backup)
+        except WriterGone:
+            self._writer.close()
+            self._writer = None
+            return None
 
     def apply(self, op: Op) -> None:
         """Redo one journalled change (``keykis.recovery``)."""
@@ -504,10 +533,15 @@ class CaseDocument:
             if not force and self._changed_on_disk():
                 raise CaseFileError("the file changed on disk; reload it or save over it explicitly",
                                     path=str(self.path), words=("file.changed_on_disk", {}))
-            generation = self.generation
-            text = self.dump()
+            self._pristine = False
+            written = self._written_apart(backup=not self.backed_up)
+            if written is None:
+                generation = self.generation
+                text = self.dump()
+                atomic_write(self.path, text, backup=not self.backed_up)
+            else:
+                generation, text = written
             raw = text.encode("utf-8")
-            atomic_write(self.path, text, backup=not self.backed_up)
             self.disk = Fingerprint(len(raw), 0, digest(raw))
             self.backed_up = True
             self.text = text
@@ -523,7 +557,10 @@ class CaseDocument:
         return target
 
     def close(self, *, keep_journal: bool = False) -> None:
-        """Stop journalling; the recovery file goes unless unsaved changes are kept on purpose."""
+        """Stop journalling and the writer; the recovery file goes unless unsaved changes are kept on purpose."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         if self.journal is not None:
             self.journal.close(keep=keep_journal and self.dirty)
             self.journal = None

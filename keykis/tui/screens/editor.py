@@ -112,6 +112,7 @@ class EditorScreen(Screen[None]):
         self.title = clean_line(self.doc.case().title or self.doc.path.parent.name)
         self.sub_title = clean_line(self.doc.path.parent.name)
         self.query_one(StepsSidebar).select_step(self.step.id)
+        self.doc.write_apart()  # saves are dumped on the other core, not under this process's interpreter lock
         self.autosave.start()
         self._await_tree()
         self.run_checks()
