@@ -32,7 +32,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 _HEADER = struct.Struct("!I")
 REPLY_TIMEOUT = 120.0
@@ -43,12 +43,12 @@ class WriterGone(Exception):
     """The writer cannot be used any more: the document writes in its own process."""
 
 
-def _send(stream: BinaryIO, message: bytes) -> None:
+def _send(stream: IO[bytes], message: bytes) -> None:
     stream.write(_HEADER.pack(len(message)) + message)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> Any:
+def _receive(stream: IO[bytes]) -> Any:
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         raise EOFError
@@ -70,8 +70,8 @@ class Writer:
             [sys.executable, "-m", "keykis.writer"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             env=env, start_new_session=True)
         assert self._proc.stdin is not None and self._proc.stdout is not None
-        self._stdin: BinaryIO = self._proc.stdin
-        self._stdout: BinaryIO = self._proc.stdout
+        self._stdin: IO[bytes] = self._proc.stdin
+        self._stdout: IO[bytes] = self._proc.stdout
         self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.broken = False
         """Set once the writer failed; the document then writes itself."""
@@ -138,7 +138,7 @@ class Writer:
             self._stdout.close()
 
 
-def serve(inp: BinaryIO, out: BinaryIO) -> None:
+def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     """The writer's side: open the text, replay changes, write on request, until the input closes."""
     from keykis.casefile import CaseDocument, atomic_write, parse_tree
 
