@@ -43,12 +43,12 @@ class WriterGone(Exception):
     """The writer cannot be used any more: the document writes in its own process."""
 
 
-def _send(stream: IO[bytes], message: bytes) -> None:
+def send(stream: IO[bytes], message: bytes) -> None:
     stream.write(_HEADER.pack(len(message)) + message)
     stream.flush()
 
 
-def _receive(stream: IO[bytes]) -> Any:
+def receive(stream: IO[bytes]) -> Any:
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         raise EOFError
@@ -67,7 +67,7 @@ class Writer:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH"))
                                                            if p)}
         self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "keykis.writer"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-m", "keykis.writer_process"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             env=env, start_new_session=True)
         assert self._proc.stdin is not None and self._proc.stdout is not None
         self._stdin: IO[bytes] = self._proc.stdin
@@ -86,7 +86,7 @@ class Writer:
             if message is None:
                 break
             try:
-                _send(self._stdin, message)
+                send(self._stdin, message)
             except (OSError, ValueError):
                 self.broken = True
                 break
@@ -114,7 +114,7 @@ class Writer:
             ready, _, _ = select.select([self._stdout], [], [], REPLY_TIMEOUT)
             if not ready:
                 raise WriterGone
-            answer = _receive(self._stdout)
+            answer = receive(self._stdout)
         except (EOFError, OSError, ValueError, pickle.UnpicklingError):
             self.broken = True
             raise WriterGone from None
@@ -136,55 +136,3 @@ class Writer:
             self._proc.wait()
         finally:
             self._stdout.close()
-
-
-def serve(inp: IO[bytes], out: IO[bytes]) -> None:
-    """The writer's side: open the text, replay changes, write on request, until the input closes."""
-    from keykis.casefile import CaseDocument, atomic_write, parse_tree
-
-    doc: CaseDocument | None = None
-    generation, wrong = 0, ""
-    while True:
-        try:
-            message = _receive(inp)
-        except EOFError:
-            return
-        kind = message[0]
-        if kind == "open":
-            path = Path(message[1])
-            try:
-                doc = CaseDocument(path, message[2], parse_tree(path, message[2]))
-            except Exception as exc:  # noqa: BLE001 - any failure is told to the editor, which writes itself
-                wrong = repr(exc)
-        elif kind == "op":
-            if doc is not None and not wrong:
-                try:
-                    doc.apply(message[2])
-                    generation = int(message[1])
-                except Exception as exc:  # noqa: BLE001 - as above
-                    wrong = repr(exc)
-        elif kind == "save":
-            if doc is None or wrong:
-                answer: tuple[Any, ...] = ("wrong", wrong or "not open")
-            else:
-                text = doc.dump()
-                try:
-                    atomic_write(doc.path, text, backup=bool(message[1]))
-                    answer = ("saved", generation, text)
-                except OSError as exc:
-                    answer = ("oserror", exc.errno, exc.strerror, exc.filename)
-            _send(out, pickle.dumps(answer))
-
-
-def main() -> None:
-    """``python -m keykis.writer``: serve on stdin and stdout (anything printed goes to stderr)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the editor; the writer ends with its input
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    serve(sys.stdin.buffer, out)
-
-
-if __name__ == "__main__":
-    main()
