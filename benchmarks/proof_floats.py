@@ -26,6 +26,10 @@ SMALL = 1 / 2
 OPENS = 60.0
 """A page opens with a figure or table that starts this close (points) to its first line: a heading and the
 sentence calling the table may come first, pulled along by it."""
+CONTINUES = 12.0
+"""A table's part on the next page continues it when its text starts this close (points) to the page's first mark
+(its border and cell padding, about 6 pt): a continued table opens the page itself, while a new table without a
+caption (the study pages') comes after its heading (20 pt or more below the page's first mark)."""
 KINDS = ("Figure", "Table")
 
 
@@ -109,7 +113,7 @@ def measure_floats(pdf: Any, fills: list[float], top: float, foot: float) -> Flo
             continue
         pages = [pdf.pages[t.page_number - 1] for t in (head, rest)]
         parts = [_extent(page, _mcids(t), top, float(page.height) - foot) for page, t in zip(pages, (head, rest), strict=True)]
-        if parts[1] and parts[1][0] - _first_top(pages[1], top, foot) <= OPENS and \
+        if parts[1] and parts[1][0] - _first_top(pages[1], top, foot) <= CONTINUES and \
                 sum(b - a for a, b in (p for p in parts if p)) < SMALL * content:
             result.split_tables.append(head.page_number)
     return result

@@ -87,9 +87,11 @@ def test_dates_print_in_the_page_language_never_as_iso(pages: dict[str, Path]) -
 
 @pytest.mark.slow
 def test_the_study_pages_pass_the_print_check(proofs: dict[str, Proof]) -> None:
-    bad = {name: (p.codes, p.words.internals, p.words.hanging, p.words.dash_starts, p.unembedded, p.below7)
+    bad = {name: (p.codes, p.words.internals, p.words.hanging, p.words.dash_starts, p.unembedded, p.below7,
+                  p.floats.split_tables, p.floats.gaps)
            for name, p in proofs.items()
-           if p.codes or p.words.internals or p.words.hanging or p.words.dash_starts or p.unembedded or p.below7}
+           if p.codes or p.words.internals or p.words.hanging or p.words.dash_starts or p.unembedded or p.below7
+           or p.floats.split_tables or p.floats.gaps}
     assert not bad, bad
 
 
