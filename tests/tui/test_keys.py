@@ -13,7 +13,7 @@ from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.items import ItemTable
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import focused_path, tab_to, write
+from tests.tui.helpers import drained, focused_path, tab_to, write
 from tests.tui.test_editor import open_step, settle
 
 
@@ -209,6 +209,7 @@ async def test_a_space_that_arrives_with_its_tab_ticks_the_list_the_tab_moved_to
         text = getattr(after, "text", getattr(after, "value", None))
         app.post_message(events.Key("shift+tab", None))
         app.post_message(events.Key("space", " "))
+        await drained(pilot)  # the two keys read and delivered (on a loaded machine they are still queued here)
         await settle(pilot)
         assert app.focused is lists
         assert list(lists.selected) != ticked, "the Space ticked the list the Shift+Tab moved to"

@@ -70,8 +70,6 @@ def test_editor_decision_matrix(snap_compare, example: Path) -> None:
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
 
 
-@pytest.mark.xfail(strict=False, reason="open (#22): the same race as step 19's, the pane's scroll decided before the "
-                   "text areas above the focused field have grown to their final height")
 def test_editor_final_abstract_beside_the_draft(snap_compare, example: Path) -> None:
     run = keys_then_steady(*["ctrl+n"] * 21)
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
@@ -144,8 +142,6 @@ MATRICES = """
 """
 
 
-@pytest.mark.xfail(strict=False, reason="open (#22): the pane scrolls to the focused grid before the grids above it "
-                   "have grown to their final height, so on a loaded machine it may stop one line short")
 def test_step_19_with_further_matrices_at_80_by_30(snap_compare, example: Path) -> None:
     """Each further matrix (decision.matrices) gets its own grid, titled with its name, without a second legend."""
     text = example.read_text(encoding="utf-8")

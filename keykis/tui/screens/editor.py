@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, TextArea
 
@@ -38,7 +37,7 @@ from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import EditItem, FormContext
 from keykis.tui.widgets.items import ItemList
-from keykis.tui.widgets.step_panel import StepPanel
+from keykis.tui.widgets.step_panel import PanelScreen, StepPanel
 from keykis.tui.widgets.steps import StepsSidebar
 from keykis.vocabulary import LANGS, say
 
@@ -51,7 +50,7 @@ CHECK_DELAY = 0.03
 """Seconds of quiet after a change before the checks run."""
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(PanelScreen):
     """The guided editor for one case."""
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")

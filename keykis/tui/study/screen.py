@@ -25,7 +25,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, Static, TabbedContent, TabPane, Tabs
 from textual.widgets import Tab as TabWidget
@@ -42,7 +41,7 @@ from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.controls import make_control
 from keykis.tui.widgets.findings import FindingsPanel
 from keykis.tui.widgets.form import EditItem, FormContext
-from keykis.tui.widgets.step_panel import ReflectionItem, StepPanel
+from keykis.tui.widgets.step_panel import PanelScreen, ReflectionItem, StepPanel
 from keykis.tui.widgets.views import CaseView, FanMatrixTable, GraphTextView, MorphFan
 from keykis.vocabulary import say
 
@@ -114,7 +113,7 @@ def _own_specs(part: str, lang: str) -> list[FieldSpec]:
     ]
 
 
-class StudyScreen(Screen[None]):
+class StudyScreen(PanelScreen):
     """The student's workplace for one case and one worksheet."""
 
     CSS_PATH = Path(__file__).with_name("screen.tcss")

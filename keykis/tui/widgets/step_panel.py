@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
@@ -67,6 +68,20 @@ class ReflectionItem(Vertical):
         for path in (self.path, self.path[:-1], self.path[:-2]):
             if self.ctx.doc.get(path) == {}:
                 self.ctx.doc.set(path, None)
+
+
+class PanelScreen(Screen[None]):
+    """A screen whose step panels bring the focused field into view themselves.
+
+    Textual's own focus scroll centres the field with an animation that is
+    still running when the panel scrolls: the two fight, and the pane stops a
+    line short or between lines. Fields in a panel are left to the panel.
+    """
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        if widget is not None and any(isinstance(node, StepPanel) for node in widget.ancestors):
+            scroll_visible = False
+        super().set_focus(widget, scroll_visible, from_app_focus)
 
 
 class StepPanel(VerticalScroll):
@@ -127,6 +142,16 @@ class StepPanel(VerticalScroll):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Whatever takes the cursor is brought on screen once it is laid out (Tab, a finding, a click)."""
         self.call_after_refresh(self.bring_into_view, event.widget)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A text area or a grid that grew (or a terminal that shrank) must not push the cursor out of sight.
+
+        The first layout of a step is not its last: text areas wrap and grids fill
+        once their width is known, a frame or more after the focus moved there.
+        """
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self.bring_into_view, focused)
 
     def bring_into_view(self, widget: Widget) -> None:
         """Scroll so the focused widget is on screen, with its question and label when they fit.
