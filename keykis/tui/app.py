@@ -24,7 +24,7 @@ from keykis.model import CASE_FILE
 from keykis.terminal import clean_line
 from keykis.tui.autosave import saved_for_quit
 from keykis.tui.focus_keys import FOCUS_KEYS
-from keykis.tui.palette_key import name_palette_key
+from keykis.tui.palette_key import editor_commands, name_palette_key
 from keykis.tui.recent import remember
 from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.parse_error import ParseErrorScreen
@@ -34,12 +34,6 @@ from keykis.tui.type_ahead import TypeAhead
 from keykis.vocabulary import say
 
 BLANK_CASE = "keykis: 1\nid: {slug}\nlanguage: {lang}\n"
-
-
-PALETTE = (("save", "save"), ("check", "check"), ("render", "render"), ("views", "views"), ("preview", "preview"),
-           ("language", "language"), ("theme", "theme"), ("editor", "external_editor"), ("help", "method_help"),
-           ("next", "step(1)"), ("prev", "step(-1)"))
-"""The editor's commands in the palette: the word of their name and help in the vocabulary, the screen's action."""
 
 
 class KeykisApp(TypeAhead, TextualWords, App[str | None]):
@@ -139,9 +133,7 @@ class KeykisApp(TypeAhead, TextualWords, App[str | None]):
         """The command palette: Textual's own commands (in the interface language) and the editor's."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, EditorScreen):
-            for word, action in PALETTE:
-                title, help_text = say(f"editor.key_{word}", screen.lang), say(f"editor.help_{word}", screen.lang)
-                yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
+            yield from editor_commands(screen)
 
 
 def make_app(path: Path | None = None, *, lang: str = "en", cases_dir: Path | None = None) -> KeykisApp:
