@@ -26,12 +26,15 @@ def set_prompt(options: OptionList, index: int, prompt: VisualType) -> None:
         padding = options.get_component_styles("option-list--option").padding
         width = options.scrollable_content_region.width - options._get_left_gutter_width() - padding.width
         old = heights.get(index)
-        option._set_prompt(prompt)
-        new = options._get_visual(option).get_height(cast(RulesMap, options.styles), width) + option._divider
     except AttributeError:  # another Textual: its own way
         options.replace_option_prompt_at_index(index, prompt)
         return
-    if old is None or new != old or width <= 0:
+    option._set_prompt(prompt)
+    if old is None or width <= 0:  # not laid out yet, or folded away (a narrow terminal): measured when shown
+        options._clear_caches()
+        return
+    new = options._get_visual(option).get_height(cast(RulesMap, options.styles), width) + option._divider
+    if new != old:
         options._clear_caches()
         return
     for key in [key for key in drawn.keys() if key[0] is option]:
