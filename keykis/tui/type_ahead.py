@@ -49,6 +49,10 @@ FOCUS_GRACE = 2.0
 """Seconds keys wait for a cursor when none is anywhere (a step replaced: its first field takes it next)."""
 POLL = 0.004
 """Seconds between two looks at whether the screen has caught up."""
+LOOK_AT_MOST = 0.1
+"""The most one look counts toward ``HOLD_LIMIT`` and ``FOCUS_GRACE``: while the app is busy building a form
+for seconds it cannot look at all, and that time is the form's, not the key's (a key let go then went to the
+list the form was opened from)."""
 
 HELD = (events.Key, events.Paste)
 TEXT = (Input, TextArea)
@@ -153,7 +157,8 @@ class TypeAhead:
         self._pump: asyncio.Task[None] | None = None
         self._opening: Notification | None = None
         self._holds = 0
-        self._unfocused_at = 0.0
+        self._unfocused_for = 0.0
+        """Seconds (as the app could look, see ``LOOK_AT_MOST``) with no cursor anywhere."""
         self.keys_held = 0
         """How many keys had to wait for the screen (the benchmark reports it)."""
 
@@ -227,12 +232,10 @@ class TypeAhead:
             return False
         app: Any = self
         if app.focused is None:  # the field with the cursor was removed; its successor is on its way
-            now = time.monotonic()
-            self._unfocused_at = self._unfocused_at or now
-            if now - self._unfocused_at < FOCUS_GRACE:
+            if self._unfocused_for < FOCUS_GRACE:
                 return False
         else:
-            self._unfocused_at = 0.0
+            self._unfocused_for = 0.0
         for screen in app.screen_stack:
             if screen._callbacks or _busy(screen):
                 return False
@@ -249,24 +252,28 @@ class TypeAhead:
     async def _run(self) -> None:
         """Wait for the screen; when it has caught up, let the app deliver the held keys."""
         app: Any = self
-        since = time.monotonic()
+        since = looked = time.monotonic()
+        waited = 0.0  # seconds the screen was seen busy, each look counting at most LOOK_AT_MOST
         try:
             while app.is_running:
                 await asyncio.sleep(POLL)
+                now = time.monotonic()
+                step, looked = min(now - looked, LOOK_AT_MOST), now
+                self._unfocused_for = self._unfocused_for + step if app.focused is None else 0.0
                 if self._delivering:
                     continue
                 ready = self.caught_up()
                 if ready:
-                    since = time.monotonic()
+                    since, waited = now, 0.0
                     if not self._held:
                         break
-                waited = time.monotonic() - since
-                if not ready and self._opening is None and waited > OPENING_AFTER:
+                waited += 0.0 if ready else step
+                if not ready and self._opening is None and now - since > OPENING_AFTER:
                     self._say_opening()
                 if self._held and (ready or self._types_on(self._held[0]) or waited > HOLD_LIMIT):
                     self._delivering = True
                     app.call_later(self._deliver, waited > HOLD_LIMIT)
-                    since = time.monotonic()
+                    since, waited = now, 0.0
         finally:
             self._done_opening()
 

@@ -95,11 +95,10 @@ async def choose(pilot: Pilot[None], value: str) -> None:
     values = [v for _, v in select._options]  # the blank first
     here = values.index(select.value) if select.value in values else 0
     await pilot.press("enter")
-    await pilot.pause()
+    await until(pilot, lambda: select.expanded, "the list of the choice to open")
     steps = values.index(value) - here
     await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
-    await pilot.pause()
-    assert select.value == value
+    await until(pilot, lambda: select.value == value, f"{value!r} to be chosen")
 
 
 async def pick(pilot: Pilot[None], *values: str) -> None:

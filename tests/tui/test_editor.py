@@ -283,15 +283,15 @@ async def test_render_runs_in_a_worker_and_lists_the_pdfs(example: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "RenderScreen", "the render screen")
         screen = app.screen
-        assert type(screen).__name__ == "RenderScreen"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+
+        def status() -> str:
+            return str(screen.query_one("#render-status", Static).render())
+
+        await until(pilot, lambda: "case.pdf" in status(), "the render to list its PDFs")
         names = sorted(p.name for p in screen.outputs)
         assert "case.pdf" in names, names
-        status = str(screen.query_one("#render-status", Static).render())
-        assert "case.pdf" in status
         assert (example.parent / "out" / "case.pdf").read_bytes().startswith(b"%PDF")
 
 

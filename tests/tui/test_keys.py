@@ -13,7 +13,7 @@ from keykis.tui.screens.editor import EditorScreen
 from keykis.tui.screens.item_editor import ItemEditor
 from keykis.tui.widgets.items import ItemTable
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import drained, focused_path, tab_to, write
+from tests.tui.helpers import drained, focused_path, tab_to, until, write
 from tests.tui.test_editor import open_step, settle
 
 
@@ -136,7 +136,8 @@ async def test_without_editor_set_ctrl_o_says_how_to_set_it(example: Path, monke
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, EditorScreen), "the case is open again, nothing was lost"
-        assert any("export EDITOR=" in str(n.message) for n in app._notifications)
+        await until(pilot, lambda: any("export EDITOR=" in str(n.message) for n in app._notifications),
+                    "the note on how to set an editor")
 
 
 @pytest.mark.slow

@@ -195,3 +195,34 @@ def test_escape_read_in_one_piece_with_the_keys_after_it_is_escape_then_those_ke
     parser = XTermParser(debug=False)  # Escape at the end of one read, the keys in the next
     keys = [*parser.feed("ж\x1b"), *parser.feed("ок")]
     assert [k.key for k in keys] == ["ж", "escape", "о", "к"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+async def test_a_form_that_keeps_the_app_busy_past_the_hold_limit_still_takes_the_keys_typed_ahead(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form whose building holds the app for longer than the hold limit (a loaded machine) is not a stuck
+    screen: the time the app could not look does not count, and the name typed ahead goes into the form."""
+    import time
+
+    from keykis.tui import type_ahead
+
+    monkeypatch.setattr(type_ahead, "HOLD_LIMIT", 1.0)
+    compose = ItemEditor.compose
+
+    def slow_compose(self: ItemEditor):  # type: ignore[no-untyped-def]
+        time.sleep(2.5)  # the app can do nothing else meanwhile, as when the machine is busy
+        return compose(self)
+
+    monkeypatch.setattr(ItemEditor, "compose", slow_compose)
+    app = make_app(example, lang="kk")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "internal")
+        await tab_to(pilot, "actors", widget=ItemTable)
+        before = len(saved(example)["actors"])
+        burst(pilot, "a", *"Әсел Нұрланқызы", "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+    actors = saved(example)["actors"]
+    assert len(actors) == before + 1
+    assert actors[before]["name"] == "Әсел Нұрланқызы"
