@@ -7,6 +7,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from keykis.gate import require_case
 from keykis.model import load_case
 from keykis.render import render_case
 from keykis.render.disguise import public_case
@@ -42,7 +43,7 @@ def test_a_short_key_stays_one_list() -> None:
 def test_the_printed_key_lists_every_numbered_relation_once(tmp_path: Path) -> None:
     """Almaty's figure in the research edition numbers its relations in a key: under the key's head each number is
     printed once, in two columns side by side."""
-    case = public_case(load_case(CASES / "almaty-city-diplomacy"))
+    case = public_case(require_case(load_case(CASES / "almaty-city-diplomacy")))
     key = relation_legend(case, case.language, concept_layout(case, case.language).figure_limit)
     assert len(key) > 4
     render_case(CASES / "almaty-city-diplomacy", tmp_path, editions=("research",))
