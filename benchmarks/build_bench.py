@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def vary(data: dict, i: int) -> dict:
-    """A copy of a case with its title, question, abstract and keywords made unique."""
+    """A copy of a case with its title, question, abstract, keywords and number made unique."""
     tag = f"№{i}"
     title = str(data["title"]).rstrip()
     new_title = f"{title[:-1]} ({tag})?" if title.endswith("?") else f"{title} ({tag})"
@@ -41,6 +41,8 @@ def vary(data: dict, i: int) -> dict:
             item["text"] = new_title
     data["title"] = new_title
     data["id"] = f"{data['id']}-{i:04d}"
+    if isinstance(data.get("meta"), dict) and data["meta"].get("number"):
+        data["meta"]["number"] = str(i + 1)  # a collection never has two cases with one number
     for parts in (data.get("abstract") or {}).values():
         if isinstance(parts, dict) and parts.get("final"):
             parts["final"] += f" ({tag})"
