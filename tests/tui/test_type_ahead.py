@@ -22,15 +22,20 @@ def saved(example: Path) -> dict:
     return loads(example.read_text(encoding="utf-8"))
 
 
+async def at_the_actors_list(pilot, example: Path) -> int:  # type: ignore[no-untyped-def]
+    """Open the internal environment's step with the cursor on its actors list; how many actors are saved."""
+    await settle(pilot)
+    await open_step(pilot, "internal")
+    await tab_to(pilot, "actors", widget=ItemTable)
+    return len(saved(example)["actors"])
+
+
 @pytest.mark.slow
 async def test_an_actor_typed_ahead_of_its_form_lands_field_by_field(example: Path) -> None:
     """'a' opens the form; the name, the role and two choices typed before it is there go where they belong."""
     app = make_app(example, lang="ru")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await open_step(pilot, "internal")
-        await tab_to(pilot, "actors", widget=ItemTable)
-        before = len(saved(example)["actors"])
+        before = await at_the_actors_list(pilot, example)
         # Form fields: id, kind, environment, name (the cursor starts here), alias, role.
         burst(pilot, "a", *"Айжан Серикова", "tab", "tab", *"бухгалтер акимата",
               "shift+tab", "shift+tab", "shift+tab", "enter", "home", "down", "enter",      # environment: internal
@@ -216,10 +221,7 @@ async def test_a_form_that_keeps_the_app_busy_past_the_hold_limit_still_takes_th
     monkeypatch.setattr(ItemEditor, "compose", slow_compose)
     app = make_app(example, lang="kk")
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await open_step(pilot, "internal")
-        await tab_to(pilot, "actors", widget=ItemTable)
-        before = len(saved(example)["actors"])
+        before = await at_the_actors_list(pilot, example)
         burst(pilot, "a", *"Әсел Нұрланқызы", "escape", "ctrl+s")
         await drained(pilot)
         await settle(pilot)
