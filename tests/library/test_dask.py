@@ -42,6 +42,7 @@ def test_a_failing_case_on_dask_is_reported(db: Path, opts: BuildOptions, cluste
     assert [(o.slug, o.reason) for o in failed] == [("boom", "render failed: RuntimeError: the layout engine gave up")]
 
 
+@pytest.mark.slow  # little CPU, but it waits out the client's 10 s connect time-out
 def test_unknown_executor_and_unreachable_scheduler_are_user_errors(db: Path, opts: BuildOptions) -> None:
     with pytest.raises(UserError, match="unknown executor"):
         make_executor("ssh://somewhere")

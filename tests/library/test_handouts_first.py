@@ -59,6 +59,7 @@ def test_a_case_changed_between_the_passes_is_checked_again(tmp_path: Path) -> N
     assert not second.ok and "check error" in second.reason
 
 
+@pytest.mark.slow
 def test_one_edition_is_one_pass(tmp_path: Path) -> None:
     cases = tmp_path / "cases"
     add_case(cases, "case-1")

@@ -111,6 +111,7 @@ async def test_a_change_on_disk_is_announced_and_never_overwritten(example: Path
     assert example.read_text(encoding="utf-8") == theirs
 
 
+@pytest.mark.slow
 async def test_a_file_that_does_not_parse_opens_in_the_error_view(example: Path) -> None:
     good = example.read_text(encoding="utf-8")
     broken = good.replace("main_actor: ivanov", "main_actor: [ivanov")

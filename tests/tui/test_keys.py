@@ -111,6 +111,7 @@ async def test_fast_typing_around_tab_loses_no_key(example: Path) -> None:
         assert doc.get(("time_place", "place")).endswith("defij")
 
 
+@pytest.mark.slow
 async def test_a_reflection_opens_in_its_note_so_a_space_does_not_tick(example: Path) -> None:
     app = make_app(example, lang="en")
     async with app.run_test(size=SIZE) as pilot:

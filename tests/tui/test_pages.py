@@ -65,7 +65,7 @@ async def test_the_session_plan_shows_its_sum_against_the_length(example: Path) 
         await pilot.press("end", "backspace", "5")
         await settle(pilot)
         assert editor.doc.get(("guidelines", "session", "length")) == 85
-        await until(pilot, lambda: str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ≠ 85", "the sum to follow: Σ 80 ≠ 85")
+        await until(pilot, lambda: str(total.query_one(".plan-sum", Static).render()) == "Σ 80 ≠ 85", "the sum at 85")
 
 
 @pytest.mark.slow
