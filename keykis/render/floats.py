@@ -17,7 +17,9 @@ the tree is changed before the next layout —
   it may pass the closing whole (:data:`WHOLE`), to wait after the decision
   ahead, which is read in one piece, at the top of the next page;
 * a table of half a page or more, or a table whose big row was pushed, may
-  break between (and inside) its rows where it stands, as a long table does.
+  break between (and inside) its rows where it stands, as a long table does;
+  a decision matrix from a little over half a page (:data:`SPLIT_AT`), between
+  its rows, its head row repeated.
 
 At most :data:`PASSES` layouts are added, and only for a document with such a
 page. ``settle`` is given the parsed document and a function that lays it out.
@@ -34,6 +36,10 @@ GAP = 1 / 3
 SPLIT = 0.6
 """A table this high (share of the content height, margins included) or higher may break across pages rather than
 move; a little over half a page, so that no table the print check measures under half a page (by its marks) breaks."""
+SPLIT_AT = {"decision": 0.55}
+"""Tables of these classes may break from this height instead (share of the content height, margins included):
+a decision matrix repeats its head row on the next page and keeps each row whole, so one a little over half a page
+breaks between its rows rather than wait whole for the next page and empty the one before by as much."""
 SLACK = 0.05
 """A page is mended when it is emptier than :data:`GAP` less this: its boxes' margins reach lower than its ink."""
 PASSES = 3
@@ -219,7 +225,7 @@ def _move_for(tree: Tree, pages: list[Page], unit: Unit, moved: dict[Any, int]) 
     before, page = pages[:2]
     gap = before.top + before.height - before.bottom
     continued = any(u.element is unit.element for u in before.units)
-    if _tableish(unit.element) and (continued or unit.bottom - unit.top >= SPLIT * page.height):
+    if _tableish(unit.element) and (continued or unit.bottom - unit.top >= _split_at(unit.element) * page.height):
         return None if "may-split" in _classes(unit.element) else Move(unit.element)
     if moved.get(unit.element, 0) >= 2:
         return None
@@ -246,6 +252,12 @@ def _move_for(tree: Tree, pages: list[Page], unit: Unit, moved: dict[Any, int]) 
     return Move(unit.element, straddles) if straddles is not None else None
 
 
+def _split_at(element: Any) -> float:
+    """The height (share of the content height) from which ``element``, a table or a block of tables, may break."""
+    tables = [element] if element.tag == "table" else list(element.iter("table"))
+    return min((SPLIT_AT.get(c, SPLIT) for t in tables for c in _classes(t)), default=SPLIT)
+
+
 def _tableish(element: Any) -> bool:
     return bool(element.tag == "table" or next(element.iter("table"), None) is not None)
 
@@ -261,7 +273,7 @@ def _big_tables(pages: list[Page]) -> list[Any]:
         for u in page.units:
             if _tableish(u.element) and "may-split" not in _classes(u.element):
                 heights[u.element] = heights.get(u.element, 0.0) + (u.bottom - u.top) / page.height
-    return [e for e, h in heights.items() if h >= SPLIT]
+    return [e for e, h in heights.items() if h >= _split_at(e)]
 
 
 def find_moves(tree: Tree, document: Any, moved: dict[Any, int]) -> list[Move]:
@@ -311,4 +323,4 @@ def settle(html: Any, layout: Callable[[], Any]) -> Any:
     return document
 
 
-__all__ = ["GAP", "PASSES", "SPLIT", "WHOLE", "Move", "find_moves", "settle"]
+__all__ = ["GAP", "PASSES", "SPLIT", "SPLIT_AT", "WHOLE", "Move", "find_moves", "settle"]
