@@ -23,14 +23,16 @@ does not hide a sentence.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from keykis.audience import answer_texts, student_view
 from keykis.gate import TypedCase, require_types
-from keykis.model import Case
+from keykis.model import Case, YamlPath
 
 MIN_WORDS = 5
 """A piece of an answer this long (in words) found in a handout counts as leaked; shorter ones occur by chance."""
@@ -43,18 +45,32 @@ def letters(text: str) -> str:
     return _NOT_LETTER.sub("", text.lower())
 
 
+ITEMS = ("problems", "tasks", "solutions")
+"""Matrix fields whose items' texts are answers even where the student's view repeats them."""
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """The sentences (and bracket-free pieces) of ``text`` long enough to look for."""
+    for piece in _PIECES.split(re.sub(r"[*_`]", "", text)):
+        piece = piece.strip(" ,—-")
+        if len(piece.split()) >= MIN_WORDS:
+            yield piece
+
+
 def answer_pieces(case: TypedCase) -> list[str]:
     """The sentences (and bracket-free pieces) of the case's answer texts that are long enough to look for.
 
     A piece the student's view itself holds (a hidden narrative repeating a
-    time and place that students read anyway) is not an answer.
+    time and place that students read anyway) is not an answer, unless it is
+    the text of one of the author's problems, tasks or solutions (:data:`ITEMS`):
+    a closing or a situation that copies the chosen solution gives it away.
     """
     visible = letters(" ".join(text for _, text in student_view(case).iter_texts()))
+    items = {letters(piece) for field in ITEMS for item in case.items(field) for piece in _pieces(str(item.get("text") or ""))}
     pieces: list[str] = []
     for text in answer_texts(case):
-        for piece in _PIECES.split(re.sub(r"[*_`]", "", text)):
-            piece = piece.strip(" ,—-")
-            if len(piece.split()) >= MIN_WORDS and piece not in pieces and letters(piece) not in visible:
+        for piece in _pieces(text):
+            if piece not in pieces and (letters(piece) in items or letters(piece) not in visible):
                 pieces.append(piece)
     return pieces
 
@@ -169,6 +185,44 @@ def attached_case(pdf: Path) -> TypedCase | None:
     return require_types(Case(data if isinstance(data, dict) else {}, text=source))
 
 
+@dataclass(frozen=True)
+class Giveaway:
+    """An answer a handout would print, and where."""
+
+    piece: str
+    """The piece of the answer printed."""
+    printed: YamlPath | None
+    """The field of the student's view that prints it (the closing, the situation…), when one holds it."""
+    answer: YamlPath | None
+    """The field of the author's answer it comes from."""
+
+
+_TAG = re.compile(r"<[^>]*>")
+_HEAD = re.compile(r"<head\b.*?</head>", re.S | re.I)
+
+
+def html_text(page: str) -> str:
+    """The text a reader sees of an HTML ``page``: its body without the tags, entities resolved."""
+    return html.unescape(_TAG.sub(" ", _HEAD.sub(" ", page)))
+
+
+def handout_giveaways(printed: str, case: TypedCase) -> list[Giveaway]:
+    """The answers of ``case`` (its public copy) that ``printed``, the text of its handout, holds, with where."""
+    leaked = leaked_answers(printed, case)
+    if not leaked:
+        return []
+    view = list(student_view(case).iter_texts())
+    seen = {path for path, _ in view}
+    hidden = [(path, text) for path, text in case.iter_texts() if path not in seen]
+    found = []
+    for piece in leaked:
+        mark = letters(piece)
+        printed_at = next((path for path, text in view if mark in letters(text)), None)
+        answer_at = next((path for path, text in hidden if mark in letters(text)), None)
+        found.append(Giveaway(piece, printed_at, answer_at))
+    return found
+
+
 def handout_leaks(handout: Path, text: str) -> list[str]:
     """Answer texts in ``handout`` (its extracted ``text``), the case read from the research edition beside it.
 
@@ -179,4 +233,5 @@ def handout_leaks(handout: Path, text: str) -> list[str]:
     return [] if case is None else leaked_answers(text, case)
 
 
-__all__ = ["Words", "attached_case", "handout_leaks", "answer_pieces", "leaked_answers", "letters", "measure"]
+__all__ = ["Giveaway", "Words", "answer_pieces", "attached_case", "handout_giveaways", "handout_leaks", "html_text",
+           "leaked_answers", "letters", "measure"]

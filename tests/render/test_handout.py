@@ -72,3 +72,71 @@ def test_the_handout_body_is_html_for_any_page() -> None:
     assert "Ozerny" in html or "Озёрный" in html
     assert "Сапаров" not in html  # a real name behind an alias
     assert "Выездные дни" not in html  # the chosen solution
+
+
+# The chosen solution of the Ozerny case retold, and a closing and an opening that repeat it word for word: the
+# handout is made from the student's view, so the answer reaches it only through such a repeat.
+_SOLUTION = "Раз в месяц возить двух операторов в сёла по графику, согласованному с сельскими акимами."
+_GIVEAWAY = {
+    "closing": ("Иванов уже знает, что предложит: раз в месяц возить двух операторов в сёла по графику, "
+                "согласованному с сельскими акимами. До встречи с акимом района остаётся квартал."),
+    "opening": ("Раз в месяц возить двух операторов в сёла по графику, согласованному с сельскими акимами, — "
+                "об этом Иванов думал всю дорогу из Жаркента."),
+}
+
+
+def _copying_case(tmp_path: Path, part: str) -> Path:
+    folder = tmp_path / "ozerny"
+    source = (EXAMPLE.parent / "case.yaml").read_text(encoding="utf-8")
+    solution = "text: Выездные дни вместе с акиматами сёл по согласованному графику."
+    assert source.count(solution) == 1
+    source = source.replace(solution, f"text: {_SOLUTION}")
+    data = load_case(EXAMPLE.parent).data[part]
+    first = str(data["text"]).split()[:6]
+    lines = source.splitlines()
+    at = next(n for n, line in enumerate(lines) if line == f"{part}:")
+    text_at = next(n for n in range(at, len(lines)) if lines[n].strip().startswith("text:"))
+    end = next(n for n in range(text_at + 1, len(lines)) if not lines[n].startswith("    "))
+    assert " ".join(first) in " ".join(" ".join(lines[text_at:end]).split())
+    lines[text_at:end] = ["  text: >-", f"    {_GIVEAWAY[part]}"]
+    folder.mkdir()
+    (folder / "case.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("part", ["closing", "opening"])
+def test_a_handout_that_would_print_the_chosen_solution_is_refused_and_nothing_is_written(
+        tmp_path: Path, part: str) -> None:
+    from keykis.errors import UserError
+    from keykis.vocabulary import error_message, place
+
+    folder = _copying_case(tmp_path, part)
+    case = require_case(load_case(folder))
+    assert _SOLUTION in [it["text"] for it in case.items("solutions")]
+    out = tmp_path / "out"
+    with pytest.raises(UserError) as refused:
+        render_case(case, out, editions=("handout",))
+    assert not out.exists() or not any(out.iterdir())
+    words = {lang: error_message(refused.value, lang) for lang in ("ru", "kk", "en")}
+    for lang, word in words.items():
+        assert _SOLUTION.rstrip(".") in word, word  # the answer, as printed
+        assert place((part, "text"), lang) in word, word  # where it is repeated, in the author's words
+    assert "раздаточный материал" in words["ru"] and "таратпа материал" in words["kk"] and "handout" in words["en"]
+    with pytest.raises(UserError):
+        render_case(case, out, editions=("all",))  # the research edition and the guidelines wait for the handout
+    render_case(case, out, editions=("research",))
+    assert (out / "case.pdf").exists() and not (out / "handout.pdf").exists()
+
+
+def test_the_render_command_refuses_a_handout_with_the_answer_in_the_users_language(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    folder = _copying_case(tmp_path, "closing")
+    out = tmp_path / "out"
+    env = {**os.environ, "KEYKIS_LANG": "kk", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "keykis", "render", str(folder), "-o", str(out), "--edition", "handout"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "таратпа материал" in done.stderr and _SOLUTION.rstrip(".") in done.stderr, done.stderr
+    assert not out.exists() or not list(out.rglob("*.pdf"))
