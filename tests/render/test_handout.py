@@ -107,6 +107,7 @@ def _copying_case(tmp_path: Path, part: str) -> Path:
 @pytest.mark.parametrize("part", ["closing", "opening"])
 def test_a_handout_that_would_print_the_chosen_solution_is_refused_and_nothing_is_written(
         tmp_path: Path, part: str) -> None:
+    from keykis.check.engine import check_path
     from keykis.errors import UserError
     from keykis.vocabulary import error_message, place
 
@@ -122,6 +123,7 @@ def test_a_handout_that_would_print_the_chosen_solution_is_refused_and_nothing_i
         assert _SOLUTION.rstrip(".") in word, word  # the answer, as printed
         assert place((part, "text"), lang) in word, word  # where it is repeated, in the author's words
     assert "раздаточный материал" in words["ru"] and "таратпа материал" in words["kk"] and "handout" in words["en"]
+    assert "student-spoiler" in {f.rule for f in check_path(folder)}  # keykis check says it before the render does
     with pytest.raises(UserError):
         render_case(case, out, editions=("all",))  # the research edition and the guidelines wait for the handout
     render_case(case, out, editions=("research",))
