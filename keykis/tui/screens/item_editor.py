@@ -30,12 +30,17 @@ class ItemEditor(ModalScreen[None]):
         self.ctx = ctx
 
     def compose(self) -> ComposeResult:
+        """The frame, the title and "opening…" first: they are drawn before the fields are built.
+
+        Building the fields of a form takes the screen well over a second on a
+        loaded machine, and nothing is drawn meanwhile; the note says the form
+        is on its way (keys typed meanwhile wait for it in ``type_ahead``).
+        """
         with VerticalScroll(id="item-form"):
             ident = self.ctx.doc.get((*self.path, "id"))
             title = f"{self.spec.label} · {ident or say('editor.item', self.ctx.lang)}"
             yield Label(plain_text(title), id="item-title")
-            for spec in item_specs(self.path, self.spec.schema, self.ctx.lang):
-                yield make_control(spec, self.ctx)
+            yield Label(say("editor.opening", self.ctx.lang), id="item-opening")
         yield Footer()
 
     def on_edit_item(self, event: EditItem) -> None:
@@ -45,15 +50,24 @@ class ItemEditor(ModalScreen[None]):
 
     def on_mount(self) -> None:
         say_keys(self, self.ctx.lang)
-        """The cursor goes to the first text to write (the id only when it is still empty), at the top."""
+        self.call_after_refresh(self._fill)
+
+    async def _fill(self) -> None:
+        """The fields, once the frame is on screen; the cursor to the first text to write (the id only when
+        it is still empty), at the top."""
+        form = self.query_one("#item-form", VerticalScroll)
+        opening = self.query_one("#item-opening")
+        specs = item_specs(self.path, self.spec.schema, self.ctx.lang)
+        await form.mount_all([make_control(spec, self.ctx) for spec in specs], before=opening)
+        await opening.remove()
         controls = list(self.query(Control))
         texts = [c for c in controls if isinstance(c, TextControl)]
         empty_id = [c for c in texts if c.spec.path[-1] == "id" and not self.ctx.doc.get(c.spec.path)]
         first = next(iter(empty_id or [c for c in texts if c.spec.path[-1] != "id"] or controls), None)
         if first is not None:
             first.focus_input()
-        self.query_one("#item-form", VerticalScroll).scroll_home(animate=False)
-        self.call_after_refresh(lambda: self.query_one("#item-form", VerticalScroll).scroll_home(animate=False))
+        form.scroll_home(animate=False)
+        self.call_after_refresh(lambda: form.scroll_home(animate=False))
 
     def action_close(self) -> None:
         """Back to the list."""
