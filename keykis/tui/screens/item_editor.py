@@ -28,14 +28,18 @@ class ItemEditor(ModalScreen[None]):
         self.path = path
         self.spec = spec
         self.ctx = ctx
+        self._holding = False
 
     def compose(self) -> ComposeResult:
         """The frame, the title and "opening…" first: they are drawn before the fields are built.
 
         Building the fields of a form takes the screen well over a second on a
         loaded machine, and nothing is drawn meanwhile; the note says the form
-        is on its way (keys typed meanwhile wait for it in ``type_ahead``).
+        is on its way. Keys typed meanwhile wait until the cursor is in the first
+        field: the queues ``type_ahead`` watches are empty for a moment between
+        the fields being mounted and the cursor being placed.
         """
+        self._hold(True)
         with VerticalScroll(id="item-form"):
             ident = self.ctx.doc.get((*self.path, "id"))
             title = f"{self.spec.label} · {ident or say('editor.item', self.ctx.lang)}"
@@ -55,19 +59,31 @@ class ItemEditor(ModalScreen[None]):
     async def _fill(self) -> None:
         """The fields, once the frame is on screen; the cursor to the first text to write (the id only when
         it is still empty), at the top."""
-        form = self.query_one("#item-form", VerticalScroll)
-        opening = self.query_one("#item-opening")
-        specs = item_specs(self.path, self.spec.schema, self.ctx.lang)
-        await form.mount_all([make_control(spec, self.ctx) for spec in specs], before=opening)
-        await opening.remove()
-        controls = list(self.query(Control))
-        texts = [c for c in controls if isinstance(c, TextControl)]
-        empty_id = [c for c in texts if c.spec.path[-1] == "id" and not self.ctx.doc.get(c.spec.path)]
-        first = next(iter(empty_id or [c for c in texts if c.spec.path[-1] != "id"] or controls), None)
-        if first is not None:
-            first.focus_input()
-        form.scroll_home(animate=False)
-        self.call_after_refresh(lambda: form.scroll_home(animate=False))
+        try:
+            form = self.query_one("#item-form", VerticalScroll)
+            opening = self.query_one("#item-opening")
+            specs = item_specs(self.path, self.spec.schema, self.ctx.lang)
+            await form.mount_all([make_control(spec, self.ctx) for spec in specs], before=opening)
+            await opening.remove()
+            controls = list(self.query(Control))
+            texts = [c for c in controls if isinstance(c, TextControl)]
+            empty_id = [c for c in texts if c.spec.path[-1] == "id" and not self.ctx.doc.get(c.spec.path)]
+            first = next(iter(empty_id or [c for c in texts if c.spec.path[-1] != "id"] or controls), None)
+            if first is not None:
+                first.focus_input()
+            form.scroll_home(animate=False)
+            self.call_after_refresh(lambda: form.scroll_home(animate=False))
+        finally:
+            self._hold(False)
+
+    def _hold(self, on: bool) -> None:
+        """Hold the keys typed ahead (``type_ahead``) from the frame until the cursor is in the form."""
+        if on != self._holding:
+            self._holding = on
+            getattr(self.app, "hold_keys" if on else "release_keys", lambda: None)()
+
+    def on_unmount(self) -> None:
+        self._hold(False)  # closed before its fields were built
 
     def action_close(self) -> None:
         """Back to the list."""
