@@ -19,7 +19,7 @@ widget busy for good), a key is let through after ``HOLD_LIMIT`` seconds
 rather than kept forever.
 
 Textual has no public notion of "the screen has caught up"; the queues and
-callbacks read here (``_registry``, ``_message_queue``, ``_next_callbacks``,
+callbacks read here (``_registry``, ``_message_queue``, ``_pending_message``, ``_next_callbacks``,
 ``Screen._callbacks``) are private, and this module is the one place that reads
 them (``docs/editor.md``, "Type-ahead").
 """
@@ -135,6 +135,19 @@ def _busy(node: Any) -> bool:
     return bool(node._next_callbacks or node._pending_message is not None or not node._message_queue.empty())
 
 
+def _app_busy(app: Any) -> bool:
+    """Has the app itself work queued that may move the cursor, ahead of the keys it has still to read?
+
+    ``Widget.focus`` does not move the cursor: it asks the app to, through the
+    app's own queue. A field's handler that ran before the app read the next key
+    (a drop-down closing, a list taking the cursor back after its form) leaves
+    that request behind the key; the key must wait for it, not go to the field
+    the cursor is leaving. Keys and pastes in the queue are the author's, not work.
+    """
+    waiting = [app._pending_message, *app._message_queue.values]  # the one peeked at, then the queue
+    return bool(app._next_callbacks) or any(message is not None and not isinstance(message, HELD) for message in waiting)
+
+
 def _furniture(node: Any) -> bool:
     while node is not None:
         if isinstance(node, FURNITURE):
@@ -219,9 +232,9 @@ class TypeAhead:
     def caught_up(self) -> bool:
         """True when nothing that decides where a key goes has work waiting.
 
-        That is: a cursor somewhere (while none is, for up to ``FOCUS_GRACE``),
-        the screens (their messages and the callbacks they run after
-        a refresh), the focused widget and its containers (a key they are still
+        That is: no cursor move waiting in the app's own queue, a cursor
+        somewhere (while none is, for up to ``FOCUS_GRACE``), the screens
+        (their messages and the callbacks they run after a refresh), the focused widget and its containers (a key they are still
         handling may open a form or move the cursor), and any widget still
         mounting or being removed (a form or a step on its way). The footer,
         the header and the notes in the corner do not count: they never take a
@@ -231,6 +244,8 @@ class TypeAhead:
         if self._holds:
             return False
         app: Any = self
+        if _app_busy(app):
+            return False
         if app.focused is None:  # the field with the cursor was removed; its successor is on its way
             if self._unfocused_for < FOCUS_GRACE:
                 return False

@@ -228,3 +228,75 @@ async def test_a_form_that_keeps_the_app_busy_past_the_hold_limit_still_takes_th
     actors = saved(example)["actors"]
     assert len(actors) == before + 1
     assert actors[before]["name"] == "Әсел Нұрланқызы"
+
+
+@pytest.mark.slow
+async def test_a_key_read_after_a_cursor_move_was_asked_for_lands_where_the_cursor_went(example: Path) -> None:
+    """A field's handler asked for the cursor to move (``Widget.focus`` goes through the app's queue) before the
+    app read the key typed next: the key waits for the move (a drop-down closing, a list taking the cursor back
+    after its form, a step putting it in its first field all move it so)."""
+    import asyncio
+
+    from textual import events
+
+    from keykis.tui.widgets.step_panel import StepPanel
+    from tests.tui.helpers import WAIT_CAP
+
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await open_step(pilot, "time_place")
+        await settle(pilot)
+        assert focused_path(pilot) == "time_place.time"
+        doc = app.screen.doc
+        time_before, place_before = doc.get(("time_place", "time")), doc.get(("time_place", "place"))
+        place = next(c for c in app.screen.query_one(StepPanel).controls() if c.spec.path == ("time_place", "place"))
+        app.post_message(events.Key("Ж", "Ж"))  # read by the app after the move below was asked for
+        place.focus_input()
+        # Wait without the pilot (its pause asks every widget for a callback, which would hold the key anyway).
+        end = asyncio.get_running_loop().time() + WAIT_CAP
+        while not app._message_queue.empty() or app.keys_waiting:
+            assert asyncio.get_running_loop().time() < end, "the key was never read"
+            await asyncio.sleep(0.01)
+        await drained(pilot)
+        assert focused_path(pilot) == "time_place.place"
+        assert doc.get(("time_place", "time")) == time_before, "the key went to the field the cursor was leaving"
+        assert doc.get(("time_place", "place")) == "Ж" + place_before
+
+
+@pytest.mark.slow
+async def test_a_slow_form_shows_opening_in_its_frame_first_and_takes_the_keys_typed_meanwhile(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building a form's fields holds the app (seconds on a loaded machine): its frame, title and «Ашылуда…» are
+    laid out before that starts, and the keys typed meanwhile wait for the cursor in its first field."""
+    import time
+
+    from textual.widgets import Label
+
+    from keykis.tui.screens import item_editor
+
+    make_control = item_editor.make_control
+    note_seen: list[bool] = []
+
+    def slow_make_control(spec, ctx):  # type: ignore[no-untyped-def]
+        screen = app.screen
+        notes = list(screen.query("#item-opening")) if isinstance(screen, ItemEditor) else []
+        note_seen.append(bool(notes) and isinstance(notes[0], Label) and notes[0].region.height > 0
+                         and say("editor.opening", "kk") in str(notes[0].render()))
+        time.sleep(0.3)  # the app can do nothing else meanwhile, as when the machine is busy
+        return make_control(spec, ctx)
+
+    monkeypatch.setattr(item_editor, "make_control", slow_make_control)
+    app = make_app(example, lang="kk")
+    async with app.run_test(size=SMALL) as pilot:
+        before = await at_the_actors_list(pilot, example)
+        # Form fields: id, kind, environment, name (the cursor starts here), alias, role.
+        burst(pilot, "a", *"Әсел Нұрланқызы", "tab", "tab", *"есепші", "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and isinstance(app.focused, ItemTable)
+    assert note_seen and all(note_seen), "the frame with its note was not on screen while the fields were built"
+    actors = saved(example)["actors"]
+    assert len(actors) == before + 1
+    assert actors[before]["name"] == "Әсел Нұрланқызы" and actors[before]["role"] == "есепші"
+    assert "alias" not in actors[before]
