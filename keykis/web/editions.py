@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from keykis.audience import student_view
 from keykis.gate import ReadyCase
+from keykis.render.case_edition import refuse_giveaways
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
@@ -80,6 +81,8 @@ def render_edition(case: ReadyCase, edition: str, lang: str | None = None) -> Ed
         svgs["fan.svg"] = draw(fan_dot(view, ctx.lang))
         ctx.fan_url = asset_url("fan.svg")
     html = handout_body(ctx) if story else render_html(TEMPLATES[edition], c=ctx)
+    if edition == HANDOUT:  # a page students read never carries an answer, on paper or on screen
+        refuse_giveaways(html, public_case(case), case.folder)
     match = _BODY.search(html)
     body = match.group("body") if match else html
 

@@ -39,7 +39,7 @@ from keykis.model import Case, case_number, find_cases, load_case
 from keykis.outputs import refuse_overlap
 from keykis.paths import schemas_dir, templates_dir
 from keykis.render.engine import render_html
-from keykis.vocabulary import LANGS, known, label, say
+from keykis.vocabulary import LANGS, error_message, known, label, say
 from keykis.web.editions import GUIDELINES, HANDOUT, render_edition
 from keykis.web.search_index import case_terms, index_script
 from keykis.web.text import text_by_language
@@ -326,7 +326,8 @@ def build_site(paths: list[Path], opts: SiteOptions) -> SiteReport:
             keys[slug] = key
             report.built.append(slug)
         except (KeykisError, OSError, ValueError) as exc:
-            report.failed.append((slug, str(exc)))
+            said = exc.where() + error_message(exc, opts.messages) if isinstance(exc, UserError) else str(exc)
+            report.failed.append((slug, said))
             shutil.rmtree(opts.outdir / "cases" / slug, ignore_errors=True)
     for slug in sorted(set(manifest.get("cases") or {}) - set(entries)):
         if slug and not slug.startswith(".") and "/" not in slug:

@@ -288,3 +288,22 @@ def test_a_hostile_record_of_the_site_is_rebuilt_never_trusted(tmp_path: Path) -
     os.mkfifo(record)  # a named pipe in its place is never read (it would hang): the folder is not the site's
     with pytest.raises(UserError, match="did not write"):
         build_site([cases], SiteOptions(site))
+
+
+def test_a_case_whose_closing_repeats_the_chosen_solution_is_left_off_the_site(tmp_path: Path) -> None:
+    """The web handout is refused as the printed one is: the case is reported, its page not written, and no page of
+    the site carries the answer."""
+    from tests.render.test_handout import _SOLUTION, _copying_case
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    leaky = _copying_case(cases, "closing")
+    shutil.copytree(CASES / "civil-service-recruitment", cases / "civil-service-recruitment")
+    report = build_site([cases], SiteOptions(tmp_path / "site", messages="ru"))
+    assert report.built == ["civil-service-recruitment"]
+    assert [slug for slug, _ in report.failed] == [leaky.name]
+    assert _SOLUTION.rstrip(".") in report.failed[0][1] and "раздаточный материал" in report.failed[0][1]  # in Russian
+    assert not (tmp_path / "site" / "cases" / leaky.name).exists()
+    answer = _SOLUTION.split(",")[0]
+    assert [p for p in (tmp_path / "site").rglob("*") if p.is_file() and answer in p.read_text(encoding="utf-8",
+                                                                                              errors="replace")] == []
