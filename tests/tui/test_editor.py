@@ -296,6 +296,26 @@ async def test_render_runs_in_a_worker_and_lists_the_pdfs(example: Path) -> None
         assert (example.parent / "out" / "case.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow
+async def test_render_says_why_a_handout_with_the_answer_is_not_written(tmp_path: Path) -> None:
+    from tests.render.test_handout import _SOLUTION, _copying_case
+
+    case = _copying_case(tmp_path, "closing") / "case.yaml"
+    app = make_app(case, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: type(app.screen).__name__ == "RenderScreen", "the render screen")
+        screen = app.screen
+
+        def status() -> str:
+            return str(screen.query_one("#render-status", Static).render())
+
+        await until(pilot, lambda: "раздаточный материал" in status(), "the refusal, in Russian")
+        assert _SOLUTION.split(",")[0] in " ".join(status().split()) and screen.outputs == []
+    assert not list(case.parent.rglob("*.pdf"))
+
+
 def test_app_module_is_small() -> None:
     assert len(Path(app_module.__file__).read_text(encoding="utf-8").splitlines()) < 150
 

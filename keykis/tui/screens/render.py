@@ -12,10 +12,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar, Static
 
-from keykis.errors import KeykisError
+from keykis.errors import KeykisError, UserError
 from keykis.model import Case
 from keykis.tui.key_words import say_keys
-from keykis.vocabulary import say
+from keykis.vocabulary import error_message, say
 
 
 class RenderScreen(ModalScreen[None]):
@@ -52,8 +52,9 @@ class RenderScreen(ModalScreen[None]):
             return
         try:
             result = render_case(require_case(self.case), self.outdir, lang=self.lang)
-        except KeykisError as exc:
-            self.app.call_from_thread(self._finish, str(exc), [])
+        except KeykisError as exc:  # a refused handout, a case the gate stops: said in the editor's language
+            said = exc.where() + error_message(exc, self.lang) if isinstance(exc, UserError) else str(exc)
+            self.app.call_from_thread(self._finish, said, [])
             return
         head = say("editor.render_done", self.lang, s=time.perf_counter() - started)
         self.app.call_from_thread(self._finish, head, list(result.outputs))
