@@ -300,3 +300,59 @@ async def test_a_slow_form_shows_opening_in_its_frame_first_and_takes_the_keys_t
     assert len(actors) == before + 1
     assert actors[before]["name"] == "Әсел Нұрланқызы" and actors[before]["role"] == "есепші"
     assert "alias" not in actors[before]
+
+
+@pytest.mark.slow
+async def test_a_tab_read_while_the_list_refreshes_after_its_form_moves_to_the_next_list(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list refreshes late after its form closes and asks for the cursor back; the Tab typed after Escape
+    arrives meanwhile, and the app reads it only after the list has handled its refresh (a loaded machine runs
+    the app's turn late). The Tab waits for the cursor to be back on the list rather than being undone by it."""
+    import asyncio
+
+    from textual import events
+
+    from keykis.tui.type_ahead import _busy as busy
+    from tests.tui.helpers import WAIT_CAP
+
+    on_edit_item = EditorScreen.on_edit_item
+    tabs: list[str] = []
+
+    def late_refresh(self: EditorScreen, event) -> None:  # type: ignore[no-untyped-def]
+        done = event.done
+
+        async def refresh_late(result: object) -> None:
+            end = asyncio.get_running_loop().time() + WAIT_CAP
+            while any(isinstance(s, ItemEditor) for s in app._registry):  # the form's teardown first
+                assert asyncio.get_running_loop().time() < end, "the form was never taken down"
+                await asyncio.sleep(0.01)
+            if not tabs:
+                tabs.append("tab")
+                app.call_later(the_list_settled)  # the app's turn comes late: the list and the step go first
+                app.post_message(events.Key("tab", "\t"))  # the author's Tab, arrived as the list refreshes
+            done(result)
+
+        async def the_list_settled() -> None:
+            end = asyncio.get_running_loop().time() + WAIT_CAP
+            while app.screen._callbacks or any(busy(n) for n in app.screen.walk_children(with_self=True)):
+                assert asyncio.get_running_loop().time() < end, "the list never settled"
+                await asyncio.sleep(0.01)
+
+        event.done = refresh_late
+        on_edit_item(self, event)
+
+    monkeypatch.setattr(EditorScreen, "on_edit_item", late_refresh)
+    app = make_app(example, lang="ru")
+    async with app.run_test(size=SMALL) as pilot:
+        before = await at_the_actors_list(pilot, example)
+        burst(pilot, "a", *"Гүлнар", "escape")
+        await until(pilot, lambda: tabs, "the form to close and the list to refresh")
+        await drained(pilot)
+        await settle(pilot)
+        assert focused_path(pilot) == "objects", "the Tab after the form was undone by the list's refresh"
+        burst(pilot, "a", *"Касса", "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+    data = saved(example)
+    assert data["actors"][before]["name"] == "Гүлнар"
+    assert data["objects"][-1]["name"] == "Касса"
