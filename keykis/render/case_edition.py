@@ -65,7 +65,7 @@ def render_editions(case: ReadyCase, outdir: Path, *, editions: tuple[str, ...],
     for name in wanted:
         jobs[name] = PdfJob(html=pages[name], target=outdir / name, roots=[case.folder] if case.folder else [],
                             assets=assets, archival=archival, attachments=[] if name == "handout.pdf" else attachments,
-                            floats=name != "graph.pdf")
+                            floats=name != "graph.pdf", shared=name == "graph.pdf")  # every pass makes the graph page
         _one(name, outdir, result, jobs[name], keep_html=html)
     if "case.pdf" in jobs and "guidelines.pdf" in jobs:
         result.sizes = printed_sizes(result.pages["case.pdf"], result.pages["guidelines.pdf"],

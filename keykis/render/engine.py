@@ -10,8 +10,11 @@ sees half a PDF.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import logging
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -23,7 +26,7 @@ from markupsafe import Markup
 from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
 from keykis.render import floats, markup, typography
-from keykis.render.fetcher import SafeFetcher
+from keykis.render.fetcher import SafeFetcher, asset_url
 from keykis.vocabulary.dates import long_date
 
 STYLESHEET = "print.css"
@@ -183,10 +186,77 @@ class PdfJob:
     """Write a tagged PDF (structure for screen readers); parts joined later are untagged (the join drops tags)."""
     floats: bool = False
     """Let figures and tables float to the next page while the text runs on (``keykis.render.floats``)."""
+    shared: bool = False
+    """Another process of the same build makes the very same document (the graph page of a case, in the handout
+    pass and in the pass after it): during a build it is kept in the build's shared folder by the hash of all
+    it is made from (:func:`job_key`), and laid out only by whichever process comes first."""
+
+
+def job_key(job: PdfJob) -> str:
+    """The hash of everything a job's PDF is made from: its HTML, stylesheets, folders, the assets it shows and
+    its options."""
+    digest = hashlib.sha256()
+    for part in (job.html, *job.stylesheets, *map(str, job.roots), repr((job.archival, job.tagged, job.floats))):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for name, (data, media) in sorted(job.assets.items()):
+        if asset_url(name) not in job.html:
+            continue  # an asset the document does not show (the fan matrix beside the graph page)
+        digest.update(f"{name}\0{media}\0{len(data)}\0".encode("utf-8", "surrogatepass") + data)
+    for name, data, desc in job.attachments:
+        digest.update(f"{name}\0{desc}\0{len(data)}\0".encode("utf-8", "surrogatepass") + data)
+    return digest.hexdigest()
+
+
+def _shared_folder(job: PdfJob) -> Path | None:
+    from keykis.render.graph_dot import SHARED_ENV
+
+    folder = os.environ.get(SHARED_ENV) if job.shared else None
+    return Path(folder) if folder else None
+
+
+def _kept(job: PdfJob, folder: Path, key: str) -> tuple[int, SafeFetcher] | None:
+    """The PDF another process of the build made from the same inputs, copied to ``job.target``; None if there is none."""
+    try:
+        data = (folder / f"{key}.pdf").read_bytes()
+        facts = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        pages, anchors, refused = int(facts["pages"]), dict(facts["anchors"]), list(facts["refused"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    write_atomic(job.target, data)
+    for anchor, page in anchors.items():
+        job.anchor_pages.setdefault(str(anchor), int(page))
+    fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
+    fetcher.refused.extend(str(url) for url in refused)
+    return pages, fetcher
+
+
+def _keep(job: PdfJob, folder: Path, key: str, pages: int, fetcher: SafeFetcher) -> None:
+    """Keep a written PDF for the build's other processes (the facts file last: a reader finds both or neither)."""
+    from keykis.render.graph_dot import keep_shared
+
+    keep_shared(str(folder / f"{key}.pdf"), job.target.read_bytes())
+    facts = {"pages": pages, "anchors": job.anchor_pages, "refused": fetcher.refused}
+    keep_shared(str(folder / f"{key}.json"), json.dumps(facts).encode())
 
 
 def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
-    """Lay out ``job.html`` and write the PDF; return its page count and the fetcher used."""
+    """Lay out ``job.html`` and write the PDF; return its page count and the fetcher used.
+
+    A ``shared`` job that another process of the build has already made is copied instead of laid out again.
+    """
+    folder = _shared_folder(job)
+    key = job_key(job) if folder is not None else ""
+    if folder is not None:
+        kept = _kept(job, folder, key)
+        if kept is not None:
+            return kept
+    pages, fetcher = _write_pdf(job)
+    if folder is not None:
+        _keep(job, folder, key, pages, fetcher)
+    return pages, fetcher
+
+
+def _write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
     from weasyprint import HTML, Attachment
 
     fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)

@@ -301,12 +301,12 @@ def draw(dot_source: str, fmt: str = "svg") -> bytes:
         _readable(done.stdout)
     _cache[key] = done.stdout
     if kept is not None:
-        _keep(kept, done.stdout)
+        keep_shared(kept, done.stdout)
     return done.stdout
 
 
-def _keep(path: str, data: bytes) -> None:
-    """Write a drawing for the build's other processes; a whole file or none (no failure if it cannot)."""
+def keep_shared(path: str, data: bytes) -> None:
+    """Write a drawing (or a document) for the build's other processes; a whole file or none (no failure if it cannot)."""
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
