@@ -6,7 +6,7 @@ Cards are made with ``keykis.card.make_card`` from the bundled cases (no renderi
 number, title and one keyword of its own. Prints the cold write, the write after one title changed (parts laid
 out again, and the time of the join; skipped with ``--cold-only``), pages and parts, and the peak memory: the
 process's own (``ru_maxrss``) and the resident memory of the whole process tree, sampled every 0.1 s with psutil
-(children included, should the catalogue ever lay out in workers), with the peak of each step.
+(the processes that lay the parts out included), with the peak of each step, and the CPU of the tree.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ class TreeMemory:
         self.every = every
         self.step = "start"
         self.peaks: dict[str, int] = {}
+        self.cpu: dict[int, float] = {}
+        """CPU seconds of every process of the tree seen, by pid: the layout processes are the fork server's
+        children, which this process never reaps, so ``RUSAGE_CHILDREN`` does not count them."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -64,6 +67,8 @@ class TreeMemory:
         for proc in [self.me, *self.me.children(recursive=True)]:
             try:
                 total += proc.memory_info().rss
+                times = proc.cpu_times()
+                self.cpu[proc.pid] = times.user + times.system  # the last look at each process
             except psutil.Error:  # a child that ended between the listing and the look
                 pass
         return total
@@ -138,7 +143,8 @@ def report(n: int, memory: TreeMemory) -> None:
     steps = ", ".join(f"{step} {peak / 2**20:.0f} MB" for step, peak in memory.peaks.items())
     print(f"N={n}: peak memory {usage.ru_maxrss / 1024:.0f} MB (ru_maxrss); process tree sampled every "
           f"{memory.every} s: {max(memory.peaks.values(), default=0) / 2**20:.0f} MB ({steps}); "
-          f"CPU {usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime:.1f} s in all")
+          f"CPU {usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime:.1f} s reaped, "
+          f"{sum(memory.cpu.values()):.1f} s over the process tree sampled")
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

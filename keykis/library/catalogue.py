@@ -479,8 +479,41 @@ def _lay_out(html: str, target: Path) -> int:
     return pages
 
 
-def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[str, Path]) -> tuple[Path, int]:
-    """The PDF of ``html`` in ``folder`` (laid out unless cached) and its page count.
+LAYOUTS_PER_PROCESS = 4
+"""Parts a layout process lays out before another takes its place. WeasyPrint keeps 10-20 MB of every layout
+(and 100-215 MB while it lays a part out), so one process laying out every part grows with the library."""
+
+
+class Layouts:
+    """Lays the catalogue's parts out in short-lived processes, one part at a time (a part's first page is where
+    the part before it ended), each process replaced after :data:`LAYOUTS_PER_PROCESS` parts; this process only
+    joins. The processes are started on the first part to lay out (a catalogue taken whole from the cache starts
+    none) and stopped by :meth:`close`."""
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+
+    def __call__(self, html: str, target: Path) -> int:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context: Any = multiprocessing.get_context(method)
+            if method == "forkserver":  # only read if the build has not started the server yet
+                context.set_forkserver_preload(["keykis.library.catalogue", "keykis.render.engine", "weasyprint"])
+            self._pool = ProcessPoolExecutor(1, mp_context=context, max_tasks_per_child=LAYOUTS_PER_PROCESS)
+        return int(self._pool.submit(_lay_out, html, target).result())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[str, Path],
+              lay_out: Callable[[str, Path], int] = _lay_out) -> tuple[Path, int]:
+    """The PDF of ``html`` in ``folder`` (laid out by ``lay_out`` unless cached) and its page count.
 
     A chunk is stored as ``<hash>-<pages>.pdf``, so a cached chunk's page count costs no PDF parsing.
     """
@@ -490,7 +523,7 @@ def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[
         return path, int(path.stem.rpartition("-")[2])
     stats.laid_out += 1
     tmp = folder / f"{key}.new"
-    pages = _lay_out(html, tmp)
+    pages = lay_out(html, tmp)
     path = folder / f"{key}-{pages}.pdf"
     tmp.replace(path)
     cached[key] = path
@@ -552,30 +585,35 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
     letters, index_title = keyword_index(cards, lang), say("catalogue.index", lang)
     used: set[Path] = set()
     front_pages = 1
-    for _ in range(3):  # the chunks' folios and the contents depend on the front matter's own length
-        laid, page = [], front_pages + 1
-        for p in all_chunks:
-            path, n = _laid_out(chunk_html(p, lang, page), folder, salt + lang, stats, cached)
-            laid.append((p, path, n, page))
-            page += n
-        contents = []
-        for p, path, _, start in laid:
-            firsts = [x for x in p.sections if x.first]
-            at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
-            contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0), "anchor": x.anchor}
-                         for x in firsts]
-        index: list[tuple[Path, list[str]]] = []
-        if letters:
-            contents.append({"name": index_title, "count": None, "page": page, "anchor": INDEX_ANCHOR})
-        for n, piece in enumerate(index_pieces(letters, INDEX_PIECE)):
-            path, count = _laid_out(index_html(piece, lang, page, first=not n), folder, salt + lang, stats, cached)
-            index.append((path, [] if n else [index_title]))
-            page += count
-        front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached)
-        used |= {front, *(path for _, path, _, _ in laid), *(path for path, _ in index)}
-        if n_front == front_pages:
-            break
-        front_pages = n_front
+    lay_out = Layouts()
+    try:
+        for _ in range(3):  # the chunks' folios and the contents depend on the front matter's own length
+            laid, page = [], front_pages + 1
+            for p in all_chunks:
+                path, n = _laid_out(chunk_html(p, lang, page), folder, salt + lang, stats, cached, lay_out)
+                laid.append((p, path, n, page))
+                page += n
+            contents = []
+            for p, path, _, start in laid:
+                firsts = [x for x in p.sections if x.first]
+                at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
+                contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0),
+                              "anchor": x.anchor} for x in firsts]
+            index: list[tuple[Path, list[str]]] = []
+            if letters:
+                contents.append({"name": index_title, "count": None, "page": page, "anchor": INDEX_ANCHOR})
+            for n, piece in enumerate(index_pieces(letters, INDEX_PIECE)):
+                path, count = _laid_out(index_html(piece, lang, page, first=not n), folder, salt + lang, stats, cached,
+                                        lay_out)
+                index.append((path, [] if n else [index_title]))
+                page += count
+            front, n_front = _laid_out(front_html(cards, lang, contents), folder, salt + lang, stats, cached, lay_out)
+            used |= {front, *(path for _, path, _, _ in laid), *(path for path, _ in index)}
+            if n_front == front_pages:
+                break
+            front_pages = n_front
+    finally:
+        lay_out.close()  # the layout processes end before the join: the join holds one part at a time
     joined = [(front, []), *((path, [x.name for x in p.sections if x.first]) for p, path, _, _ in laid), *index]
     pages = join_pdfs(joined, outdir / CATALOG_PDF, title=say("catalogue.title", lang),
                       subject=say("catalogue.subtitle", lang), lang=lang)
