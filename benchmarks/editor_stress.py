@@ -77,6 +77,29 @@ STUDY_PARTS_TO_DEFENCE = 8
 """Ctrl+N from the study screen's first part (who made the worksheet) to the defence."""
 
 
+DEFENCE_HEADING = "For the defence"
+"""The defence part's heading in an English session: the study screen has reached the part typed into."""
+
+
+def _to_defence(session: str) -> None:
+    """Ctrl+N until the defence part is on screen (it is the last part: one Ctrl+N too many stays there).
+
+    Waits for the screen rather than a fixed pause: under load a Ctrl+N sent while the study screen
+    was still mounting was lost, and the typing then went to another part and was never saved.
+    """
+    for _ in range(STUDY_PARTS_TO_DEFENCE):
+        _tmux("send-keys", "-t", session, "C-n")
+        time.sleep(0.3)
+    deadline = time.monotonic() + 120
+    while DEFENCE_HEADING not in _tmux("capture-pane", "-p", "-t", session):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the study screen did not reach the defence part")
+        time.sleep(2.0)
+        if DEFENCE_HEADING not in _tmux("capture-pane", "-p", "-t", session):
+            _tmux("send-keys", "-t", session, "C-n")
+    time.sleep(1.0)
+
+
 def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keykis: Path | None = None,
              study: bool = False) -> Result:
     """One run: type for ``seconds`` at ``cps`` characters per second with ``load`` busy processes."""
@@ -103,9 +126,8 @@ def run_once(seconds: float, *, load: int, cps: float = 7.0, seed: int = 0, keyk
                 raise RuntimeError("the editor did not start")
             time.sleep(0.3)
         time.sleep(1.0)
-        for _ in range(STUDY_PARTS_TO_DEFENCE if study else 0):
-            _tmux("send-keys", "-t", session, "C-n")
-            time.sleep(1.0)
+        if study:
+            _to_defence(session)
         for b in burners:
             b.start()
         last_mtime = case.stat().st_mtime_ns

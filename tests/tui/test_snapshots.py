@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from keykis.tui.app import make_app
 from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle
+from tests.tui.helpers import settle, until
 
 pytestmark = pytest.mark.slow
 
@@ -26,14 +26,24 @@ async def steady(pilot) -> None:
         assert isinstance(widget, (Input, TextArea))
         widget.cursor_blink = False
     await pilot.pause()
+    await until(pilot, lambda: not _tables_pending(pilot.app), "the tables to measure their rows")
     seen = pilot.app.export_screenshot()
     for _ in range(20):
         await pilot.pause(0.1)
         await pilot.app.workers.wait_for_complete()
         now = pilot.app.export_screenshot()
-        if now == seen and not getattr(pilot.app, "keys_waiting", False):
+        if now == seen and not getattr(pilot.app, "keys_waiting", False) and not _tables_pending(pilot.app):
             return
         seen = now
+
+
+def _tables_pending(app) -> bool:
+    """Whether a table still has rows or cells to measure: DataTable sizes itself only when its queue is idle.
+
+    Until then it may draw with a scroll bar its rows will not need (seen under load in the actors list).
+    """
+    return any(getattr(t, "_require_update_dimensions", False) or getattr(t, "_updated_cells", None)
+               for t in app.screen.query(DataTable))
 
 
 def keys_then_steady(*keys: str):
