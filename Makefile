@@ -1,8 +1,8 @@
 # keykis — two commands do all set-up on a fresh Debian/Ubuntu machine:
 #   make demo   checks and builds the bundled cases into out/
 #   make test   runs ruff, mypy, the import contracts and the test suite
-#   make test-fast  the same checks and every test not marked slow (about a minute on two idle cores:
-#               113–120 CPU seconds measured, see docs/architecture.md)
+#   make test-fast  the same checks and every test not marked slow (under a minute on two idle cores:
+#               56.7 s measured, see docs/architecture.md)
 # Both install what is missing: system packages (Graphviz, Pango, fonts,
 # poppler, tmux) through apt when absent, and the Python environment in .venv.
 
