@@ -80,8 +80,6 @@ def test_editor_decision_matrix(snap_compare, example: Path) -> None:
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)
 
 
-@pytest.mark.xfail(strict=False, reason="open (docs/editor.md): the step's first text area is laid out at 1fr, "
-                   "as tall as the pane, for a frame before it is fitted, and the pane scrolls it to the top then")
 def test_editor_final_abstract_beside_the_draft(snap_compare, example: Path) -> None:
     run = keys_then_steady(*["ctrl+n"] * 21)
     assert snap_compare(make_app(example, lang="en"), terminal_size=SIZE, run_before=run)

@@ -131,9 +131,14 @@ class TextControl(Control):
         area = TextBox(text, soft_wrap=True, show_line_numbers=False, placeholder=hint,
                        read_only=self.ctx.read_only, tab_behavior="focus", compact=True)
         area.cursor_blink = False
+        area.styles.height = MIN_LINES  # never a frame at the pane's full height, which scrolled the step's first field away
         yield area
 
     def on_resize(self) -> None:
+        self._fit()
+
+    def on_text_box_resized(self, event: TextBox.Resized) -> None:
+        event.stop()
         self._fit()
 
     def _fit(self) -> None:

@@ -11,13 +11,25 @@ is drawn again once its styles are in place.
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
 
 class TextBox(TextArea):
-    """A ``TextArea`` that draws blank, instead of failing, while its styles are missing."""
+    """A ``TextArea`` that draws blank, instead of failing, while its styles are missing.
+
+    It also tells its form when its width changed (``Resized``): only then are its wrapped
+    lines known, and the form fits its height to them.
+    """
+
+    class Resized(Message):
+        """The area's size changed; its wrapped lines are those of the new width."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     def render_lines(self, crop: Region) -> list[Strip]:
         try:
