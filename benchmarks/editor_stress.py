@@ -87,13 +87,14 @@ def _to_defence(session: str) -> None:
     Waits for the screen rather than a fixed pause: under load a Ctrl+N sent while the study screen
     was still mounting was lost, and the typing then went to another part and was never saved.
     """
-    for _ in range(STUDY_PARTS_TO_DEFENCE):
+    for _ in range(STUDY_PARTS_TO_DEFENCE):  # as fast as a student holding Ctrl+N (this once stopped the screen)
         _tmux("send-keys", "-t", session, "C-n")
-        time.sleep(0.3)
+        time.sleep(0.05)
     deadline = time.monotonic() + 120
     while DEFENCE_HEADING not in _tmux("capture-pane", "-p", "-t", session):
         if time.monotonic() > deadline:
-            raise RuntimeError("the study screen did not reach the defence part")
+            raise RuntimeError("the study screen did not reach the defence part:\n"
+                               + _tmux("capture-pane", "-p", "-t", session))
         time.sleep(2.0)
         if DEFENCE_HEADING not in _tmux("capture-pane", "-p", "-t", session):
             _tmux("send-keys", "-t", session, "C-n")

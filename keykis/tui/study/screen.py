@@ -222,7 +222,8 @@ class StudyScreen(PanelScreen):
 
     def focus_part(self) -> None:
         """Put the cursor in the first control of the open part."""
-        self.query_one(PartPanel).focus_first()
+        for panel in self.query(PartPanel):  # none for a moment while a part passed at once is replaced
+            panel.focus_first()
 
     async def action_part(self, delta: int) -> None:
         """Go to the next or previous part."""

@@ -217,5 +217,7 @@ class MatrixGrids(Vertical):
         await self.mount_all(self.grids())
 
     def focus_input(self, scroll_visible: bool = True) -> None:
-        """Put the cursor in the list of matrices."""
-        self.query_one(ItemList).focus_input(scroll_visible)
+        """Put the cursor in the list of matrices (if it is there yet: a part passed at once may not have built it)."""
+        for items in self.query(ItemList):
+            items.focus_input(scroll_visible)
+            return

@@ -40,7 +40,9 @@ class ReflectionItem(Vertical):
 
     def focus_input(self, scroll_visible: bool = True) -> None:
         """Put the cursor in the note (a space typed there is a space, not a tick)."""
-        self.query_one(Input).focus(scroll_visible)
+        for note in self.query(Input):  # not there yet when the step was passed at once
+            note.focus(scroll_visible)
+            return
 
     def compose(self) -> ComposeResult:
         texts = self.step.reflection[self.qid]
