@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
@@ -278,18 +280,20 @@ async def test_the_command_palette_offers_the_editor_actions(example: Path) -> N
         assert footer == {"Сохранить"}, "the footer speaks the author's language too"
 
 
+async def _open_render(app: Any, pilot: Any) -> tuple[Any, Callable[[], str]]:
+    """Ctrl+R from the editor: the render screen, and a reader of its status line."""
+    await settle(pilot)
+    await pilot.press("ctrl+r")
+    await until(pilot, lambda: type(app.screen).__name__ == "RenderScreen", "the render screen")
+    screen = app.screen
+    return screen, lambda: str(screen.query_one("#render-status", Static).render())
+
+
 @pytest.mark.slow
 async def test_render_runs_in_a_worker_and_lists_the_pdfs(example: Path) -> None:
     app = make_app(example, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await until(pilot, lambda: type(app.screen).__name__ == "RenderScreen", "the render screen")
-        screen = app.screen
-
-        def status() -> str:
-            return str(screen.query_one("#render-status", Static).render())
-
+        screen, status = await _open_render(app, pilot)
         await until(pilot, lambda: "case.pdf" in status(), "the render to list its PDFs")
         names = sorted(p.name for p in screen.outputs)
         assert "case.pdf" in names, names
@@ -303,14 +307,7 @@ async def test_render_says_why_a_handout_with_the_answer_is_not_written(tmp_path
     case = _copying_case(tmp_path, "closing") / "case.yaml"
     app = make_app(case, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await until(pilot, lambda: type(app.screen).__name__ == "RenderScreen", "the render screen")
-        screen = app.screen
-
-        def status() -> str:
-            return str(screen.query_one("#render-status", Static).render())
-
+        screen, status = await _open_render(app, pilot)
         await until(pilot, lambda: "раздаточный материал" in status(), "the refusal, in Russian")
         assert _SOLUTION.split(",")[0] in " ".join(status().split()) and screen.outputs == []
     assert not list(case.parent.rglob("*.pdf"))
