@@ -52,7 +52,8 @@ class TreeMemory:
         self.me = psutil.Process()
         self.every = every
         self.step = "start"
-        self.peaks: dict[str, int] = {}
+        self.peaks: dict[str, tuple[int, int, int]] = {}
+        """Step -> peak RSS over the tree, PSS over the tree, USS of this process."""
         self.cpu: dict[int, float] = {}
         """CPU seconds of every process of the tree seen, by pid: the layout processes are the fork server's
         children, which this process never reaps, so ``RUSAGE_CHILDREN`` does not count them."""
@@ -60,23 +61,29 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
-    def sample(self) -> int:
+    def sample(self) -> tuple[int, int, int]:
+        """RSS and PSS summed over the tree, and this process's USS."""
         import psutil
 
-        total = 0
+        rss = pss = uss = 0
         for proc in [self.me, *self.me.children(recursive=True)]:
             try:
-                total += proc.memory_info().rss
+                info = proc.memory_full_info()
+                rss += info.rss
+                pss += info.pss
+                if proc.pid == self.me.pid:
+                    uss = info.uss
                 times = proc.cpu_times()
                 self.cpu[proc.pid] = times.user + times.system  # the last look at each process
             except psutil.Error:  # a child that ended between the listing and the look
                 pass
-        return total
+        return rss, pss, uss
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            rss = self.sample()
-            self.peaks[self.step] = max(self.peaks.get(self.step, 0), rss)
+            sample = self.sample()
+            peaks = self.peaks.setdefault(self.step, (0, 0, 0))
+            self.peaks[self.step] = (max(peaks[0], sample[0]), max(peaks[1], sample[1]), max(peaks[2], sample[2]))
 
     def stop(self) -> None:
         self._stop.set()
@@ -91,13 +98,12 @@ def main() -> None:
     args = p.parse_args()
     memory = TreeMemory()
     from keykis.library import catalogue
-    from keykis.render import join
 
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     memory.step = "cards"
     deck = cards(args.n)
     joins: list[float] = []
-    real_join = join.join_pdfs
+    real_join = catalogue._join
 
     def timed_join(*a, **k):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
@@ -113,7 +119,7 @@ def main() -> None:
         finally:
             memory.step = step
 
-    join.join_pdfs = join_step
+    catalogue._join = join_step  # the join itself runs in a process of its own
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         memory.step = "layout"
@@ -140,11 +146,14 @@ def report(n: int, memory: TreeMemory) -> None:
     """Peak memory (own and process tree), CPU in all and the load."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    steps = ", ".join(f"{step} {peak / 2**20:.0f} MB" for step, peak in memory.peaks.items())
-    print(f"N={n}: peak memory {usage.ru_maxrss / 1024:.0f} MB (ru_maxrss); process tree sampled every "
-          f"{memory.every} s: {max(memory.peaks.values(), default=0) / 2**20:.0f} MB ({steps}); "
-          f"CPU {usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime:.1f} s reaped, "
-          f"{sum(memory.cpu.values()):.1f} s over the process tree sampled")
+    mb = 2**20
+    steps = ", ".join(f"{step} {rss / mb:.0f} / {pss / mb:.0f} / {uss / mb:.0f} MB"
+                      for step, (rss, pss, uss) in memory.peaks.items())
+    peak = [max((p[i] for p in memory.peaks.values()), default=0) / mb for i in range(3)]
+    print(f"N={n}: peak memory {usage.ru_maxrss / 1024:.0f} MB (ru_maxrss of this process); process tree sampled "
+          f"every {memory.every} s, RSS summed / PSS summed / this process's USS: {peak[0]:.0f} / {peak[1]:.0f} / "
+          f"{peak[2]:.0f} MB ({steps}); CPU {usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime:.1f} s "
+          f"reaped, {sum(memory.cpu.values()):.1f} s over the process tree sampled")
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -471,12 +471,15 @@ class PdfStats:
     """Chunks (front matter included) laid out by WeasyPrint rather than taken from the cache."""
 
 
-def _lay_out(html: str, target: Path) -> int:
-    """Lay out one chunk as a tagged PDF (the join merges the chunks' structure trees) and return its page count."""
+def _lay_out(html: str, target: Path) -> tuple[int, dict[str, int]]:
+    """Lay out one chunk as a tagged PDF (the join merges the chunks' structure trees); return its page count and
+    the page (from 0) each anchor of it starts on, as WeasyPrint placed them (the PDF's named destinations), so
+    the process that joins never opens the part to find them."""
     from keykis.render.engine import PdfJob, write_pdf
 
-    pages, _ = write_pdf(PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=True))
-    return pages
+    job = PdfJob(html=html, target=target, stylesheets=(STYLESHEET,), tagged=True)
+    pages, _ = write_pdf(job)
+    return pages, dict(job.anchor_pages)
 
 
 LAYOUTS_PER_PROCESS = 4
@@ -486,14 +489,16 @@ LAYOUTS_PER_PROCESS = 4
 
 class Layouts:
     """Lays the catalogue's parts out in short-lived processes, one part at a time (a part's first page is where
-    the part before it ended), each process replaced after :data:`LAYOUTS_PER_PROCESS` parts; this process only
-    joins. The processes are started on the first part to lay out (a catalogue taken whole from the cache starts
-    none) and stopped by :meth:`close`."""
+    the part before it ended), each process replaced after ``per_process`` parts; the process that calls only
+    renders the pages' HTML. The processes are started on the first part to lay out (a catalogue taken whole from
+    the cache starts none) and stopped by :meth:`close`."""
 
-    def __init__(self) -> None:
+    def __init__(self, per_process: int = LAYOUTS_PER_PROCESS) -> None:
         self._pool: Any = None
+        self.per_process = per_process
 
-    def __call__(self, html: str, target: Path) -> int:
+    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``fn(*args, **kwargs)`` in the current short-lived process (started if there is none)."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -502,8 +507,12 @@ class Layouts:
             context: Any = multiprocessing.get_context(method)
             if method == "forkserver":  # only read if the build has not started the server yet
                 context.set_forkserver_preload(["keykis.library.catalogue", "keykis.render.engine", "weasyprint"])
-            self._pool = ProcessPoolExecutor(1, mp_context=context, max_tasks_per_child=LAYOUTS_PER_PROCESS)
-        return int(self._pool.submit(_lay_out, html, target).result())
+            self._pool = ProcessPoolExecutor(1, mp_context=context, max_tasks_per_child=self.per_process)
+        return self._pool.submit(fn, *args, **kwargs).result()
+
+    def __call__(self, html: str, target: Path) -> tuple[int, dict[str, int]]:
+        pages, anchors = self.run(_lay_out, html, target)
+        return int(pages), {str(k): int(v) for k, v in anchors.items()}
 
     def close(self) -> None:
         if self._pool is not None:
@@ -511,11 +520,29 @@ class Layouts:
             self._pool = None
 
 
+def _join(parts: list[tuple[Path, list[str]]], target: Path, *, title: str, subject: str, lang: str) -> int:
+    """Join the parts into ``target`` (``keykis.render.join``) in a process of its own that ends with the join.
+
+    The join keeps a few numbers per object and page of the whole catalogue to its end (offsets, page tree,
+    parent tree) and the PDF library keeps some of the memory of every part it read, so the join's peak grows
+    with the catalogue; in a process of its own that memory is returned when the join is done, and the process
+    that renders the pages stays the size of its cards."""
+    from keykis.render.join import join_pdfs
+
+    process = Layouts(per_process=1)
+    try:
+        return int(process.run(join_pdfs, parts, target, title=title, subject=subject, lang=lang))
+    finally:
+        process.close()
+
+
 def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[str, Path],
-              lay_out: Callable[[str, Path], int] = _lay_out) -> tuple[Path, int]:
+              lay_out: Callable[[str, Path], tuple[int, dict[str, int]]] = _lay_out,
+              anchors: dict[Path, dict[str, int]] | None = None) -> tuple[Path, int]:
     """The PDF of ``html`` in ``folder`` (laid out by ``lay_out`` unless cached) and its page count.
 
-    A chunk is stored as ``<hash>-<pages>.pdf``, so a cached chunk's page count costs no PDF parsing.
+    A chunk is stored as ``<hash>-<pages>.pdf``, so a cached chunk's page count costs no PDF parsing; a chunk laid
+    out now has its anchors' pages put in ``anchors`` (a cached one's are read from its PDF when needed).
     """
     key = hash_text(html, salt)
     if key in cached:
@@ -523,10 +550,12 @@ def _laid_out(html: str, folder: Path, salt: str, stats: PdfStats, cached: dict[
         return path, int(path.stem.rpartition("-")[2])
     stats.laid_out += 1
     tmp = folder / f"{key}.new"
-    pages = lay_out(html, tmp)
+    pages, found = lay_out(html, tmp)
     path = folder / f"{key}-{pages}.pdf"
     tmp.replace(path)
     cached[key] = path
+    if anchors is not None:
+        anchors[path] = found
     return path, pages
 
 
@@ -574,8 +603,6 @@ def _drop_old_chunks(outdir: Path) -> None:
 
 def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> PdfStats:
     """Write ``catalog.pdf`` from cached and new chunks; ``salt`` names the catalogue inputs (templates, fonts...)."""
-    from keykis.render.join import join_pdfs
-
     _drop_old_chunks(outdir)
     folder = outdir / CHUNKS
     folder.mkdir(parents=True, exist_ok=True)
@@ -584,19 +611,22 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
     counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
     letters, index_title = keyword_index(cards, lang), say("catalogue.index", lang)
     used: set[Path] = set()
+    anchors: dict[Path, dict[str, int]] = {}
     front_pages = 1
     lay_out = Layouts()
     try:
         for _ in range(3):  # the chunks' folios and the contents depend on the front matter's own length
             laid, page = [], front_pages + 1
             for p in all_chunks:
-                path, n = _laid_out(chunk_html(p, lang, page), folder, salt + lang, stats, cached, lay_out)
+                path, n = _laid_out(chunk_html(p, lang, page), folder, salt + lang, stats, cached, lay_out, anchors)
                 laid.append((p, path, n, page))
                 page += n
             contents = []
             for p, path, _, start in laid:
                 firsts = [x for x in p.sections if x.first]
-                at = _anchor_pages(path) if firsts[1:] or (firsts and firsts[0] is not p.sections[0]) else {}
+                at = {}
+                if firsts[1:] or (firsts and firsts[0] is not p.sections[0]):  # a discipline starts inside the chunk
+                    at = anchors[path] if path in anchors else _anchor_pages(path)
                 contents += [{"name": x.name, "count": counts[x.name], "page": start + at.get(x.anchor, 0),
                               "anchor": x.anchor} for x in firsts]
             index: list[tuple[Path, list[str]]] = []
@@ -613,10 +643,10 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
                 break
             front_pages = n_front
     finally:
-        lay_out.close()  # the layout processes end before the join: the join holds one part at a time
+        lay_out.close()  # the layout processes end before the join
     joined = [(front, []), *((path, [x.name for x in p.sections if x.first]) for p, path, _, _ in laid), *index]
-    pages = join_pdfs(joined, outdir / CATALOG_PDF, title=say("catalogue.title", lang),
-                      subject=say("catalogue.subtitle", lang), lang=lang)
+    pages = _join(joined, outdir / CATALOG_PDF, title=say("catalogue.title", lang), subject=say("catalogue.subtitle", lang),
+                  lang=lang)
     for stale in set(folder.iterdir()) - used:
         stale.unlink(missing_ok=True)
     stats.pages, stats.chunks = pages, len(laid) + 1 + len(index)

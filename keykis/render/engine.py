@@ -18,7 +18,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -26,8 +26,11 @@ from markupsafe import Markup
 from keykis import atomic, vocabulary
 from keykis.paths import templates_dir
 from keykis.render import floats, markup, typography
-from keykis.render.fetcher import SafeFetcher, asset_url
+from keykis.render.assets import asset_url
 from keykis.vocabulary.dates import long_date
+
+if TYPE_CHECKING:  # the fetcher imports WeasyPrint: only where a page is laid out
+    from keykis.render.fetcher import SafeFetcher
 
 STYLESHEET = "print.css"
 ARCHIVAL_VARIANT = "pdf/a-3b"
@@ -157,6 +160,8 @@ def stylesheet(name: str = STYLESHEET) -> Any:
     if name not in _css:
         from weasyprint import CSS
 
+        from keykis.render.fetcher import SafeFetcher
+
         fetcher = SafeFetcher([templates_dir()])
         _css[name] = CSS(filename=str(templates_dir() / name), font_config=font_config(), url_fetcher=fetcher)
     return _css[name]
@@ -225,6 +230,8 @@ def _kept(job: PdfJob, folder: Path, key: str) -> tuple[int, SafeFetcher] | None
     write_atomic(job.target, data)
     for anchor, page in anchors.items():
         job.anchor_pages.setdefault(str(anchor), int(page))
+    from keykis.render.fetcher import SafeFetcher
+
     fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
     fetcher.refused.extend(str(url) for url in refused)
     return pages, fetcher
@@ -258,6 +265,8 @@ def write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
 
 def _write_pdf(job: PdfJob) -> tuple[int, SafeFetcher]:
     from weasyprint import HTML, Attachment
+
+    from keykis.render.fetcher import SafeFetcher
 
     fetcher = SafeFetcher([templates_dir(), *job.roots], job.assets)
     document = HTML(string=typography.typeset_html(job.html), base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher)

@@ -19,8 +19,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from keykis import safe_read
 from keykis.errors import CaseFileError
+from keykis.render.assets import ASSET_SCHEME, asset_url
 
-ASSET_SCHEME = "keykis-asset"
+__all__ = ["ASSET_SCHEME", "RefusedURL", "SafeFetcher", "asset_url"]
 
 
 class RefusedURL(ValueError):
@@ -63,8 +64,3 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]
     def __call__(self, url: str) -> URLFetcherResponse:
         """Fetch ``url`` (WeasyPrint calls the fetcher directly)."""
         return self.fetch(url)
-
-
-def asset_url(name: str) -> str:
-    """The URL under which an in-memory asset is served."""
-    return f"{ASSET_SCHEME}:{name}"

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from keykis.audience import student_view
 from keykis.gate import ReadyCase
+from keykis.render.assets import ASSET_SCHEME, asset_url
 from keykis.render.case_edition import refuse_giveaways
 from keykis.render.context import EditionContext, edition_context
 from keykis.render.disguise import public_case
 from keykis.render.engine import render_html
-from keykis.render.fetcher import ASSET_SCHEME, asset_url
 from keykis.render.graph_dot import concept_drawing, draw, fan_dot, relation_legend, relation_types_used
 from keykis.web.svg import inline_svg
 
