@@ -23,7 +23,9 @@ streams) and the part is closed before the next is opened; only the page
 numbers, the structure tree's top and parent-tree entries, the named
 destinations and the offsets are kept to the end. A catalogue of a thousand
 entries is some ninety tagged parts and a million objects; the memory the join
-needs is that of its largest part, not of the whole catalogue.
+needs is that of its largest part plus those numbers, which grow with the
+pages (about 20 MB more per 1,800 pages), so the catalogue joins in a process
+of its own that ends with the join.
 """
 
 from __future__ import annotations
@@ -326,9 +328,8 @@ def join_pdfs(parts: Sequence[tuple[Path, Sequence[str]]], target: Path, *, titl
               lang: str = "") -> int:
     """Join ``parts`` (a PDF and the bookmarks starting on its first page) into ``target``; return its page count.
 
-    The parts are read one at a time and their objects written straight to the file, so the memory
-    needed does not grow with the number of parts (a catalogue of 2,000 entries needs what one of
-    1,000 does).
+    The parts are read one at a time and their objects written straight to the file, so no part is held
+    once written; what is kept to the end (a few numbers per object and page) grows with the pages.
     """
     count = 0
 
