@@ -25,8 +25,9 @@ Each entry links to its case's files (case, teaching note, graph) by paths
 relative to the catalogue, so the links work wherever the output folder is
 copied. A keyword index (keyword -> case numbers, in the catalogue's language and
 alphabetical order, ``keykis.collation``) closes the catalogue in pieces of at most
-``INDEX_PIECE`` keywords, cut between letters where it can be (one index laid out
-whole grew with the library: 265 MB of WeasyPrint at 1,000 cases, 439 MB at 2,000);
+``INDEX_PIECE`` keywords (a keyword's case numbers weighed in), cut between letters
+where it can be (one index laid out whole grew with the library: 265 MB of
+WeasyPrint at 1,000 cases, 439 MB at 2,000);
 its numbers link to the entries.
 
 Discipline names go through one controlled vocabulary
@@ -343,30 +344,48 @@ def keyword_index(cards: list[Card], lang: str) -> list[IndexLetter]:
 
 
 INDEX_PIECE = 150
-"""Keywords in one laid-out piece of the index at most (about three pages of two columns)."""
+"""What one laid-out piece of the index holds at most, in keywords (about three pages of two columns); a keyword's
+case numbers weigh in too (see :data:`NUMBERS_PER_KEYWORD`)."""
+NUMBERS_PER_KEYWORD = 10
+"""Case numbers that weigh as much as a keyword in a piece. A keyword many cases share lists a number per case, so
+a piece counted in keywords alone grew with the library (its largest piece 3,500 numbers at 500 cases, 6,900 at
+1,000, 13,800 at 2,000); weighed with its numbers, a piece holds at most about 1,500 whatever the library."""
+
+
+def _weight(entry: IndexEntry) -> int:
+    return 1 + len(entry.cases) // NUMBERS_PER_KEYWORD
 
 
 def index_pieces(letters: list[IndexLetter], budget: int = INDEX_PIECE) -> list[list[IndexLetter]]:
-    """The index cut into pieces of at most ``budget`` keywords, laid out one at a time.
+    """The index cut into pieces weighing at most ``budget`` (a keyword 1, its case numbers
+    :data:`NUMBERS_PER_KEYWORD` to 1 more), laid out one at a time.
 
     A letter that does not fit in what is left of a piece starts the next one;
-    a letter longer than a whole piece is cut, and its heading is repeated where
-    it goes on. Every piece starts on a new page.
+    a letter heavier than a whole piece is cut, and its heading is repeated where
+    it goes on; a keyword with more numbers than a piece holds is cut too, and
+    its word is repeated before the numbers that go on. Every piece starts on a
+    new page.
     """
+    most = max(1, budget - 1) * NUMBERS_PER_KEYWORD  # the numbers of one keyword that fill a piece alone
     pieces: list[list[IndexLetter]] = [[]]
     size = 0
     for group in letters:
-        entries = group.entries
-        if size and size + len(entries) > budget and len(entries) <= budget:
+        entries = [IndexEntry(e.word, e.cases[i:i + most]) for e in group.entries
+                   for i in range(0, max(len(e.cases), 1), most)]
+        total = sum(map(_weight, entries))
+        if size and size + total > budget and total <= budget:
             pieces.append([])
             size = 0
-        while entries:
-            if size >= budget:
+        run: IndexLetter | None = None
+        for entry in entries:
+            if size and size + _weight(entry) > budget:
                 pieces.append([])
-                size = 0
-            run, entries = entries[:budget - size], entries[budget - size:]
-            pieces[-1].append(IndexLetter(group.letter, run))
-            size += len(run)
+                size, run = 0, None
+            if run is None:
+                run = IndexLetter(group.letter, [])
+                pieces[-1].append(run)
+            run.entries.append(entry)
+            size += _weight(entry)
     return [p for p in pieces if p]
 
 

@@ -64,3 +64,16 @@ def test_an_index_of_several_pieces_reads_as_one(tmp_path: Path, monkeypatch: py
     assert "льготная очередь" in last and heading in last  # the running head names the index on its last page
     front = " ".join(reader.pages[0].extract_text().split())
     assert re.search(rf"{heading}[ .]*{start + 1}\b", front)  # the contents give the page the index starts on
+
+
+def test_a_keyword_many_cases_share_weighs_its_numbers_and_goes_on_in_the_next_piece() -> None:
+    shared = catalogue.IndexEntry("акимат", [(f"{i:03d}", f"case-{i:03d}") for i in range(120)])
+    letters = [catalogue.IndexLetter("А", [catalogue.IndexEntry("автобус", [("001", "case-001")]), shared]),
+               catalogue.IndexLetter("Б", [catalogue.IndexEntry("бюджет", [("002", "case-002")])])]
+    pieces = catalogue.index_pieces(letters, budget=6)  # a piece: 6 keywords, or 50 numbers of one keyword and more
+    runs = [[(g.letter, [(e.word, len(e.cases)) for e in g.entries]) for g in piece] for piece in pieces]
+    assert runs == [[("А", [("автобус", 1)])], [("А", [("акимат", 50)])], [("А", [("акимат", 50)])],
+                    [("А", [("акимат", 20)]), ("Б", [("бюджет", 1)])]]
+    numbers = [n for piece in pieces for g in piece for e in g.entries if e.word == "акимат" for n, _ in e.cases]
+    assert numbers == [n for n, _ in shared.cases]  # every number once, in order
+    assert all(sum(1 + len(e.cases) // catalogue.NUMBERS_PER_KEYWORD for g in p for e in g.entries) <= 6 for p in pieces)
