@@ -454,7 +454,7 @@ def _index(manifest: Manifest, outdir: Path, cards: list[Card]) -> None:
     from keykis.library.catalogue import INDEX
     from keykis.model import load_case
     from keykis.search.index import write_index
-    from keykis.search.terms import case_terms, prune_terms, read_terms
+    from keykis.search.terms import case_terms, keep_terms, prune_terms, read_terms
 
     texts: dict[str, str] = {}
     for slug, entry in manifest.entries.items():
@@ -464,6 +464,11 @@ def _index(manifest: Manifest, outdir: Path, cards: list[Card]) -> None:
                 terms = case_terms(require_case(load_case(Path(entry.source))))
             except Exception:  # noqa: BLE001 — a case that cannot be read now is found by its card alone
                 terms = ""
+            else:
+                try:
+                    keep_terms(outdir, entry.key, terms)  # kept for the next build (older terms are stemmed again)
+                except OSError:
+                    pass
         texts[slug] = terms
     write_index(cards, outdir / INDEX, texts)
     prune_terms(outdir, {e.key for e in manifest.entries.values()})

@@ -121,3 +121,114 @@ def _finite_pattern(stem: str) -> re.Pattern[str]:
 def is_finite_form(word: str, stem: str) -> bool:
     """Whether ``word`` is a finite form (past, present, evidential) of the verb ``stem``: a statement, not an attribute."""
     return bool(_finite_pattern(stem).match(word.lower()))
+
+
+_BACK = frozenset("аоұыуяюё")
+_VOICELESS_END = frozenset("кқпстфхцчшщбвгд")
+"""Sounds after which a suffix takes its т/қ/к/п variant (б, в, г, д are voiceless at a word's end)."""
+_AFTER_VOWEL = frozenset({"сы", "сі", "м", "ң", "мыз", "міз", "ңыз", "ңіз"})
+_P3 = frozenset({"ы", "і", "сы", "сі"})
+_P12 = frozenset({"ым", "ім", "м", "ың", "ің", "ң"})
+PERSONAL = _P12 | {"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз"}
+"""The 1st- and 2nd-person possessives (менің ауылым, біздің ауылымыз): rare in a text about others."""
+_N_CASES = frozenset({"ның", "нің", "на", "не", "н", "нда", "нде", "нан", "нен", "мен"})
+"""The case endings after a 3rd-person possessive (әкімдігінің, ауылына, ауданында)."""
+
+
+def _front(stem: str) -> bool | None:
+    for ch in reversed(stem):
+        if ch in _VOWELS:
+            return ch not in _BACK
+    return None
+
+
+def _fits(before: str, suffix: str) -> bool:
+    """Whether ``suffix`` may follow ``before``: its variant chosen by the sound before it, and vowel harmony."""
+    last, first = before[-1], suffix[0]
+    vowel_end = last in _VOWELS and last != "у"
+    if first in _VOWELS:
+        ok = not vowel_end
+    elif suffix in _AFTER_VOWEL:
+        ok = vowel_end
+    elif suffix in ("ны", "ні"):
+        ok = vowel_end
+    elif suffix in ("ды", "ді"):
+        ok = not vowel_end and last not in _VOICELESS_END
+    elif suffix in ("ның", "нің", "нан", "нен"):
+        ok = vowel_end if suffix in ("ның", "нің") and last not in "мнң" else last in "мнң" or suffix in ("ның", "нің")
+    elif suffix in ("лар", "лер"):
+        ok = vowel_end or last in "рйу"
+    elif suffix in ("дар", "дер"):
+        ok = last in "лмнңжз"
+    elif suffix in ("дың", "дің"):
+        ok = last in "лрйужз"
+    elif suffix in ("мен",):
+        ok = vowel_end or last in "лрйумнң"
+    elif first in "тқкп":
+        ok = last in _VOICELESS_END
+    elif first in "дғгб":
+        ok = last not in _VOICELESS_END
+    else:
+        ok = True
+    front = _front(before)
+    if ok and front is not None and suffix not in ("мен", "бен", "пен"):
+        ok = all((c not in _BACK) == front for c in suffix if c in _VOWELS)
+    return ok
+
+
+@lru_cache(maxsize=65536)
+def strict_noun_readings(word: str) -> tuple[tuple[str, str, str], ...]:
+    """The readings of :func:`noun_readings` whose suffixes follow the spelling rules in turn.
+
+    Each suffix's variant must be the one the sound before it calls for (ауылдың, ауданның, халықтың;
+    ауылға, халыққа), its vowels in harmony with the stem's last vowel (бюджетке, ауылға), and a
+    3rd-person possessive is followed only by an н-case (ауылына, ауданында, not «ауылыда»). A reading is
+    (stem, case, possessive suffix or ""); the word itself is always one.
+    """
+    w = word.lower()
+    out: list[tuple[str, str, str]] = [(w, "nom", "")]
+    for i in range(1, len(w)):
+        stem, rest = w[:i], w[i:]
+        found = _strict_chain(stem, rest)
+        if found is None:
+            continue
+        out.append((stem, *found))
+        if stem[-1] in _VOICED and rest[0] in _VOWELS:
+            out.append((stem[:-1] + _VOICED[stem[-1]], *found))
+    return tuple(out)
+
+
+def _case_fits(before: str, poss: str, ending: str) -> bool:
+    if poss in _P3:
+        return ending in _N_CASES
+    if ending in ("а", "е") or poss in _P12 and ending in CASES["dat"]:
+        return poss in _P12 and ending in ("а", "е")
+    if ending in ("н", "на", "не", "нда", "нде"):
+        return False
+    return _fits(before, ending)
+
+
+@lru_cache(maxsize=16384)
+def _strict_chain(stem: str, rest: str) -> tuple[str, str] | None:
+    """(case, possessive) of a strictly spelled noun suffix chain after ``stem``, or None."""
+    def strip(before: str, s: str, options: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        return [(before + o, s[len(o):], o) for o in options if s.startswith(o) and _fits(before, o)]
+
+    for before_poss, after_plural, _ in [(stem, rest, ""), *strip(stem, rest, PLURAL)]:
+        for before_case, after_poss, poss in [(before_poss, after_plural, ""),
+                                              *strip(before_poss, after_plural, POSSESSIVE)]:
+            if after_poss == "":
+                if after_poss != rest:
+                    return "nom", poss
+                continue
+            for case, options in CASES.items():
+                for o in options:
+                    tail = after_poss[len(o):]
+                    if after_poss.startswith(o) and (tail == "" or (case == "loc" and tail in RELATIVE)) \
+                            and _case_fits(before_case, poss, o):
+                        return ("loc" if tail else case), poss
+    return None
+
+
+PERSONAL = _P12 | {"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз"}
+"""The 1st- and 2nd-person possessives (менің ауылым, біздің ауылымыз): rare in a text about others."""

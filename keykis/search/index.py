@@ -15,17 +15,20 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from keykis import atomic
 from keykis.card import Card
-from keykis.search.stems import query_stems, stem, stemmed, words
+from keykis.morphology.kazakh import LETTERS
+from keykis.search.stems import query_stems, stem, stemmed, typed, typed_query_stems, words
 
-COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors", "text")
-WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0, 0.5)
-"""bm25 weight per column: a hit in a title counts most."""
+COLUMNS = ("title", "abstract", "keywords", "actors", "disciplines", "authors", "text", "typed")
+WEIGHTS = (10.0, 2.0, 5.0, 1.0, 3.0, 3.0, 0.5, 0.5)
+"""bm25 weight per column: a hit in a title counts most. ``typed`` holds the Kazakh stems of all the others (every
+stem of a Kazakh case) without the Kazakh letters, as typed on a Russian keyboard, once each: it is matched only by
+a query word without those letters."""
 
 _SCHEMA = f"""
 CREATE TABLE cases (rowid INTEGER PRIMARY KEY, slug TEXT UNIQUE, card TEXT NOT NULL,
@@ -64,6 +67,8 @@ def fill(conn: sqlite3.Connection, cards: Iterable[Card], texts: Mapping[str, st
             "authors": stemmed(card.get("authors"), lang),
             "text": (texts or {}).get(str(card["slug"]), ""),
         }
+        row["typed"] = " ".join(dict.fromkeys(typed(t) for v in row.values() for t in v.split()
+                                              if lang == "kk" or LETTERS & set(t)))
         disciplines = card.get("disciplines", [])
         conn.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?)", (
             i, card["slug"], json.dumps(card, ensure_ascii=False),
@@ -146,16 +151,20 @@ def index_ok(path: Path) -> bool:
         conn.close()
 
 
-def _any_of(options: list[str]) -> str:
+def _any_of(options: Sequence[str], typed_options: Sequence[str] = ()) -> str:
     quoted = [f'"{o}"' for o in options]
+    if typed_options:
+        quoted.append("typed : " + _any_of(typed_options))
     return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
-def fts_query(text: str) -> str:
+def fts_query(text: str, *, typed_column: bool = True) -> str:
     """An FTS5 query from what a person typed: every word must match, by one of its stems.
 
     Words in double quotes are matched as an exact phrase (of stems). Nothing
-    the user types can break the FTS5 syntax: every term is quoted.
+    the user types can break the FTS5 syntax: every term is quoted. A Cyrillic
+    word without Kazakh letters also matches a Kazakh word typed that way, in
+    the ``typed`` column (when the index has one).
     """
     terms = []
     for phrase in re.findall(r'"([^"]+)"', text):
@@ -164,16 +173,18 @@ def fts_query(text: str) -> str:
             terms.append(_any_of(list(dict.fromkeys(" ".join(stem(w, lang) for w in found)
                                                     for lang in ("ru", "kk", "en")))))
     rest = re.sub(r'"[^"]*"?', " ", text)
-    terms += [_any_of(query_stems(w)) for w in words(rest)]
+    terms += [_any_of(query_stems(w), typed_query_stems(w) if typed_column else []) for w in words(rest)]
     return " AND ".join(terms)
 
 
 def search(conn: sqlite3.Connection, query: str = "", *, discipline: str | None = None, lang: str | None = None,
            author: str | None = None, limit: int | None = None) -> list[Hit]:
     """Cases matching ``query`` and the filters, best first (all cases by title when there is no query)."""
-    match = fts_query(query)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(cases_fts)").fetchall()]
+    match = fts_query(query, typed_column="typed" in columns)
     if match:
-        sql = ("SELECT c.slug, c.card, bm25(cases_fts, " + ", ".join(map(str, WEIGHTS)) + ") AS rank, c.disciplines,"
+        sql = ("SELECT c.slug, c.card, bm25(cases_fts, " + ", ".join(map(str, WEIGHTS[:len(columns)])) + ") AS rank,"
+               " c.disciplines,"
                " c.authors, c.languages FROM cases_fts JOIN cases c ON c.rowid = cases_fts.rowid"
                " WHERE cases_fts MATCH ? ORDER BY rank")
         rows = conn.execute(sql, (match,)).fetchall()
