@@ -208,27 +208,29 @@ def _case_fits(before: str, poss: str, ending: str) -> bool:
     return _fits(before, ending)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1)
+def _chains() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """Every noun suffix chain spelled out: {chain: ((plural, possessive, case ending, case), ...)}, plain first."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for plural in ("", *PLURAL):
+        for poss in ("", *POSSESSIVE):
+            if plural or poss:
+                out.setdefault(plural + poss, []).append((plural, poss, "", "nom"))
+            for case, options in CASES.items():
+                for ending in options:
+                    for tail in ("", *(RELATIVE if case == "loc" else ())):
+                        out.setdefault(plural + poss + ending + tail, []).append((plural, poss, ending, case))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _strict_chain(stem: str, rest: str) -> tuple[str, str] | None:
     """(case, possessive) of a strictly spelled noun suffix chain after ``stem``, or None."""
-    def strip(before: str, s: str, options: tuple[str, ...]) -> list[tuple[str, str, str]]:
-        return [(before + o, s[len(o):], o) for o in options if s.startswith(o) and _fits(before, o)]
-
-    for before_poss, after_plural, _ in [(stem, rest, ""), *strip(stem, rest, PLURAL)]:
-        for before_case, after_poss, poss in [(before_poss, after_plural, ""),
-                                              *strip(before_poss, after_plural, POSSESSIVE)]:
-            if after_poss == "":
-                if after_poss != rest:
-                    return "nom", poss
-                continue
-            for case, options in CASES.items():
-                for o in options:
-                    tail = after_poss[len(o):]
-                    if after_poss.startswith(o) and (tail == "" or (case == "loc" and tail in RELATIVE)) \
-                            and _case_fits(before_case, poss, o):
-                        return ("loc" if tail else case), poss
+    for plural, poss, ending, case in _chains().get(rest, ()):
+        if plural and not _fits(stem, plural):
+            continue
+        if poss and not _fits(stem + plural, poss):
+            continue
+        if ending and not _case_fits(stem + plural + poss, poss, ending):
+            continue
+        return case, poss
     return None
-
-
-PERSONAL = _P12 | {"ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз"}
-"""The 1st- and 2nd-person possessives (менің ауылым, біздің ауылымыз): rare in a text about others."""

@@ -61,11 +61,14 @@ def kazakh_stem(word: str, support: Mapping[str, int] | None = None) -> str:
     return max(readings, key=lambda r: support.get(r, 0))
 
 
-def kazakh_support(texts: Iterable[str]) -> dict[str, int]:
-    """For each stem, how many distinct words of ``texts`` may have it (see :func:`kazakh_stem`)."""
+def kazakh_support(texts: Iterable[str], lang: str = "kk") -> dict[str, int]:
+    """For each stem, how many distinct Kazakh words of ``texts`` (a document in ``lang``) may have it (see
+    :func:`kazakh_stem`)."""
+    from keykis.morphology.kazakh import LETTERS
+
     support: dict[str, int] = {}
     for w in {w for t in texts for w in words(t)}:
-        if len(w) > _KAZAKH_SHORTEST and _CYRILLIC.search(w):
+        if len(w) > _KAZAKH_SHORTEST and _CYRILLIC.search(w) and (lang == "kk" or LETTERS & set(w)):
             for r in kazakh_readings(w):
                 support[r] = support.get(r, 0) + 1
     return support
@@ -108,8 +111,8 @@ def stem(word: str, lang: str) -> str:
         return word if len(word) <= _KAZAKH_SHORTEST else kazakh_stem(word)
     if cyrillic:
         return russian_stems(word)[0]
-    if word.isascii():
-        return _APART.get(word) or _cut(word, "en")
+    if word.isascii():  # every English word through Snowball, short ones too: «city» and «cities» are «citi»
+        return _APART.get(word) or str(_snowball("en").stemWord(word))
     return word
 
 

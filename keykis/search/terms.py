@@ -30,7 +30,7 @@ def student_texts(case: ReadyCase) -> list[str]:
 def case_terms(case: ReadyCase) -> str:
     """The stems of every text a student may read in ``case``, one line per text."""
     texts = student_texts(case)
-    support = kazakh_support(texts)
+    support = kazakh_support(texts, case.language)
     return "\n".join(stems(text, case.language, support) for text in texts)
 
 
