@@ -13,7 +13,9 @@ the tree is changed before the next layout —
   a page moves down the text, past the paragraphs (and headings) that fill
   the empty space, with the notes that belong to it (source line, key);
   it never passes another figure or table (their numbers stay in print
-  order), and never enters the closing, the back matter or the title block;
+  order), is never set between a chosen item and the facts under it, nor after
+  the sentence that calls a table, and never enters the closing, the back
+  matter or the title block;
   it may pass the closing whole (:data:`WHOLE`), to wait after the decision
   ahead, which is read in one piece, at the top of the next page;
 * a table of half a page or more, or a table whose big row was pushed, may
@@ -21,12 +23,20 @@ the tree is changed before the next layout —
   a decision matrix from a little over half a page (:data:`SPLIT_AT`), between
   its rows, its head row repeated.
 
+A table that is a piece of the flow by itself and whose text is surely long
+enough (:data:`LINE`) is offered the break before the first layout: a big
+table's break then needs no layout of its own, and the moves found in the first
+layout already see it. Only the laid-out height decides whether it keeps the
+break: one found under its split height is kept whole again (another layout only
+if the first one broke it).
+
 At most :data:`PASSES` layouts are added, and only for a document with such a
 page. ``settle`` is given the parsed document and a function that lays it out.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +54,12 @@ SLACK = 0.05
 """A page is mended when it is emptier than :data:`GAP` less this: its boxes' margins reach lower than its ink."""
 PASSES = 3
 """Layouts added at most (each mends every emptied page it finds)."""
+LINE = 0.013
+"""The least height of one line of a table (share of the content height; 0.0123–0.035 on the bundled cases' tables),
+by which a table is offered the break before the first layout: its lines estimated from its cells' text, each cell
+:data:`LINE_CHARS` divided by the row's cells wide. The estimate only saves layouts; the laid-out height decides."""
+LINE_CHARS = 95
+"""Characters of a table's text on a line as wide as the page's content (about 9 pt on A4)."""
 FLOATS = ("figure-block", "keep")
 """Classes of the blocks that move as one (a table moves as it is)."""
 NOTES = ("table-note", "criteria-key", "exhibit-source", "relations-key")
@@ -70,6 +86,8 @@ class Unit:
     """The element (``xml.etree.ElementTree.Element``)."""
     top: float
     bottom: float
+    head: float = 0.0
+    """The height of a table's head rows on this page (printed again on every page the table breaks over)."""
 
 
 def _classes(element: Any) -> list[str]:
@@ -89,12 +107,18 @@ def _units(box: Any) -> Iterator[Unit]:
     element = getattr(box, "element", None)
     if element is not None and box.element_tag and (_is_unit(element) or _is_float(element)) and \
             not type(box).__name__.startswith(("Inline", "Line", "Text")):
-        yield Unit(element, box.position_y, box.position_y + box.margin_height())
+        yield Unit(element, box.position_y, box.position_y + box.margin_height(), _head(box))
         return
     for child in getattr(box, "children", ()):
         if type(child).__name__ in ("LineBox", "TextBox") or type(child).__name__.startswith("Inline"):
             continue
         yield from _units(child)
+
+
+def _head(box: Any) -> float:
+    """The height of the head row groups of a laid-out table (its wrapper box), 0 for anything else."""
+    tables = [c for c in getattr(box, "children", ()) if type(c).__name__ == "TableBox"]
+    return float(sum(g.margin_height() for t in tables for g in t.children if getattr(g, "is_header", False)))
 
 
 @dataclass
@@ -128,7 +152,11 @@ class Move:
     float: Any
     """The float (or the table to let break)."""
     after: Any = None
-    """The element the float is set after; None when the table breaks where it stands."""
+    """The element the float is set after; None when the table breaks where it stands (or is kept whole)."""
+    whole: bool = False
+    """The table, offered the break before the first layout, is too small for it and is kept whole again."""
+    seen: bool = True
+    """The layout changes with the move: False for a table kept whole again that the layout did not break."""
 
 
 class Tree:
@@ -137,6 +165,8 @@ class Tree:
     def __init__(self, root: Any) -> None:
         self.root = root
         self.parent = {child: parent for parent in root.iter() for child in parent}
+        self.offered: set[Any] = set()
+        """Tables offered the break before the first layout, until the first layout's moves are found."""
 
     def ancestors(self, element: Any) -> Iterator[Any]:
         while element in self.parent:
@@ -194,6 +224,40 @@ class Tree:
             e.set("style", (str(e.get("style") or "") + "; break-inside: auto").lstrip("; "))
             e.set("class", " ".join([*_classes(e), "may-split"]))
 
+    def keep_whole(self, element: Any) -> None:
+        """Undo :meth:`let_break` on a table that is not in a kept block."""
+        style = str(element.get("style") or "")
+        style = style[:-len("break-inside: auto")].rstrip("; ") if style.endswith("break-inside: auto") else style
+        if style:
+            element.set("style", style)
+        else:
+            element.attrib.pop("style", None)
+        element.set("class", " ".join(c for c in _classes(element) if c != "may-split"))
+        if not element.get("class"):
+            element.attrib.pop("class", None)
+
+    def offer_breaks(self) -> None:
+        """Let every table that is a piece of the flow by itself (in no other piece, no kept block or note) and
+        surely big enough (:data:`LINE`) break before the first layout; the first layout's moves keep whole again
+        those under their split height."""
+        pieces = {e for e in self.root.iter() if _is_unit(e) or _is_float(e)}
+        for table in self.root.iter("table"):
+            if "may-split" in _classes(table) or any(a in pieces for a in self.ancestors(table)) or \
+                    _lines(table) * LINE < _split_at(table):
+                continue
+            self.let_break(table)
+            self.offered.add(table)
+
+
+def _lines(table: Any) -> int:
+    """The lines a table's rows take at least, estimated from their cells' text (:data:`LINE_CHARS`)."""
+    lines = 0
+    for row in table.iter("tr"):
+        cells = [c for c in row if c.tag in ("td", "th")]
+        width = LINE_CHARS / max(len(cells), 1)
+        lines += max([1, *(math.ceil(len(" ".join("".join(c.itertext()).split())) / width) for c in cells)])
+    return lines
+
 
 def _opening_float(page: Page) -> Unit | None:
     """The float a page opens with (after at most a heading and the sentence that calls it), if any."""
@@ -240,7 +304,7 @@ def _move_for(tree: Tree, pages: list[Page], unit: Unit, moved: dict[Any, int]) 
         if _is_float(element) or (tree.inside_barrier(element) and not whole):
             break
         filled += height
-        if (whole or element.tag in AFTER) and "table-ref" not in _classes(element):
+        if (whole or element.tag in AFTER) and not {"table-ref", "chosen-item"} & set(_classes(element)):
             if filled <= gap:
                 fits = (element, filled)
             else:
@@ -262,25 +326,42 @@ def _tableish(element: Any) -> bool:
     return bool(element.tag == "table" or next(element.iter("table"), None) is not None)
 
 
-def _big_tables(pages: list[Page]) -> list[Any]:
+def _heights(pages: list[Page]) -> dict[Any, tuple[float, int]]:
+    """Every table and kept block of tables laid out: its height whole (share of the content height; the head rows
+    printed again on the pages it breaks over not counted) and the number of pages it is laid out on."""
+    heights: dict[Any, tuple[float, int]] = {}
+    for page in pages:
+        for u in page.units:
+            if _tableish(u.element):
+                height, count = heights.get(u.element, (0.0, 0))
+                heights[u.element] = (height + (u.bottom - u.top - (u.head if count else 0.0)) / page.height, count + 1)
+    return heights
+
+
+def _big_tables(pages: list[Page], heights: dict[Any, tuple[float, int]]) -> list[Any]:
     """Tables (and kept blocks of tables) half a page high or higher that may not break yet: they may.
 
     Let break at once, they do not wait for a page they empty: each would show up only after the one
     before it was mended, a layout each.
     """
-    heights: dict[Any, float] = {}
-    for page in pages:
-        for u in page.units:
-            if _tableish(u.element) and "may-split" not in _classes(u.element):
-                heights[u.element] = heights.get(u.element, 0.0) + (u.bottom - u.top) / page.height
-    return [e for e, h in heights.items() if h >= _split_at(e)]
+    return [e for e, (h, _) in heights.items() if h >= _split_at(e) and "may-split" not in _classes(e)]
+
+
+def _kept_whole(tree: Tree, heights: dict[Any, tuple[float, int]]) -> list[Move]:
+    """The tables offered the break before the first layout (``tree.offered``) that are too small to keep it; a move
+    is seen in the layout when the table broke there."""
+    small = [(e, heights[e][1]) for e in tree.offered if e in heights and heights[e][0] < _split_at(e)]
+    return [Move(e, whole=True, seen=pages > 1) for e, pages in small]
 
 
 def find_moves(tree: Tree, document: Any, moved: dict[Any, int]) -> list[Move]:
     """The changes that fill the pages floats left more than :data:`GAP` empty, one per page, none touching
-    an element another one moves or sets a float after."""
+    an element another one moves or sets a float after; first the tables offered the break before the first layout
+    (``tree.offered``) that are to be kept whole."""
     pages = _pages(document)
-    moves = [Move(table) for table in _big_tables(pages)]
+    heights = _heights(pages)
+    moves = _kept_whole(tree, heights) + [Move(table) for table in _big_tables(pages, heights)]
+    tree.offered.clear()
     touched = {m.float for m in moves}
     for n, (before, page) in enumerate(zip(pages, pages[1:], strict=False)):
         if before.bottom - before.top >= (1 - GAP + SLACK) * before.height:
@@ -300,27 +381,36 @@ def settle(html: Any, layout: Callable[[], Any]) -> Any:
     """Lay out ``html`` (a WeasyPrint ``HTML``) with ``layout``, moving floats until no page is emptied by one.
 
     Every page found emptied is mended before the next layout: a figure moved down fills its page and moves the
-    pages after it, so a later move may come out a little early or late, and the next pass looks again.
+    pages after it, so a later move may come out a little early or late, and the next pass looks again. The tables
+    are offered the break before the first layout (``Tree.offer_breaks``).
     """
     import cssselect2
 
+    def rewrap() -> None:
+        html.wrapper_element = cssselect2.ElementWrapper.from_html_root(html.etree_element, content_language=None)
+
+    tree = Tree(html.etree_element)
+    tree.offer_breaks()
+    if tree.offered:
+        rewrap()
     document = layout()
-    tree: Tree | None = None
     moved: dict[Any, int] = {}
     for _ in range(PASSES):
-        tree = tree or Tree(html.etree_element)
         moves = find_moves(tree, document, moved)
-        if not moves:
-            break
         for move in moves:
-            if move.after is None:
+            if move.whole:
+                tree.keep_whole(move.float)
+            elif move.after is None:
                 tree.let_break(move.float)
             else:
                 tree.move(move.float, move.after)
                 moved[move.float] = moved.get(move.float, 0) + 1
-        html.wrapper_element = cssselect2.ElementWrapper.from_html_root(html.etree_element, content_language=None)
+        if moves:
+            rewrap()
+        if not any(m.seen for m in moves):
+            break
         document = layout()
     return document
 
 
-__all__ = ["GAP", "PASSES", "SPLIT", "SPLIT_AT", "WHOLE", "Move", "find_moves", "settle"]
+__all__ = ["GAP", "LINE", "PASSES", "SPLIT", "SPLIT_AT", "WHOLE", "Move", "find_moves", "settle"]
