@@ -456,6 +456,16 @@ def chunks(cards: list[Card], lang: str) -> list[Chunk]:
     return [p for p in out if p.sections]
 
 
+def _counts(all_chunks: list[Chunk]) -> dict[str, int]:
+    """Discipline -> its entries and cross-references, counted from the chunks (not by grouping the cards
+    again, which would hold a second set of their views)."""
+    out: dict[str, int] = {}
+    for chunk in all_chunks:
+        for x in chunk.sections:
+            out[x.name] = out.get(x.name, 0) + len(x.cards) + len(x.see_also)
+    return out
+
+
 def _page_html(lang: str, **context: Any) -> str:
     from keykis.render.engine import render_html
 
@@ -627,7 +637,7 @@ def write_pdf(cards: list[Card], outdir: Path, lang: str, *, salt: str = "") -> 
     folder.mkdir(parents=True, exist_ok=True)
     stats, cached = PdfStats(), _cached_chunks(folder)
     all_chunks = chunks(cards, lang)
-    counts = {g.name: len(g.cards) + len(g.see_also) for g in groups(cards, lang)}
+    counts = _counts(all_chunks)
     letters, index_title = keyword_index(cards, lang), say("catalogue.index", lang)
     used: set[Path] = set()
     anchors: dict[Path, dict[str, int]] = {}

@@ -68,11 +68,11 @@ def test_the_catalogue_joined_in_its_own_process_reads_as_joined_here(tmp_path: 
     assert _text(tmp_path / "elsewhere.pdf") == _text(tmp_path / "here.pdf")
     reader = PdfReader(tmp_path / "elsewhere.pdf")
     assert [o.title for o in reader.outline] == [f"Часть {i}" for i in range(len(parts))]
-    # the whole catalogue: its contents give each discipline the page its heading is on
+    # the whole catalogue: its contents give each discipline its number of entries and the page its heading is on
     text = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / catalogue.CATALOG_PDF).pages]
     contents = [line for line in _text(tmp_path / catalogue.CATALOG_PDF).splitlines() if "..." in line]
     for group in catalogue.groups(cards, "ru"):
-        line = next(line for line in contents if f"{group.name} (" in line)
+        line = next(line for line in contents if f"{group.name} ({len(group.cards) + len(group.see_also)})" in line)
         page = int(line.rsplit(".", 1)[-1].split()[-1])
         assert group.name in text[page - 1]
 
