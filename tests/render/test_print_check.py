@@ -350,6 +350,32 @@ def test_no_line_ends_on_a_one_letter_word_or_starts_with_a_dash_and_no_word_bre
     assert found == {}
 
 
+FACTS = ("what", "who", "to_whom", "when", "where", "how_much", "means", "requirements", "report")
+
+
+@pytest.mark.slow
+def test_no_page_opens_with_the_end_of_a_task_fact_term(built: Path) -> None:
+    """A fact term of two or more words (kk «Нәтиже туралы есеп») is never split from itself and its definition."""
+    import yaml
+
+    tails = set()
+    for lang in ("ru", "kk", "en"):
+        part = yaml.safe_load((ROOT / "keykis" / "vocabulary" / f"{lang}.yaml").read_text(encoding="utf-8"))["case_part"]
+        for key in FACTS:
+            words = part[key].split()
+            tails |= {" ".join(words[i:]) for i in range(1, len(words))}
+    assert "есеп" in tails and "туралы есеп" in tails
+    opened = {}
+    for pdf in sorted(built.glob("*/*.pdf")):
+        pages = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                               text=True, check=True).stdout.split("\f")
+        for number, page in enumerate(pages[1:], 2):
+            body = [line.strip() for line in page.splitlines() if line.strip()][1:2]  # the line under the running head
+            if body and body[0] in tails:
+                opened[f"{pdf.parent.name}/{pdf.name} p. {number}"] = body[0]
+    assert opened == {}
+
+
 _SPRING = ("Весной отдел получил новое поручение: подготовить к осени план приёма граждан в сёлах района. "
            "Специалисты объездили двенадцать сёл, записали жалобы жителей и сверили их с отчётами прошлых лет. ")
 
