@@ -34,15 +34,14 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def open_step(pilot, step_id: str) -> StepPanel:
-    """Jump to a step from the sidebar, by keyboard."""
+    """Jump to a step from the sidebar, by keyboard (once keys typed before, such as an Escape, have closed their screen)."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen), "the editor, keys before it delivered")
     screen = pilot.app.screen
     await pilot.press("ctrl+g")
     sidebar = screen.query_one(StepsSidebar)
     target = sidebar.get_option_index(step_id)
     await pilot.press("home", *["down"] * target, "enter")
-    await pilot.pause()
-    await pilot.pause()
-    assert screen.step.id == step_id
+    await until(pilot, lambda: screen.step.id == step_id, f"the step {step_id}")
     return screen.query_one(StepPanel)
 
 

@@ -8,6 +8,8 @@ import pytest
 from textual.widgets import DataTable, Input, TextArea
 
 from keykis.tui.app import make_app
+from keykis.tui.widgets.form import MAX_LINES, MIN_LINES, TextControl
+from keykis.tui.widgets.text_box import TextBox
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, until
 
@@ -27,12 +29,14 @@ async def steady(pilot) -> None:
         widget.cursor_blink = False
     await pilot.pause()
     await until(pilot, lambda: not _tables_pending(pilot.app), "the tables to measure their rows")
+    await until(pilot, lambda: not _areas_unfitted(pilot.app), "the text areas to wrap and fit their text")
     seen = pilot.app.export_screenshot()
     for _ in range(20):
         await pilot.pause(0.1)
         await pilot.app.workers.wait_for_complete()
         now = pilot.app.export_screenshot()
-        if now == seen and not getattr(pilot.app, "keys_waiting", False) and not _tables_pending(pilot.app):
+        if (now == seen and not getattr(pilot.app, "keys_waiting", False) and not _tables_pending(pilot.app)
+                and not _areas_unfitted(pilot.app)):
             return
         seen = now
 
@@ -44,6 +48,21 @@ def _tables_pending(app) -> bool:
     """
     return any(getattr(t, "_require_update_dimensions", False) or getattr(t, "_updated_cells", None)
                for t in app.screen.query(DataTable))
+
+
+def _areas_unfitted(app) -> bool:
+    """Whether a text area has not yet wrapped its text at its width, or its form not yet fitted its height to it.
+
+    Under load the picture was once taken with the actors' text on one cut-off line, before the area had
+    wrapped it at its new width and grown to it.
+    """
+    for area in app.screen.query(TextBox):
+        if area.wrapped_document._width != area.wrap_width:
+            return True
+        lines = max(MIN_LINES, min(MAX_LINES, area.wrapped_document.height + 1))
+        if isinstance(area.parent, TextControl) and (area.styles.height is None or area.styles.height.value != lines):
+            return True
+    return False
 
 
 def keys_then_steady(*keys: str):
