@@ -57,7 +57,7 @@ def _areas_unfitted(app) -> bool:
     wrapped it at its new width and grown to it.
     """
     for area in app.screen.query(TextBox):
-        if area.wrapped_document._width != area.wrap_width:
+        if area.wrap_width > 0 and area.wrapped_document._width != area.wrap_width:
             return True
         lines = max(MIN_LINES, min(MAX_LINES, area.wrapped_document.height + 1))
         if isinstance(area.parent, TextControl) and (area.styles.height is None or area.styles.height.value != lines):

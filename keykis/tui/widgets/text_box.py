@@ -7,6 +7,12 @@ stops the whole app with ``KeyError: No 'text-area--gutter' key in
 COMPONENT_CLASSES`` (Textual issues 6208 and 6528). A removed area is never
 seen, so drawing it blank for that frame is enough; an area still on screen
 is drawn again once its styles are in place.
+
+An area also wraps its text again whenever the width it last wrapped at is not
+the width it is drawn at. Textual wraps on ``Resize``, reading the width from
+the screen's layout; on a busy machine that layout could still be the one
+before the area had its place (width 0), and the area kept its text on one
+line, cut at the edge, until the next key (seen in the actors' step under load).
 """
 
 from __future__ import annotations
@@ -30,8 +36,21 @@ class TextBox(TextArea):
 
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized())
+        self.call_after_refresh(self.wrap_to_width)
+
+    def _stale_wrap(self) -> bool:
+        return self.soft_wrap and self.wrap_width > 0 and self.wrapped_document._width != self.wrap_width
+
+    def wrap_to_width(self) -> None:
+        """Wrap the text again, and draw it again, if it was last wrapped at a width the area no longer has."""
+        if self.is_attached and self._stale_wrap():
+            self._rewrap_and_refresh_virtual_size()
+            self.refresh()
+            self.post_message(self.Resized())  # the form fits its height to the new lines
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._stale_wrap():
+            self.call_later(self.wrap_to_width)  # drawn at a width it did not wrap at: wrap, then draw again
         try:
             return super().render_lines(crop)
         except KeyError:
