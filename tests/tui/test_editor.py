@@ -75,11 +75,12 @@ async def test_typing_is_saved_shortly_after_with_comments_and_a_backup(example:
         await pilot.press("end")
         await write(pilot, " Mart.")
         await settle(pilot)
+        await until(pilot, lambda: "Mart." in example.read_text(encoding="utf-8"), "the autosave after the typing pause")
         after = example.read_text(encoding="utf-8")
         assert "time: Весна 2025 года, до отчётной встречи акима с населением в июне. Mart.\n" in after
         assert after.splitlines()[:3] == before.splitlines()[:3], "the comments at the top are kept"
         assert example.with_name("case.yaml.bak").read_text(encoding="utf-8") == before
-        assert not app.screen.doc.dirty
+        await until(pilot, lambda: not app.screen.doc.dirty, "the editor to know its text is saved")
 
 
 @pytest.mark.slow
