@@ -102,11 +102,11 @@ class CardView:
 
 @dataclass
 class Group:
-    """One discipline of the catalogue with its cards and cross-references."""
+    """One discipline of the catalogue with its cards and cross-references (slugs)."""
 
     name: str
-    cards: list[CardView] = field(default_factory=list)
-    see_also: list[CardView] = field(default_factory=list)
+    cards: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
 
 
 def _authors(card: Card) -> str:
@@ -180,12 +180,18 @@ def _files(card: Card, lang: str) -> list[tuple[str, str]]:
              local_href(f"{card['slug']}/{o}")) for o in ordered]
 
 
+def _title(card: Card, lang: str) -> tuple[str, str]:
+    """The card's title as the catalogue prints it, and the language it is in."""
+    titles = card.get("title") or {}
+    return str(pick(titles, lang, card["slug"])), next((c for c in (lang, "ru", "en", "kk") if titles.get(c)), lang)
+
+
 def view(card: Card, lang: str) -> CardView:
     """The card in the catalogue language; what stays in the case's own language is marked with it."""
     abstracts = card.get("synopsis") or {}  # the abstract names the case's answer; the catalogue is public
     abstract_lang = next((c for c in (lang, card.get("language"), "ru", "en", "kk") if c and abstracts.get(c)), "")
     titles = card.get("title") or {}
-    title_lang = next((c for c in (lang, "ru", "en", "kk") if titles.get(c)), lang)
+    title, title_lang = _title(card, lang)
     written = str(card.get("language") or lang)
     setting, setting_foreign = _setting(card, lang)
     keywords = card.get("keywords") or {}
@@ -195,7 +201,7 @@ def view(card: Card, lang: str) -> CardView:
         title_lang=title_lang,
         translations=[(k, str(v)) for k, v in titles.items() if k != title_lang and v],
         slug=card["slug"],
-        title=pick(card.get("title") or {}, lang, card["slug"]),
+        title=title,
         authors=_authors(card),
         languages=", ".join(label("language", c, lang) for c in card.get("languages", [])),
         level=label("level", card["level"], lang) if card.get("level") else "",
@@ -283,25 +289,39 @@ def _discipline_marked(name: str, lang: str, written: str) -> str:
     return f"{name} ({label('language_in', written, lang)})"
 
 
+class Shelf:
+    """The cards of a catalogue by slug and each one's related cases; a card's view is made when its chunk's page
+    is, so only one chunk's views are held at a time (all of them, held to the end, grew with the library)."""
+
+    def __init__(self, cards: list[Card], lang: str) -> None:
+        self.lang = lang
+        self.cards = {card["slug"]: card for card in cards}
+        self.related = related(cards, lang)
+
+    def view(self, slug: str) -> CardView:
+        """The card's view, with its related cases."""
+        out = view(self.cards[slug], self.lang)
+        out.related = [(str(other.get("number") or ""), *_title(other, self.lang), o)
+                       for o in self.related.get(slug, []) for other in (self.cards[o],)]
+        return out
+
+
 def groups(cards: list[Card], lang: str) -> list[Group]:
-    """Cards grouped by first discipline (cross-referenced under the others), sorted by title."""
+    """Cards (their slugs) grouped by first discipline (cross-referenced under the others), sorted by title."""
     by_name: dict[str, Group] = {}
     orphans = Group(say("catalogue.no_discipline", lang))
-    views = {card["slug"]: view(card, lang) for card in cards}
-    for slug, others in related(cards, lang).items():
-        views[slug].related = [(views[o].number, views[o].title, views[o].title_lang, o) for o in others]
+    titles = {card["slug"]: _title(card, lang)[0].casefold() for card in cards}
     for card in cards:
-        v = views[card["slug"]]
         names = [discipline(d["name"], lang) for d in card.get("disciplines", [])]
         if not names:
-            orphans.cards.append(v)
+            orphans.cards.append(card["slug"])
         for i, name in enumerate(dict.fromkeys(names)):
             group = by_name.setdefault(name.casefold(), Group(name))
-            (group.cards if i == 0 else group.see_also).append(v)
+            (group.cards if i == 0 else group.see_also).append(card["slug"])
     out = sorted(by_name.values(), key=lambda g: g.name.casefold()) + ([orphans] if orphans.cards else [])
     for g in out:
-        g.cards.sort(key=lambda c: c.title.casefold())
-        g.see_also.sort(key=lambda c: c.title.casefold())
+        g.cards.sort(key=titles.__getitem__)
+        g.see_also.sort(key=titles.__getitem__)
     return out
 
 
@@ -396,12 +416,12 @@ def catalogue_json(cards: list[Card], lang: str) -> str:
 
 @dataclass
 class Section:
-    """A discipline's piece inside one chunk: some of its cards, or its cross-references."""
+    """A discipline's piece inside one chunk: some of its cards, or its cross-references (slugs)."""
 
     name: str
     first: bool
-    cards: list[CardView] = field(default_factory=list)
-    see_also: list[tuple[CardView, str]] = field(default_factory=list)
+    cards: list[str] = field(default_factory=list)
+    see_also: list[tuple[str, str]] = field(default_factory=list)
     """Cross-referenced cards with the discipline they are listed under."""
     see_also_heading: bool = True
 
@@ -412,13 +432,37 @@ class Section:
 
 
 @dataclass
+class Shown:
+    """A section as its page shows it: the views of its cards."""
+
+    name: str
+    first: bool
+    anchor: str
+    see_also_heading: bool
+    cards: list[CardView]
+    see_also: list[tuple[CardView, str]]
+
+
+@dataclass
 class Chunk:
     """Pieces of one or more disciplines laid out together, on pages of their own."""
 
     sections: list[Section] = field(default_factory=list)
+    shelf: Shelf | None = None
+    """Where the sections' cards are (shared by every chunk of a catalogue)."""
 
     def size(self) -> int:
         return sum(len(x.cards) + len(x.see_also) // SEE_ALSO_FACTOR for x in self.sections)
+
+    def shown(self) -> list[Shown]:
+        """The sections with their cards' views, made now."""
+        shelf = self.shelf
+        if shelf is None:
+            if any(x.cards or x.see_also for x in self.sections):
+                raise ValueError("a chunk with cards needs the shelf they are on")
+            return [Shown(x.name, x.first, x.anchor, x.see_also_heading, [], []) for x in self.sections]
+        return [Shown(x.name, x.first, x.anchor, x.see_also_heading, [shelf.view(s) for s in x.cards],
+                      [(shelf.view(s), home) for s, home in x.see_also]) for x in self.sections]
 
 
 def _cut_after(slug: str, every: int) -> bool:
@@ -427,9 +471,10 @@ def _cut_after(slug: str, every: int) -> bool:
 
 def chunks(cards: list[Card], lang: str) -> list[Chunk]:
     """The catalogue's chunks in reading order (see the module docstring)."""
+    shelf = Shelf(cards, lang)
     gs = groups(cards, lang)
-    home = {c.slug: g.name for g in gs for c in g.cards}
-    out: list[Chunk] = [Chunk()]
+    home = {slug: g.name for g in gs for slug in g.cards}
+    out: list[Chunk] = [Chunk(shelf=shelf)]
     started: set[str] = set()
     see_also_started: set[str] = set()
 
@@ -441,24 +486,23 @@ def chunks(cards: list[Card], lang: str) -> list[Chunk]:
         return chunk.sections[-1]
 
     for g in gs:
-        for c in g.cards:
-            section(g.name).cards.append(c)
-            if _cut_after(c.slug, CUT_EVERY) or out[-1].size() >= MAX_PART:
-                out.append(Chunk())
-        for c in g.see_also:
+        for slug in g.cards:
+            section(g.name).cards.append(slug)
+            if _cut_after(slug, CUT_EVERY) or out[-1].size() >= MAX_PART:
+                out.append(Chunk(shelf=shelf))
+        for slug in g.see_also:
             sec = section(g.name)
             if not sec.see_also:
                 sec.see_also_heading = g.name not in see_also_started
                 see_also_started.add(g.name)
-            sec.see_also.append((c, home.get(c.slug, "")))
-            if _cut_after(c.slug, CUT_EVERY * SEE_ALSO_FACTOR) or out[-1].size() >= MAX_PART:
-                out.append(Chunk())
+            sec.see_also.append((slug, home.get(slug, "")))
+            if _cut_after(slug, CUT_EVERY * SEE_ALSO_FACTOR) or out[-1].size() >= MAX_PART:
+                out.append(Chunk(shelf=shelf))
     return [p for p in out if p.sections]
 
 
 def _counts(all_chunks: list[Chunk]) -> dict[str, int]:
-    """Discipline -> its entries and cross-references, counted from the chunks (not by grouping the cards
-    again, which would hold a second set of their views)."""
+    """Discipline -> its entries and cross-references, counted from the chunks (not by grouping the cards again)."""
     out: dict[str, int] = {}
     for chunk in all_chunks:
         for x in chunk.sections:
@@ -476,7 +520,7 @@ def _page_html(lang: str, **context: Any) -> str:
 
 def chunk_html(chunk: Chunk, lang: str, start: int = 1) -> str:
     """One chunk of the catalogue as HTML, from ``templates/catalog.html.j2``; its first page is page ``start``."""
-    return _page_html(lang, front=False, chunk=chunk, index=None, start=start)
+    return _page_html(lang, front=False, chunk={"sections": chunk.shown()}, index=None, start=start)
 
 
 def index_html(letters: list[IndexLetter], lang: str, start: int, *, first: bool = True) -> str:

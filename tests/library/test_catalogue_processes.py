@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from pypdf import PdfReader
 
 from keykis.card import make_card
@@ -86,3 +87,21 @@ def test_rendering_the_pages_does_not_load_the_layout_engine_or_the_pdf_library(
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            cwd=Path(__file__).resolve().parents[2]).stdout.split()
     assert found == ["True", "False", "False"]
+
+
+def test_a_chunk_holds_slugs_and_its_page_shows_each_card_as_its_view_with_its_related_cases() -> None:
+    # the views are made a chunk at a time (all of them, held to the end of the catalogue, grew with the library)
+    cards = _cards(2)
+    by_slug = {card["slug"]: card for card in cards}
+    related = catalogue.related(cards, "ru")
+    chunks = catalogue.chunks(cards, "ru")
+    listed = [slug for chunk in chunks for x in chunk.sections for slug in x.cards]
+    assert sorted(listed) == sorted(by_slug)
+    for chunk in chunks:
+        html = catalogue.chunk_html(chunk, "ru", start=3)
+        for slug in (slug for x in chunk.sections for slug in x.cards):
+            seen = catalogue.view(by_slug[slug], "ru")
+            assert f'id="{slug}"' in html and str(escape(seen.abstract)) in html
+            for other in related[slug]:  # each related case by its number and title
+                number, title = str(by_slug[other]["number"]), escape(catalogue.view(by_slug[other], "ru").title)
+                assert f"{number}</span> · <a href=\"local:#{other}\" lang=\"ru\">{title}</a>" in html
