@@ -4,6 +4,7 @@ The plan compares each case's input hash with the manifest and runs only
 the cases whose inputs changed (or whose outputs went missing); results are
 recorded as they arrive, so an interrupted build keeps what it finished.
 The catalogue files are remade only when a card or a catalogue input changed.
+Every failure reason is worded in the messages language (``BuildOptions.messages``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from keykis.errors import UserError
 from keykis.library import atomic
 from keykis.library.executors import Executor, make_executor
 from keykis.library.fingerprint import hash_folder, hash_text, shared_inputs
-from keykis.library.job import Job, JobResult, Renderer, refuse_foreign, renderer_name
+from keykis.library.job import Job, JobResult, Renderer, one_line, refuse_foreign, renderer_name, user_reason
 from keykis.library.manifest import JOURNAL, MANIFEST, MANIFEST_MAX, Entry, Manifest, load_manifest
 from keykis.model import find_cases
 from keykis.outputs import digest, owned_here, refuse_overlap, remove_owned, write_ledger
 from keykis.render import render_case
 from keykis.terminal import clean_line
+from keykis.vocabulary import say
 from keykis.yamlsafe import json_too_deep
 
 LOCK = ".keykis-build.lock"
@@ -67,7 +69,7 @@ class BuildOptions:
     lang: str = "ru"
     """Language of the catalogue."""
     messages: str = "en"
-    """Language of the check messages in failure reasons."""
+    """Language of the failure reasons (and of the check messages they quote)."""
 
 
 @dataclass
@@ -89,7 +91,8 @@ class BuildReport:
     outcomes: list[Outcome] = field(default_factory=list)
     seconds: float = 0.0
     catalogue: str = "unchanged"
-    """``built``, ``unchanged``, ``failed: <reason>`` or ``skipped``."""
+    """``built``, ``unchanged``, ``failed: <reason>`` or ``skipped``: a state, its word (and the reason's) in the
+    messages language when printed (``keykis.cli.build_progress``)."""
     stopped: bool = False
     """True when ``--fail-fast`` stopped the build early."""
 
@@ -171,8 +174,8 @@ def _links_out(folder: Path, roots: list[Path]) -> bool:
     return not any(real == r or r in real.parents for r in roots)
 
 
-def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
-    """Case folders by slug (folder name); a second folder with a taken name is a failure."""
+def discover(paths: list[Path], lang: str = "en") -> tuple[dict[str, Path], list[Outcome]]:
+    """Case folders by slug (folder name); a second folder with a taken name is a failure, said in ``lang``."""
     files = find_cases(paths)
     if not files:
         raise UserError("no case.yaml found here", words=("file.no_cases", {}), path=", ".join(map(str, paths)))
@@ -183,19 +186,17 @@ def discover(paths: list[Path]) -> tuple[dict[str, Path], list[Outcome]]:
         folder = f.parent
         slug = folder.resolve().name
         if not _printable_name(str(folder)):
-            clashes.append(Outcome(clean_line(folder.name), "failed", f"{clean_line(str(folder))}: the case folder's "
-                                                                      "name is not UTF-8 text; rename it"))
+            clashes.append(Outcome(clean_line(folder.name), "failed",
+                                   say("cli.build_name_not_utf8", lang, folder=clean_line(str(folder)))))
         elif _links_out(folder, roots):
-            clashes.append(Outcome(folder.name, "failed", f"{folder}: the case folder is a link to a folder outside "
-                                                          "the collection; copy the case in instead"))
+            clashes.append(Outcome(folder.name, "failed", say("cli.build_link_outside", lang, folder=folder)))
         elif not usable_slug(slug):
-            clashes.append(Outcome(slug, "failed", f"{folder}: the folder name is one the build writes itself "
-                                                   "(or starts with '.'); rename the case folder"))
+            clashes.append(Outcome(slug, "failed", say("cli.build_reserved_name", lang, folder=folder)))
         elif slug in found:
-            clashes.append(Outcome(slug, "failed", f"{folder}: the name is already used by {found[slug]}"))
+            clashes.append(Outcome(slug, "failed", say("cli.build_name_used", lang, folder=folder, other=found[slug])))
         else:
             found[slug] = folder
-    return _numbered(found, clashes)
+    return _numbered(found, clashes, lang)
 
 
 def _number_of(folder: Path) -> str:
@@ -211,14 +212,14 @@ def _number_of(folder: Path) -> str:
     return str(meta.get("number") or "").strip() if isinstance(meta, dict) else ""
 
 
-def _numbered(found: dict[str, Path], clashes: list[Outcome]) -> tuple[dict[str, Path], list[Outcome]]:
+def _numbered(found: dict[str, Path], clashes: list[Outcome], lang: str) -> tuple[dict[str, Path], list[Outcome]]:
     """A case whose number another case of the collection already has is a failure (numbers are never reused)."""
     taken: dict[str, str] = {}
     for slug in sorted(found):
         number = _number_of(found[slug])
         if number and number in taken:
-            clashes.append(Outcome(slug, "failed", f"{found[slug]}: case number {number} is already used by "
-                                                   f"{found[taken[number]]}; give this case the next free number"))
+            clashes.append(Outcome(slug, "failed", say("cli.build_number_used", lang, folder=found[slug], number=number,
+                                                       other=found[taken[number]])))
         elif number:
             taken[number] = slug
     return {s: f for s, f in found.items() if s not in {o.slug for o in clashes}}, clashes
@@ -257,7 +258,7 @@ def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared
         try:
             key = hash_text(shared_key, hash_folder(folder))
         except UserError as exc:  # a FIFO, a device, a link out of the folder, an unreadable file
-            unchanged.append(Outcome(slug, "failed", str(exc)))
+            unchanged.append(Outcome(slug, "failed", user_reason(exc, opts.messages)))
             continue
         entry = manifest.entries.get(slug)
         if not opts.force and entry and entry.key == key and entry.outputs_present(opts.outdir):
@@ -267,7 +268,7 @@ def _plan(found: dict[str, Path], manifest: Manifest, opts: BuildOptions, shared
             try:
                 refuse_foreign(opts.outdir / slug, owned)
             except UserError as exc:  # a stranger's folder with the case's name: left alone, the case not built
-                unchanged.append(Outcome(slug, "failed", str(exc)))
+                unchanged.append(Outcome(slug, "failed", user_reason(exc, opts.messages)))
                 continue
             jobs.append(Job(slug, str(folder), str(opts.outdir), key, opts.editions, opts.renderer, opts.messages,
                             tuple(sorted(owned.items()))))
@@ -299,7 +300,7 @@ def build_database(paths: list[Path], opts: BuildOptions, progress: Progress | N
 def _build(paths: list[Path], opts: BuildOptions, progress: Progress | None) -> BuildReport:
     start = time.perf_counter()
     report = BuildReport(opts.outdir)
-    found, report.outcomes = discover(paths)
+    found, report.outcomes = discover(paths, opts.messages)
     refuse_overlap(opts.outdir, [*paths, *found.values()])
     with _locked(opts.outdir):
         atomic.clear_staging(opts.outdir)
@@ -415,6 +416,11 @@ def _recorded(r: JobResult, by_slug: dict[str, Job], manifest: Manifest, opts: B
     return True
 
 
+def _failed(exc: Exception, lang: str) -> str:
+    """The catalogue's state when it could not be made: ``failed: `` and what went wrong (a user error in ``lang``)."""
+    return f"failed: {user_reason(exc, lang) if isinstance(exc, UserError) else one_line(exc)}"
+
+
 def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
     """Remake catalog.json, the search index and catalog.pdf if any of their inputs changed."""
     from keykis.library import catalogue
@@ -429,7 +435,7 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
             try:
                 _index(manifest, opts.outdir, cards)
             except Exception as exc:  # noqa: BLE001 — the old index still answers; the next build tries again
-                return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                return _failed(exc, opts.messages)
             manifest.index = index_key
             write_ledger(opts.outdir, {**owned_here(opts.outdir),
                                        catalogue.INDEX: digest(opts.outdir / catalogue.INDEX)})
@@ -439,7 +445,7 @@ def _catalogue(manifest: Manifest, opts: BuildOptions) -> str:
                             write_index=lambda: _index(manifest, opts.outdir, cards))
     except Exception as exc:  # the cases are built; say what went wrong with the catalogue
         manifest.catalogue = manifest.index = ""
-        return f"failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        return _failed(exc, opts.messages)
     finally:  # the catalogue files are the build's even if the manifest is lost later
         names = (catalogue.CATALOG_JSON, catalogue.CATALOG_PDF, catalogue.INDEX)
         write_ledger(opts.outdir, {**owned_here(opts.outdir),

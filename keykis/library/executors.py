@@ -6,7 +6,9 @@ job as it finishes, in completion order; closing the generator early (as
 than taken from ``concurrent.futures`` because a database build needs three
 things that pool lacks: killing one job that runs past its timeout, replacing
 a worker that crashed without losing the others, and recycling each worker
-after a number of documents (WeasyPrint does not give memory back).
+after a number of documents (WeasyPrint does not give memory back). A job
+the executor fails itself (timed out, its worker lost) gets its reason in the
+job's language, like the reasons ``run_job`` gives.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any, Protocol
 
 from keykis.errors import UserError
 from keykis.library.job import Job, JobResult, run_job
+from keykis.vocabulary import say
 
 Started = Callable[[Job], None] | None
 
@@ -140,7 +143,8 @@ class LocalPool:
                         del busy[conn]
                         assert w.job is not None
                         self._retire(w, kill=True)
-                        yield JobResult(w.job.slug, ok=False, reason=f"timed out after {self.timeout:g} s", seconds=now - w.since)
+                        yield JobResult(w.job.slug, ok=False, seconds=now - w.since,
+                                        reason=say("cli.build_timed_out", w.job.lang, seconds=f"{self.timeout:g}"))
         finally:
             for w in list(busy.values()):
                 self._retire(w, kill=True)
@@ -155,7 +159,7 @@ class LocalPool:
             w.process.join(timeout=5)
             code = w.process.exitcode
             self._retire(w, kill=True)
-            return JobResult(w.job.slug, ok=False, reason=f"worker process died (exit code {code})",
+            return JobResult(w.job.slug, ok=False, reason=say("cli.build_worker_died", w.job.lang, code=code),
                              seconds=time.monotonic() - w.since)
         w.done += 1
         w.job = None
@@ -227,8 +231,8 @@ class DaskExecutor:
                     deadline.pop(future)
                     if not future.done():
                         future.cancel()
-                        yield JobResult(job.slug, ok=False, reason=f"timed out after {self.timeout:g} s on the Dask "
-                                        "cluster (no worker finished it: a worker lost, or none left)")
+                        yield JobResult(job.slug, ok=False,
+                                        reason=say("cli.build_dask_timed_out", job.lang, seconds=f"{self.timeout:g}"))
                         continue
                     try:
                         value = future.result()
@@ -237,7 +241,8 @@ class DaskExecutor:
                     if isinstance(value, JobResult):
                         yield value
                     else:
-                        yield JobResult(job.slug, ok=False, reason=f"dask worker failed: {type(value).__name__}: {value}")
+                        yield JobResult(job.slug, ok=False, reason=say("cli.build_dask_failed", job.lang,
+                                                                       error=f"{type(value).__name__}: {value}"))
         finally:
             if futures:
                 client.cancel(list(futures))

@@ -6,7 +6,7 @@ for a Dask worker alike; ``run_job`` is what the worker
 executes: load, check, pass the gate (once: the renderer, the card and the
 search terms are handed the ``ReadyCase``), render into a staging folder,
 swap the folder in, and return the catalogue card. Any failure becomes a ``JobResult`` with a
-one-line reason, never an exception that could stop the other cases.
+one-line reason in the job's language, never an exception that could stop the other cases.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any, Concatenate
 
 from keykis.card import Card, make_card, no_card
+from keykis.errors import UserError
 from keykis.gate import ReadyCase
 from keykis.library import atomic
 from keykis.outputs import digest, foreign_files, write_ledger
 from keykis.render import render_case
+from keykis.vocabulary import FALLBACK, LANGS, error_message, say
 
 Renderer = Callable[Concatenate[ReadyCase, Path, ...], Any]
 """A module-level function with the signature of ``keykis.render.render_case`` (a stand-in in tests): it is
@@ -53,7 +55,7 @@ class Job:
     renderer: Renderer = render_case
     """What renders the case: ``keykis.render.render_case``, or a stand-in with its signature."""
     lang: str = "en"
-    """Language of the check messages quoted in a failure reason."""
+    """Language of a failure reason: its words and the check messages it quotes."""
     owned: tuple[tuple[str, str], ...] = ()
     """The files of ``OUTDIR/<slug>`` an earlier build wrote, with their SHA-256: only these may be replaced."""
     carried: tuple[tuple[str, int], ...] = ()
@@ -87,9 +89,21 @@ class JobResult:
     """SHA-256 of the case text that was checked without errors."""
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """``ClassName: first line of the message`` of an unexpected error (technical: never translated)."""
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def user_reason(exc: UserError, lang: str) -> str:
+    """A user error as a failure reason in ``lang``: ``path:line: `` and its vocabulary words.
+
+    English keeps the error's own message, which is English already and at times more precise than
+    its vocabulary words (the parser's finding in a YAML syntax error).
+    """
+    if lang == FALLBACK or lang not in LANGS:
+        return str(exc)
+    return exc.where() + error_message(exc, lang)
 
 
 def _check_reason(case: Any, lang: str) -> str | None:
@@ -99,7 +113,7 @@ def _check_reason(case: Any, lang: str) -> str | None:
     if not errors:
         return None
     first = errors[0]
-    return f"{len(errors)} check error(s); first at line {first.line}: {first.message} [{first.rule}]"
+    return say("cli.build_check_errors", lang, count=len(errors), line=first.line, message=first.message, rule=first.rule)
 
 
 def _listing(folder: Path) -> dict[str, int]:
@@ -108,8 +122,6 @@ def _listing(folder: Path) -> dict[str, int]:
 
 def refuse_foreign(folder: Path, owned: dict[str, str]) -> None:
     """Raise a ``UserError`` when ``folder`` holds anything an earlier build did not write (an author's file)."""
-    from keykis.errors import UserError
-
     foreign = foreign_files(folder, owned)
     if foreign:
         shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
@@ -146,7 +158,6 @@ def _shared_graphs(folder: str) -> Iterator[None]:
 
 def run_job(job: Job) -> JobResult:
     """Build one case; return its result (never raises for a bad case)."""
-    from keykis.errors import UserError
     from keykis.gate import require_case
     from keykis.model import load_case
 
@@ -184,9 +195,9 @@ def run_job(job: Job) -> JobResult:
         _keep_terms(outdir, job.key, case)
         result.ok = True
     except UserError as exc:
-        result.reason = str(exc)
+        result.reason = user_reason(exc, job.lang)
     except Exception as exc:  # a broken case must not stop the others
-        result.reason = f"render failed: {_one_line(exc)}"
+        result.reason = say("cli.build_render_failed", job.lang, error=one_line(exc))
     finally:
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
