@@ -3,6 +3,7 @@
 On a terminal: a progress bar with counts, the case being built and an ETA.
 Elsewhere (CI logs, pipes): one plain line per finished case, since a
 redrawn bar turns into noise in a log file. Both end with the same table.
+Every word either prints is in the messages language, as are the reasons.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rich.text import Text
 from keykis.library.database import BuildReport
 from keykis.library.job import Job, JobResult
 from keykis.terminal import clean_line
-from keykis.vocabulary import say
+from keykis.vocabulary import known, say
 
 
 def _plain(text: object) -> Text:
@@ -26,8 +27,19 @@ def _plain(text: object) -> Text:
     return Text(clean_line(str(text)))
 
 
+def _seconds(seconds: float, lang: str) -> str:
+    return say("cli.build_seconds", lang, seconds=f"{seconds:.1f}")
+
+
+def catalogue_state(state: str, lang: str) -> str:
+    """The catalogue's state (``built``, ``failed: <reason>``, …, see ``BuildReport.catalogue``) in ``lang``."""
+    status, _, reason = state.partition(": ")
+    key = f"cli.build_catalogue_{status}"
+    return say(key, lang, error=reason) if known(key) else state
+
+
 class PlainProgress:
-    """One line per finished case: ``[ 12/100] built slug (1.4 s)``."""
+    """One line per finished case: ``[ 12/100] built slug (1.4 s)``, in ``lang``."""
 
     def __init__(self, stream: TextIO | None = None, lang: str = "en") -> None:
         self.stream = stream or sys.stderr
@@ -50,18 +62,19 @@ class PlainProgress:
         state = words[0 if result.ok else 1].ljust(max(map(len, words)))  # the names line up
         tail = f": {clean_line(result.reason)}" if not result.ok else "".join(
             f"\n    {clean_line(note)}" for note in result.notes)
-        print(f"[{self.done:>{width}}/{self.total}] {state} {clean_line(result.slug)} ({result.seconds:.1f} s){tail}",
-              file=self.stream, flush=True)
+        print(f"[{self.done:>{width}}/{self.total}] {state} {clean_line(result.slug)} ({_seconds(result.seconds, self.lang)})"
+              f"{tail}", file=self.stream, flush=True)
 
     def end(self) -> None:
         """Nothing left to print."""
 
 
 class BarProgress:
-    """A rich progress bar: counts, current case, elapsed time and ETA."""
+    """A rich progress bar: counts, current case, elapsed time and ETA; its words in ``lang``."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, lang: str = "en") -> None:
         self.console = console
+        self.lang = lang
         self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[current]}"), TimeElapsedColumn(), TimeRemainingColumn(),
                             console=console, transient=False)
@@ -72,7 +85,7 @@ class BarProgress:
         """Start the bar for ``todo`` cases."""
         if todo:
             self.bar.start()
-            self.task = self.bar.add_task("building", total=todo, current="")
+            self.task = self.bar.add_task(say("cli.build_building", self.lang), total=todo, current="")
 
     def started(self, job: Job) -> None:
         """Show the case now being built."""
@@ -84,8 +97,8 @@ class BarProgress:
         if result.slug in self.running:
             self.running.remove(result.slug)
         if not result.ok:
-            self.console.print(Text("failed", style="red") + Text(" ") + _plain(f"{result.slug}: {result.reason}"),
-                               highlight=False)
+            self.console.print(Text(say("cli.build_one_failed", self.lang), style="red") + Text(" ") +
+                               _plain(f"{result.slug}: {result.reason}"), highlight=False)
         self.bar.advance(self.task)
         self._show()
 
@@ -106,7 +119,7 @@ def make_progress(stream: TextIO | None = None, *, quiet: bool = False, lang: st
     if quiet:
         return None
     if stream.isatty():
-        return BarProgress(Console(file=stream))
+        return BarProgress(Console(file=stream), lang)
     return PlainProgress(stream, lang)
 
 
@@ -121,10 +134,10 @@ def summary_table(report: BuildReport, lang: str = "en") -> Table:
         if outcomes or status in ("built", "unchanged", "failed"):
             spent = sum(o.seconds for o in outcomes)
             table.add_row(say(f"cli.build_{status}", lang), str(len(outcomes)),
-                          f"{spent:.1f} s" if status in ("built", "failed") else "")
-    table.add_row(say("cli.build_catalogue", lang), _plain(report.catalogue), "")
+                          _seconds(spent, lang) if status in ("built", "failed") else "")
+    table.add_row(say("cli.build_catalogue", lang), _plain(catalogue_state(report.catalogue, lang)), "")
     table.add_row(say("cli.build_total", lang), str(sum(o.status != "removed" for o in report.outcomes)),
-                  f"{report.seconds:.1f} s")
+                  _seconds(report.seconds, lang))
     return table
 
 
@@ -138,7 +151,7 @@ def failures_table(report: BuildReport, lang: str = "en") -> Table | None:
     table.add_column(say("cli.build_reason", lang), overflow="fold")
     table.add_column(say("cli.build_time", lang), justify="right")
     for o in sorted(failed, key=lambda o: o.slug):
-        table.add_row(_plain(o.slug), _plain(o.reason), f"{o.seconds:.1f} s")
+        table.add_row(_plain(o.slug), _plain(o.reason), _seconds(o.seconds, lang))
     return table
 
 
