@@ -309,3 +309,32 @@ async def test_recovery_is_offered_when_the_study_screen_opens_after_a_crash(tmp
 @pytest.fixture(autouse=True)
 def _no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea, "cursor_blink", False, raising=False)
+
+
+@pytest.mark.slow
+async def test_words_typed_while_a_form_is_being_built_go_into_its_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick: None) -> None:
+    # a loaded machine builds a form's fields slowly; the student types on: the words wait for the text field
+    import asyncio
+
+    from keykis.tui.screens.item_editor import ItemEditor
+
+    fill = ItemEditor._fill
+
+    async def slow_fill(self: ItemEditor) -> None:
+        await asyncio.sleep(1.0)  # the frame is up, its fields are not
+        await fill(self)
+
+    monkeypatch.setattr(ItemEditor, "_fill", slow_fill)
+    sheet = tmp_path / "my.yaml"
+    app = make_study_app(CASE_DIR, sheet, lang="ru", student="Айгерим Нурланова", group="ГМУ-21")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await _until(pilot, lambda: screen.checks_done > 0)
+        await pilot.press("ctrl+n")  # step 12
+        await _until(pilot, lambda: screen.part == "problems" and isinstance(app.focused, ItemTable), "the problems")
+        await pilot.press("enter", *"Жители ждут в очереди.", "escape")  # typed on, without waiting for the form
+        await _until(pilot, lambda: "Жители ждут в очереди." in sheet.read_text(encoding="utf-8"), "the words saved",
+                     cap=120)
+        assert app.screen is screen

@@ -11,10 +11,13 @@ from keykis.tui.focus_keys import FOCUS_KEYS
 from keykis.tui.grading.screen import GradingScreen
 from keykis.tui.palette_key import name_palette_key
 from keykis.tui.textual_words import TextualWords
+from keykis.tui.type_ahead import TypeAhead
 
 
-class GradingApp(TextualWords, App[None]):
-    """``keykis review … --grade``: the rubric of one student at a time, saved to grades.yaml as it changes."""
+class GradingApp(TypeAhead, TextualWords, App[None]):
+    """``keykis review … --grade``: the rubric of one student at a time, saved to grades.yaml as it changes.
+
+    Keys typed ahead wait for the screen (``type_ahead``), as in the editor and the study app."""
 
     TITLE = "KEYKIS"
     BINDINGS = list(FOCUS_KEYS)  # noqa: RUF012 - Textual reads it as a class attribute

@@ -26,10 +26,14 @@ from keykis.tui.palette_key import name_palette_key
 from keykis.tui.study.screen import StudyScreen
 from keykis.tui.study.text_screen import StudyTextScreen
 from keykis.tui.textual_words import TextualWords
+from keykis.tui.type_ahead import TypeAhead
 
 
-class StudyApp(TextualWords, App[str | None]):
-    """``keykis study``: read the case, build your own chain in forms, see the method's checks live."""
+class StudyApp(TypeAhead, TextualWords, App[str | None]):
+    """``keykis study``: read the case, build your own chain in forms, see the method's checks live.
+
+    Keys typed ahead wait for the screen (``type_ahead``) as in the editor: a form opened by Enter takes the
+    words typed after it, even when the machine builds it slowly."""
 
     TITLE = "KEYKIS"
     BINDINGS = list(FOCUS_KEYS)  # noqa: RUF012 - Textual reads it as a class attribute
