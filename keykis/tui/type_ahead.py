@@ -16,7 +16,9 @@ of the one before (a form opened by Enter takes the name typed after it).
 Keys held longer than ``OPENING_AFTER`` show an "opening…" note, so a slow
 form is not mistaken for a lost one. Should the screen never calm down (a
 widget busy for good), a key is let through after ``HOLD_LIMIT`` seconds
-rather than kept forever.
+rather than kept forever; but only once the screen is in place (no hold, a
+cursor, no widget on its way), so it still lands in the field the author sees
+with the cursor: a form still building its fields is on its way, not stuck.
 
 Textual has no public notion of "the screen has caught up"; the queues and
 callbacks read here (``_registry``, ``_message_queue``, ``_pending_message``, ``_next_callbacks``,
@@ -44,7 +46,7 @@ from keykis.vocabulary import say
 OPENING_AFTER = 0.15
 """Seconds a key may wait before the screen says it is opening something."""
 HOLD_LIMIT = 8.0
-"""Seconds after which a held key goes through even if the screen is still busy."""
+"""Seconds after which a held key goes through even if the screen is still busy (once it is in place, ``in_place``)."""
 FOCUS_GRACE = 2.0
 """Seconds keys wait for a cursor when none is anywhere (a step replaced: its first field takes it next)."""
 POLL = 0.004
@@ -210,7 +212,7 @@ class TypeAhead:
     async def _deliver(self, force: bool = False) -> None:
         """Hand the held keys on, in order, while the screen keeps up (run by the app, between its messages)."""
         try:
-            while self._held and (force or self._types_on(self._held[0]) or self.caught_up()):
+            while self._held and ((force and self.in_place()) or self._types_on(self._held[0]) or self.caught_up()):
                 force = False
                 await self._dispatch(self._held.popleft())
         finally:
@@ -232,31 +234,44 @@ class TypeAhead:
     def caught_up(self) -> bool:
         """True when nothing that decides where a key goes has work waiting.
 
-        That is: no cursor move waiting in the app's own queue, a cursor
-        somewhere (while none is, for up to ``FOCUS_GRACE``), the screens
-        (their messages and the callbacks they run after a refresh), the focused widget and its containers (a key they are still
-        handling may open a form or move the cursor), and any widget still
-        mounting or being removed (a form or a step on its way). The footer,
-        the header and the notes in the corner do not count: they never take a
-        key, and waiting for them (the footer redraws at every move) would slow
-        typing for nothing.
+        That is: the screen is in place (``in_place``), no cursor move is
+        waiting in the app's own queue, and the screens (their messages and
+        the callbacks they run after a refresh), the focused widget and its
+        containers (a key they are still handling may open a form or move the
+        cursor) have nothing left to handle.
         """
-        if self._holds:
+        if not self.in_place():
             return False
         app: Any = self
         if _app_busy(app):
             return False
+        for screen in app.screen_stack:
+            if screen._callbacks or _busy(screen):
+                return False
+        focused = app.focused
+        return focused is None or not any(_busy(node) for node in (focused, *focused.ancestors) if node is not app)
+
+    def in_place(self) -> bool:
+        """True when the widgets a key may land on are all there: nothing holds the keys (``hold_keys``), a
+        cursor is somewhere (while none is, for up to ``FOCUS_GRACE``), and no widget is still mounting or being
+        removed (a form or a step on its way). The footer, the header and the notes in the corner do not count:
+        they never take a key, and waiting for them (the footer redraws at every move) would slow typing for
+        nothing.
+
+        Even a key let through at ``HOLD_LIMIT`` waits for this. A form holds the keys from its frame until its
+        first field has the cursor; on a loaded machine building its fields took longer than the limit with the
+        app looking all along, and the key let through went to the form's frame (which has the cursor until
+        then) and was lost: the first letter of a name typed ahead. A screen busy for good has its widgets in
+        place; one still being built is on its way.
+        """
+        if self._holds:
+            return False
+        app: Any = self
         if app.focused is None:  # the field with the cursor was removed; its successor is on its way
             if self._unfocused_for < FOCUS_GRACE:
                 return False
         else:
             self._unfocused_for = 0.0
-        for screen in app.screen_stack:
-            if screen._callbacks or _busy(screen):
-                return False
-        focused = app.focused
-        if focused is not None and any(_busy(node) for node in (focused, *focused.ancestors) if node is not app):
-            return False
         return not any((not node._is_mounted or node._closing) and not _furniture(node) for node in list(app._registry))
 
     # -- the pump --------------------------------------------------------------
@@ -285,9 +300,10 @@ class TypeAhead:
                 waited += 0.0 if ready else step
                 if not ready and self._opening is None and now - since > OPENING_AFTER:
                     self._say_opening()
-                if self._held and (ready or self._types_on(self._held[0]) or waited > HOLD_LIMIT):
+                too_long = waited > HOLD_LIMIT and self.in_place()  # still busy, but every key lands where it is seen
+                if self._held and (ready or self._types_on(self._held[0]) or too_long):
                     self._delivering = True
-                    app.call_later(self._deliver, waited > HOLD_LIMIT)
+                    app.call_later(self._deliver, too_long)
                     since, waited = now, 0.0
         finally:
             self._done_opening()

@@ -356,3 +356,38 @@ async def test_a_tab_read_while_the_list_refreshes_after_its_form_moves_to_the_n
     data = saved(example)
     assert data["actors"][before]["name"] == "Гүлнар"
     assert data["objects"][-1]["name"] == "Касса"
+
+
+@pytest.mark.slow
+async def test_a_key_let_through_at_the_hold_limit_waits_for_the_form_being_built_and_lands_in_its_field(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The form builds its fields in many slow steps, the app looking between them (a loaded machine): the
+    hold limit passes while the form still holds the keys and no field has the cursor. The key let through then
+    waits for the cursor in the form's first field instead of going to the form's frame and being lost."""
+    import asyncio
+    import time
+
+    from keykis.tui import type_ahead
+
+    monkeypatch.setattr(type_ahead, "HOLD_LIMIT", 0.3)
+    fill = ItemEditor._fill
+    steps: list[int] = []
+
+    async def slow_fill(self: ItemEditor) -> None:
+        for _ in range(12):  # each step holds the app past LOOK_AT_MOST, then lets it look: 1.2 s counted
+            time.sleep(type_ahead.LOOK_AT_MOST * 1.5)
+            steps.append(1)
+            await asyncio.sleep(0)
+        await fill(self)
+
+    monkeypatch.setattr(ItemEditor, "_fill", slow_fill)
+    app = make_app(example, lang="kk")
+    async with app.run_test(size=SMALL) as pilot:
+        before = await at_the_actors_list(pilot, example)
+        burst(pilot, "a", *"Әсел Нұрланқызы", "escape", "ctrl+s")
+        await drained(pilot)
+        await settle(pilot)
+        assert len(steps) == 12
+    actors = saved(example)["actors"]
+    assert len(actors) == before + 1
+    assert actors[before]["name"] == "Әсел Нұрланқызы"
