@@ -69,6 +69,9 @@ async def test_a_new_student_works_in_forms_and_the_autosave_keeps_the_yaml_read
         await pilot.press("escape")
         await _until(pilot, lambda: "Операторы учат" in sheet.read_text(encoding="utf-8"))
         await _until(pilot, lambda: not any(f.at.endswith("items.0.owner") for f in screen.findings))
+        # the text may reach the file in an autosave before the owner was chosen: wait for the one after it
+        await _until(pilot, lambda: "ivanov" in sheet.read_text(encoding="utf-8").partition("owner:")[2][:12],
+                     "the owner saved")
     text = sheet.read_text(encoding="utf-8")
     assert "owner: ivanov" in text or 'owner: "ivanov"' in text
     assert "# Шаг 12. Поле проблем" in text and "# Акторы кейса (id — имя):" in text  # comments kept
